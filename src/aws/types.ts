@@ -1,0 +1,59 @@
+/**
+ * The small AWS interface the engine and the faces depend on. Type-only imports from the SDK:
+ * nothing here loads it, so headless --generate-iam and the wizard's first frame stay fast.
+ */
+import type {
+  CreateTableCommandInput,
+  CreateTableCommandOutput,
+  DescribeTableCommandOutput,
+  DescribeTimeToLiveCommandOutput,
+  UpdateTableCommandInput,
+  UpdateTableCommandOutput,
+  UpdateTimeToLiveCommandInput,
+  UpdateTimeToLiveCommandOutput,
+} from '@aws-sdk/client-dynamodb';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** The five DynamoDB calls this tool makes, and nothing else (the IAM policy grants exactly these). */
+export interface DynamoApi {
+  createTable(input: CreateTableCommandInput, signal?: AbortSignal): Promise<CreateTableCommandOutput>;
+  describeTable(tableName: string, signal?: AbortSignal): Promise<DescribeTableCommandOutput>;
+  updateTable(input: UpdateTableCommandInput, signal?: AbortSignal): Promise<UpdateTableCommandOutput>;
+  describeTimeToLive(tableName: string, signal?: AbortSignal): Promise<DescribeTimeToLiveCommandOutput>;
+  updateTimeToLive(input: UpdateTimeToLiveCommandInput, signal?: AbortSignal): Promise<UpdateTimeToLiveCommandOutput>;
+}
+
+/** How a profile gets credentials, as shown in the wizard's list. */
+export type ProfileKind = 'keys' | 'sso' | 'role' | 'process' | 'unknown';
+
+export interface ProfileInfo {
+  name: string;
+  region?: string;
+  kind: ProfileKind;
+  /** For SSO profiles: the start URL's host. */
+  ssoHost?: string;
+  /** Set when the profile cannot work (e.g. source_profile missing), with the reason. */
+  broken?: string;
+  /** True when the profile (or its role) needs an MFA code. */
+  needsMfa: boolean;
+}
+
+/** Who the credentials belong to (STS GetCallerIdentity). */
+export interface Identity {
+  account: string;
+  arn: string;
+  /** aws | aws-cn | aws-us-gov, from the caller ARN. */
+  partition: string;
+}
+
+/** Everything needed to talk to AWS for one run: resolved once, shared by plan and apply. */
+export interface AwsTarget {
+  region: string;
+  /** undefined: the default credential chain. */
+  profile?: string;
+  endpointUrl?: string;
+  credentials: AwsCredentialIdentityProvider;
+}
+
+/** Asks the person for an MFA code (the wizard prompts; headless answers from --mfa-code or fails). */
+export type MfaCodeProvider = (mfaSerial: string) => Promise<string>;

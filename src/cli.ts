@@ -1,0 +1,2 @@
+// Placeholder entry; the headless work (issue 2) replaces it.
+console.log(__VERSION__);

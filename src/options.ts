@@ -1,0 +1,33 @@
+/**
+ * The one options type. Flags parse into it (src/cli-args.ts); the wizard fills what is missing;
+ * the headless path checks it is complete and names the missing flag if not.
+ */
+import type { KindName } from './kinds.js';
+
+export interface Options {
+  kind: KindName;
+  /** Whether KIND was given on the command line (the wizard skips the kind step when it was). */
+  kindGiven: boolean;
+  table?: string;
+  region?: string;
+  /** Profile from the shared config/credentials files; undefined means the default chain. */
+  profile?: string;
+  /** Where `profile` came from, for error messages: the flag or AWS_PROFILE. */
+  profileSource?: '--aws-profile' | 'AWS_PROFILE';
+  plan: boolean;
+  yes: boolean;
+  generateIam: boolean;
+  accountId?: string;
+  mfaCode?: string;
+  json: boolean;
+  endpointUrl?: string;
+  deletionProtection: boolean;
+  local: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Runs that never prompt: any of these flags, or stdin/stdout not a terminal. */
+export function wantsHeadless(options: Options): boolean {
+  return options.yes || options.plan || options.generateIam || options.json;
+}
