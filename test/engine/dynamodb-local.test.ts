@@ -1,0 +1,78 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+
+/** A raw DynamoDB JSON call (unsigned is fine for these checks): status and parsed body. */
+function call(endpoint: string, op: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(endpoint);
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.0',
+          'X-Amz-Target': `DynamoDB_20120810.${op}`,
+          Authorization: 'AWS4-HMAC-SHA256 Credential=fakeAccessKey/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=abc',
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text || '{}') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe('DynamoDB Local launcher and fault proxy', () => {
+  let local: DynamoDbLocal;
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    local = await startDynamoDbLocal();
+    proxy = await startFaultProxy(local.endpoint);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await local?.stop();
+  });
+
+  it('answers ListTables on a loopback endpoint', async () => {
+    expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`);
+    const res = await call(local.endpoint, 'ListTables', {});
+    expect(res.status).toBe(200);
+    expect(res.body.TableNames).toEqual([]);
+  });
+
+  it('injects failures per operation, then passes through, and counts every request', async () => {
+    proxy.inject('ListTables', 'throttle', 1);
+    proxy.inject('ListTables', 'access-denied', 1);
+    const throttled = await call(proxy.endpoint, 'ListTables', {});
+    expect(throttled.status).toBe(400);
+    expect(throttled.body.__type).toMatch(/#ThrottlingException$/);
+    const denied = await call(proxy.endpoint, 'ListTables', {});
+    expect(String(denied.body.message)).toContain('is not authorized to perform: dynamodb:ListTables');
+    const ok = await call(proxy.endpoint, 'ListTables', {});
+    expect(ok.status).toBe(200);
+    expect(proxy.count('ListTables')).toBe(3);
+    expect(proxy.count('CreateTable')).toBe(0);
+  });
+
+  it('resets the connection when asked', async () => {
+    proxy.inject('DescribeTable', 'reset', 1);
+    await expect(call(proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const after = await call(proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' });
+    expect(after.body.__type).toMatch(/ResourceNotFoundException$/);
+  });
+
+  it('stops: the port no longer answers', async () => {
+    const other = await startDynamoDbLocal();
+    await other.stop();
+    await expect(call(other.endpoint, 'ListTables', {})).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
