@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { KIND_NAMES, type KindName } from '../../src/kinds.js';
+import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
+
+const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass' };
+
+describe('generatePolicy', () => {
+  for (const kind of KIND_NAMES) {
+    it(`${kind}: two statements with the exact actions on the table and its indexes`, () => {
+      const doc = generatePolicy({ kind, table: 't-1', region: 'eu-west-1', accountId: '123456789012' });
+      const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/t-1';
+      expect(doc).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: `Sentinel${WORDS[kind]}TableProvisioning`,
+            Effect: 'Allow',
+            Action: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:UpdateTimeToLive', 'dynamodb:DescribeTimeToLive'],
+            Resource: [arn],
+          },
+          {
+            Sid: `Sentinel${WORDS[kind]}TableOperations`,
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:Scan'],
+            Resource: [arn, `${arn}/index/*`],
+          },
+        ],
+      });
+    });
+
+    it(`${kind}: grants no deletion, no wildcard action, alphanumeric unique Sids, fits a managed policy`, () => {
+      const doc = generatePolicy({ kind, table: 'x'.repeat(255), region: 'us-gov-west-1' });
+      const actions = doc.Statement.flatMap((s) => s.Action);
+      expect(actions.some((a) => a.includes('*'))).toBe(false);
+      // Items may be deleted (Sentinel expires sessions); tables and indexes never.
+      expect(actions.filter((a) => a.includes('Delete'))).toEqual(['dynamodb:DeleteItem']);
+      expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
+      const sids = doc.Statement.map((s) => s.Sid);
+      for (const sid of sids) expect(sid).toMatch(/^[A-Za-z0-9]+$/);
+      expect(new Set(sids).size).toBe(sids.length);
+      expect(JSON.stringify(doc).replace(/\s/g, '').length).toBeLessThan(6144);
+    });
+  }
+
+  it('uses the partition of the region', () => {
+    const arn = (region: string) => generatePolicy({ kind: 'sessions', table: 'tbl', region }).Statement[0]?.Resource[0];
+    expect(arn('cn-north-1')).toBe('arn:aws-cn:dynamodb:cn-north-1:*:table/tbl');
+    expect(arn('us-gov-west-1')).toBe('arn:aws-us-gov:dynamodb:us-gov-west-1:*:table/tbl');
+    expect(arn('eu-central-1')).toBe('arn:aws:dynamodb:eu-central-1:*:table/tbl');
+    expect(arn('us-east-1')).toBe('arn:aws:dynamodb:us-east-1:*:table/tbl');
+    expect(partitionForRegion('us-iso-east-1')).toBe('aws-iso');
+    expect(partitionForRegion('us-isob-east-1')).toBe('aws-iso-b');
+  });
+
+  it('prefers the partition STS reported and uses * for an unknown account and region', () => {
+    const doc = generatePolicy({ kind: 'approvals', table: 'tbl', region: 'eu-west-1', partition: 'aws-cn' });
+    expect(doc.Statement[0]?.Resource).toEqual(['arn:aws-cn:dynamodb:eu-west-1:*:table/tbl']);
+    const any = generatePolicy({ kind: 'approvals', table: 'tbl', region: '*' });
+    expect(any.Statement[1]?.Resource).toEqual(['arn:aws:dynamodb:*:*:table/tbl', 'arn:aws:dynamodb:*:*:table/tbl/index/*']);
+  });
+
+  it('prints parseable JSON ending in a newline', () => {
+    const text = policyJson({ kind: 'breakglass', table: 'sentinel-breakglass', region: 'eu-west-1' });
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text).Statement[0].Sid).toBe('SentinelBreakGlassTableProvisioning');
+  });
+});
