@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { exitCodeOf, initialState, transition, type WizardEvent, type WizardState } from '../../src/wizard/steps.js';
+import { fakePlan, options } from './fixtures.js';
+
+const run = (state: WizardState, ...events: WizardEvent[]) => events.reduce(transition, state);
+const checked = (action: 'create' | 'update' | 'none' = 'create') => ({ type: 'checked', checked: { plan: fakePlan(action) } }) as const;
+
+describe('wizard steps', () => {
+  it('asks every question in order when no flag is given', () => {
+    const s = initialState(options());
+    expect(s.step.name).toBe('kind');
+    const names = [
+      s,
+      run(s, { type: 'kind', kind: 'approvals' }),
+      run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }),
+      run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }, { type: 'region', region: 'eu-west-1' }),
+      run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }, { type: 'region', region: 'eu-west-1' }, { type: 'table', table: 't1' }),
+    ].map((x) => x.step.name);
+    expect(names).toEqual(['kind', 'profile', 'region', 'table', 'check']);
+  });
+
+  it('skips the steps whose answers came as flags and opens on the check with all three', () => {
+    expect(initialState(options({ kindGiven: true })).step.name).toBe('profile');
+    expect(initialState(options({ kindGiven: true, profile: 'dev', profileSource: '--aws-profile' })).step.name).toBe('region');
+    const all = initialState(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 't' }));
+    expect(all.step.name).toBe('check');
+    expect(run(all, checked()).step.name).toBe('plan');
+    // The plan is the first screen then: Esc has nowhere to go.
+    expect(run(all, checked(), { type: 'back' }).step.name).toBe('plan');
+  });
+
+  it('treats AWS_PROFILE as a preselection, not an answer', () => {
+    const s = initialState(options({ kindGiven: true, profile: 'dev', profileSource: 'AWS_PROFILE' }));
+    expect(s.step.name).toBe('profile');
+    expect(s.answers.profile).toBe('dev');
+  });
+
+  it('goes back one asked step at a time, skipping given ones', () => {
+    const s = initialState(options({ region: 'eu-west-1' }));
+    const atTable = run(s, { type: 'kind', kind: 'sessions' }, { type: 'profile', profile: 'dev' });
+    expect(atTable.step.name).toBe('table');
+    expect(run(atTable, { type: 'back' }).step.name).toBe('profile');
+    expect(run(atTable, { type: 'back' }, { type: 'back' }).step.name).toBe('kind');
+    expect(run(atTable, { type: 'back' }, { type: 'back' }, { type: 'back' }).step.name).toBe('kind');
+  });
+
+  it('walks plan, IAM, confirm and back again', () => {
+    const s = run(initialState(options({ kindGiven: true, table: 't' })), { type: 'profile' }, { type: 'region', region: 'us-east-1' });
+    expect(s.step.name).toBe('check');
+    expect(s.answers.profile).toBeUndefined();
+    const atConfirm = run(s, checked(), { type: 'next' }, { type: 'next' });
+    expect(atConfirm.step.name).toBe('confirm');
+    expect(run(atConfirm, { type: 'back' }).step.name).toBe('iam');
+    expect(run(atConfirm, { type: 'back' }, { type: 'back' }).step.name).toBe('plan');
+    expect(run(atConfirm, { type: 'back' }, { type: 'back' }, { type: 'back' }).step.name).toBe('region');
+  });
+
+  it('ends with exit 0 on yes-then-done and on no', () => {
+    const atConfirm = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' });
+    const declined = run(atConfirm, { type: 'decline' });
+    expect(declined.step.name).toBe('declined');
+    expect(exitCodeOf(declined.step)).toBe(0);
+    const applying = run(atConfirm, { type: 'confirm' });
+    expect(applying.step.name).toBe('apply');
+    expect(exitCodeOf(applying.step)).toBeUndefined();
+    const result = { kind: 'sessions', table: 't', region: 'r', status: 'created', tableArn: 'arn' } as const;
+    const done = run(applying, { type: 'applied', result });
+    expect(done.step).toEqual({ name: 'done', result });
+    expect(exitCodeOf(done.step)).toBe(0);
+    expect(exitCodeOf(run(applying, { type: 'apply-failed', message: 'boom' }).step)).toBe(1);
+  });
+
+  it('finishes an up-to-date table without a confirm', () => {
+    const s = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked('none'), { type: 'next' }, { type: 'next' });
+    expect(s.step.name).toBe('done');
+    expect(s.step.name === 'done' && s.step.result.status).toBe('unchanged');
+  });
+
+  it('interrupts with 130, remembering whether apply had started', () => {
+    const s = initialState(options());
+    const early = run(s, { type: 'interrupt' });
+    expect(early.step).toEqual({ name: 'interrupted', during: 'setup' });
+    expect(exitCodeOf(early.step)).toBe(130);
+    const applying = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'confirm' });
+    expect(run(applying, { type: 'interrupt' }).step).toEqual({ name: 'interrupted', during: 'apply' });
+    // Once finished, a late Ctrl-C changes nothing.
+    const declined = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'decline' });
+    expect(run(declined, { type: 'interrupt' }).step.name).toBe('declined');
+  });
+
+  it('after a failed check, lets Esc walk back to steps that were given as flags', () => {
+    const s = initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' }));
+    const failed = run(s, { type: 'check-failed', message: 'The security token is expired.' });
+    expect(failed.step).toEqual({ name: 'check-failed', message: 'The security token is expired.' });
+    const back1 = run(failed, { type: 'back' });
+    expect(back1.step.name).toBe('table');
+    expect(back1.answers.table).toBe('t');
+    expect(run(back1, { type: 'back' }, { type: 'back' }).step.name).toBe('profile');
+    // The kind was a positional argument, not a guess about AWS: it stays skipped.
+    expect(run(back1, { type: 'back' }, { type: 'back' }, { type: 'back' }).step.name).toBe('profile');
+  });
+
+  it('forgets an old check when an answer changes and ignores events out of place', () => {
+    const s = initialState(options({ kindGiven: true, profile: 'p', region: 'r' }));
+    const atPlan = run(s, { type: 'table', table: 'a' }, checked());
+    expect(atPlan.checked).toBeDefined();
+    const again = run(atPlan, { type: 'back' }, { type: 'table', table: 'b' });
+    expect(again.checked).toBeUndefined();
+    expect(again.answers.table).toBe('b');
+    expect(run(atPlan, { type: 'confirm' })).toBe(atPlan);
+    expect(run(atPlan, { type: 'region', region: 'x' })).toBe(atPlan);
+  });
+});
