@@ -1,20 +1,89 @@
 /**
- * One credential resolver for both faces, on the SDK's own providers.
- * MINIMAL VERSION — issue 4 (credentials) completes MFA, error sentences and the rest.
+ * One credential resolver for both faces, on the SDK's own providers: fromIni for a named profile
+ * (keys, SSO, assume-role with source_profile or credential_source, mfa_serial, credential_process),
+ * the node chain when no profile is chosen. Failures are wrapped with what we knew, so
+ * credentialErrorToCli can say the one thing to do.
  */
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { UsageError } from '../errors.js';
+import { CredentialResolutionError, type CredentialFailureContext } from './credential-errors.js';
+import { analyseProfile, readSharedConfig } from './profiles.js';
 import type { MfaCodeProvider } from './types.js';
 
 export interface CredentialRequest {
   /** undefined: the default chain (environment, shared files, SSO, container, instance). */
   profile?: string;
+  /**
+   * Called with the mfa_serial when a role needs a code. It may throw (a CliError passes through
+   * unchanged). After a failure the next call resolves again, so the wizard can ask once more.
+   */
   mfaCodeProvider?: MfaCodeProvider;
+  /** The run's region: STS AssumeRole goes there (else the SDK picks the profile's region or us-east-1). */
+  region?: string;
 }
 
-/** A memoised provider; nothing is resolved until a call needs credentials. */
+// Refresh a little before expiry, as the SDK does, so a long apply never signs with stale keys.
+const REFRESH_MS = 5 * 60_000;
+
+/**
+ * A memoised provider shared by the STS and DynamoDB clients, so an MFA code is asked, a process run
+ * and a role assumed once per run; nothing is resolved until a call needs credentials.
+ */
 export async function credentialProvider(request: CredentialRequest): Promise<AwsCredentialIdentityProvider> {
   const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  return request.profile
-    ? fromIni({ profile: request.profile, mfaCodeProvider: request.mfaCodeProvider })
-    : fromNodeProviderChain({ mfaCodeProvider: request.mfaCodeProvider });
+  const roleAssumer = request.region ? (await import('@aws-sdk/client-sts')).getDefaultRoleAssumer({ region: request.region }) : undefined;
+  let mfaSerial: string | undefined;
+  const mfaCodeProvider = request.mfaCodeProvider
+    ? (serial: string) => {
+        mfaSerial = serial;
+        return request.mfaCodeProvider!(serial);
+      }
+    : undefined;
+  // ignoreCache: the SDK caches file reads per process; a wizard may run after `aws sso login`.
+  const init = { mfaCodeProvider, ignoreCache: true, ...(roleAssumer && { roleAssumer }) };
+  const inner = request.profile ? fromIni({ ...init, profile: request.profile }) : fromNodeProviderChain(init);
+
+  let value: AwsCredentialIdentity | undefined;
+  let inFlight: Promise<AwsCredentialIdentity> | undefined;
+  const resolve = async (props?: Parameters<AwsCredentialIdentityProvider>[0]): Promise<AwsCredentialIdentity> => {
+    try {
+      mfaSerial = undefined;
+      value = await inner(props);
+      return value;
+    } catch (error) {
+      throw new CredentialResolutionError(error, { ...(await diagnose(request.profile)), mfaSerial });
+    } finally {
+      inFlight = undefined;
+    }
+  };
+  return async (props) => {
+    if (value && !(value.expiration && value.expiration.getTime() - Date.now() < REFRESH_MS)) return value;
+    inFlight ??= resolve(props);
+    return inFlight;
+  };
+}
+
+/** What the shared files say about the profile, for the error sentence; never throws. */
+async function diagnose(profile: string | undefined): Promise<CredentialFailureContext> {
+  if (!profile) return {};
+  try {
+    const config = await readSharedConfig();
+    const info = analyseProfile(profile, config);
+    return { profile, exists: profile in config.profiles, broken: info.broken, ssoProfile: info.ssoProfile };
+  } catch {
+    return { profile };
+  }
+}
+
+/**
+ * The headless MFA answer: the --mfa-code value, or a usage error naming the flag when a role needs a
+ * code and none was given (exit 2).
+ */
+export function headlessMfaProvider(code?: string, profile?: string): MfaCodeProvider {
+  return async (serial) => {
+    const who = profile ? `Profile ${profile}` : 'The profile';
+    if (!code) throw new UsageError(`${who} needs an MFA code for ${serial}.`, 'Pass --mfa-code CODE (the current code from the device).');
+    if (!/^\d{6}$/.test(code)) throw new UsageError(`--mfa-code must be the 6 digits shown by the device, not "${code}".`);
+    return code;
+  };
 }

@@ -1,18 +1,26 @@
 /**
- * STS GetCallerIdentity: the account and partition shown before any change.
- * MINIMAL VERSION — issue 4 (credentials) completes error mapping and tests.
+ * STS GetCallerIdentity: the account and partition shown before any change. It needs no IAM
+ * permission, so it is the cheapest proof that the credentials work. The STS client follows
+ * AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL through the SDK's own endpoint configuration.
  */
 import type { AwsTarget, Identity } from './types.js';
 
 /**
- * With a custom DynamoDB endpoint and no STS endpoint configured (AWS_ENDPOINT_URL_STS,
- * AWS_ENDPOINT_URL), STS is not called: DynamoDB Local has no STS, and a demo must not reach AWS.
+ * With a custom DynamoDB endpoint (--endpoint-url or AWS_ENDPOINT_URL_DYNAMODB) and no STS endpoint
+ * configured (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL), STS is not called: DynamoDB Local has no STS,
+ * and a demo must not reach AWS.
  */
 export function shouldSkipIdentity(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(target.endpointUrl) && !env.AWS_ENDPOINT_URL_STS && !env.AWS_ENDPOINT_URL;
+  const customDynamo = Boolean(target.endpointUrl || env.AWS_ENDPOINT_URL_DYNAMODB);
+  return customDynamo && !env.AWS_ENDPOINT_URL_STS && !env.AWS_ENDPOINT_URL;
 }
 
-/** Who the credentials belong to, or undefined when skipped. */
+/** The partition (aws, aws-cn, aws-us-gov) is the second field of any ARN. */
+export function partitionOf(arn: string): string {
+  return arn.split(':')[1] || 'aws';
+}
+
+/** Who the credentials belong to, or undefined when skipped. Errors are left to credentialErrorToCli. */
 export async function getIdentity(target: AwsTarget, signal?: AbortSignal): Promise<Identity | undefined> {
   if (shouldSkipIdentity(target)) return undefined;
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
@@ -20,7 +28,7 @@ export async function getIdentity(target: AwsTarget, signal?: AbortSignal): Prom
   try {
     const out = await client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     const arn = out.Arn ?? '';
-    return { account: out.Account ?? '', arn, partition: arn.split(':')[1] || 'aws' };
+    return { account: out.Account ?? '', arn, partition: partitionOf(arn) };
   } finally {
     client.destroy();
   }

@@ -1,0 +1,158 @@
+/**
+ * Credential failures as one line each, with the fix. The sentences are keyed on the error names and
+ * messages the installed SDK really throws (credential-provider-ini/-sso/-process/-node,
+ * token-providers, STS and DynamoDB service errors); test/aws exercises each one for real.
+ * No SDK import here: this runs on every failure path, including offline ones.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { AwsFailure, CliError, UsageError } from '../errors.js';
+
+/** What the credential provider knew when resolution failed (attached by credentials.ts). */
+export interface CredentialFailureContext {
+  profile?: string;
+  /** The mfa_serial a code was asked for, if one was. */
+  mfaSerial?: string;
+  /** Why the profile cannot work, from the profile analysis. */
+  broken?: string;
+  /** Whether the profile exists in the shared files. */
+  exists?: boolean;
+  /** The SSO profile the token belongs to (the profile itself or one down its source_profile chain). */
+  ssoProfile?: string;
+}
+
+/** Wraps whatever the SDK threw while resolving credentials, so it is told apart from service errors. */
+export class CredentialResolutionError extends Error {
+  constructor(
+    cause: unknown,
+    readonly context: CredentialFailureContext,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'CredentialResolutionError';
+  }
+}
+
+const INVALID_KEYS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
+
+function home(env: NodeJS.ProcessEnv): string {
+  return env.HOME || env.USERPROFILE || homedir();
+}
+
+/** The config and credentials file paths the SDK reads, the same way it finds them. */
+export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): { config: string; credentials: string } {
+  return {
+    config: env.AWS_CONFIG_FILE || join(home(env), '.aws', 'config'),
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(home(env), '.aws', 'credentials'),
+  };
+}
+
+function errorName(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const e = error as { name?: unknown; Code?: unknown; code?: unknown };
+  for (const v of [e.Code, e.name, e.code]) if (typeof v === 'string' && v !== 'Error') return v;
+  return '';
+}
+
+const firstLine = (text: string): string => text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+const label = (profile?: string): string => (profile ? `profile ${profile}` : 'the default credentials');
+
+/** The stderr of a failed credential_process, as child_process puts it after "Command failed: CMD". */
+function processStderr(message: string): string {
+  const [, ...rest] = message.split('\n');
+  return firstLine(rest.join('\n'));
+}
+
+/**
+ * A one-line CliError for a credential failure (exit 1; a missing --mfa-code or unknown profile is
+ * usage, exit 2), or undefined when the error is not about credentials (then DynamoDB mapping applies).
+ */
+export function credentialErrorToCli(error: unknown, profile?: string): CliError | undefined {
+  const wrapped = error instanceof CredentialResolutionError ? error : undefined;
+  const cause = wrapped ? wrapped.cause : error;
+  if (cause instanceof CliError) return cause;
+  const ctx: CredentialFailureContext = { profile, ...wrapped?.context };
+  const who = label(ctx.profile ?? profile);
+  const name = errorName(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const paths = sharedFilePaths();
+
+  if (INVALID_KEYS.has(name)) {
+    return new AwsFailure(
+      `AWS rejected the access keys of ${who} (${name}).`,
+      `Check aws_access_key_id and aws_secret_access_key in ${paths.credentials} or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or use another --aws-profile.`,
+      { cause },
+    );
+  }
+  if (EXPIRED.has(name) || /returned expired credentials/.test(message)) {
+    const fix = ctx.ssoProfile ? `Run: aws sso login --profile ${ctx.ssoProfile}` : 'Get fresh credentials (e.g. a new aws_session_token) and rerun.';
+    return new AwsFailure(`The session credentials of ${who} have expired (${name || 'expired'}).`, fix, { cause });
+  }
+  if (!wrapped) return noCredentials(message, paths);
+
+  if (ctx.exists === false && ctx.profile) {
+    return new UsageError(
+      `Profile ${ctx.profile} is not in ${paths.config} or ${paths.credentials}.`,
+      'Pass an existing --aws-profile (list them with `aws configure list-profiles`).',
+    );
+  }
+  if (ctx.broken) {
+    return new AwsFailure(`Profile ${ctx.profile} cannot work: ${ctx.broken}.`, `Fix its section in ${paths.config}.`, { cause });
+  }
+  if (/SSO session|SSO Token|aws sso login/i.test(message) || (ctx.ssoProfile && name === 'UnauthorizedException')) {
+    const target = ctx.ssoProfile ?? ctx.profile;
+    const fix = target ? `aws sso login --profile ${target}` : 'aws sso login';
+    return new AwsFailure(`The SSO session of ${who} has expired or was never started.`, `Run: ${fix}`, { cause });
+  }
+  if (/requires multi-factor authentication, but no MFA code callback/.test(message)) {
+    return new UsageError(`Profile ${ctx.profile} needs an MFA code.`, 'Pass --mfa-code CODE (the current code from the MFA device).');
+  }
+  if (name === 'AccessDenied' && ctx.mfaSerial) {
+    return new AwsFailure(
+      `AWS refused the MFA code for ${who} (${ctx.mfaSerial}).`,
+      'Rerun with the current code from the device (each code works once, for about 30 seconds).',
+      { cause },
+    );
+  }
+  if (name === 'AccessDenied') {
+    return new AwsFailure(`AssumeRole was denied for ${who}: ${firstLine(message)}`, 'Check the role_arn and the role\'s trust policy.', { cause });
+  }
+  if (/credential_process returned invalid JSON/.test(message)) {
+    return new AwsFailure(
+      `The credential_process of ${who} printed something that is not JSON.`,
+      'It must print {"Version": 1, "AccessKeyId": ..., "SecretAccessKey": ...} on stdout.',
+      { cause },
+    );
+  }
+  if (/credential_process/.test(message)) {
+    return new AwsFailure(`The credential_process of ${who} gave unusable output: ${firstLine(message)}`, 'Fix the command and rerun.', { cause });
+  }
+  if (message.startsWith('Command failed:')) {
+    const stderr = processStderr(message);
+    return new AwsFailure(
+      `The credential_process of ${who} failed${stderr ? `: ${stderr}` : '.'}`,
+      'Run the command by hand to fix it, then rerun.',
+      { cause },
+    );
+  }
+  const source = /Could not resolve credentials using profile: \[(.+?)\]/.exec(message)?.[1];
+  if (source && source !== ctx.profile) {
+    return new AwsFailure(`Profile ${ctx.profile} names source_profile ${source}, which does not exist.`, `Fix source_profile in ${paths.config}.`, { cause });
+  }
+  return noCredentials(message, paths) ?? new AwsFailure(`Could not get credentials for ${who}: ${firstLine(message)}`, 'Check the profile, or rerun with DEBUG=1 for details.', { cause });
+}
+
+/** The default chain found nothing: say where it looked. */
+function noCredentials(message: string, paths: { config: string; credentials: string }): CliError | undefined {
+  if (!/Could not load credentials from any providers/.test(message)) return undefined;
+  return new AwsFailure(
+    `No AWS credentials found (looked in: environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ${paths.config}, ${paths.credentials}, SSO, container and instance metadata).`,
+    'Pass --aws-profile NAME, set AWS_PROFILE, or run `aws configure`.',
+  );
+}
