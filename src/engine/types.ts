@@ -77,7 +77,7 @@ export type ProgressEvent =
   | { type: 'step'; id: string; label: string }
   | { type: 'waiting'; id: string; status: string; elapsedMs: number }
   | { type: 'retry'; id: string; attempt: number; reason: string }
-  | { type: 'done'; id: string; elapsedMs: number };
+  | { type: 'done'; id: string; elapsedMs: number; polls?: number };
 
 export type ApplyStatus = 'created' | 'updated' | 'unchanged';
 

@@ -1,0 +1,107 @@
+/** Pure comparison of the desired table with the described one: the plan is data. */
+import { AwsFailure } from '../errors.js';
+import type { ActualTable, Change, DesiredTable, Plan } from './types.js';
+
+const TTL_ON = new Set(['ENABLED', 'ENABLING']);
+
+/** Raised for a table this tool must not touch: says why, and that nothing changed. */
+function refuse(table: string, why: string, hint: string): never {
+  throw new AwsFailure(`Table ${table} cannot be used as Sentinel's table: ${why}. Nothing was changed.`, hint);
+}
+
+const OTHER_NAME = 'DynamoDB cannot change this on an existing table: choose another name with --table, or fix the table yourself.';
+
+/** Key schema, key types, index shapes, TTL attribute: anything UpdateTable cannot fix. */
+function checkConvergeable(desired: DesiredTable, actual: ActualTable): void {
+  const name = actual.name;
+  if (actual.status === 'DELETING') refuse(name, 'it is being deleted', 'Wait until it is gone, then run again to create it.');
+  if (actual.partitionKey !== desired.partitionKey) {
+    refuse(name, `its partition key is \`${actual.partitionKey ?? '?'}\`, Sentinel needs \`${desired.partitionKey}\` (S)`, OTHER_NAME);
+  }
+  if (actual.sortKey !== undefined) refuse(name, `it has a sort key (\`${actual.sortKey}\`), Sentinel's tables have none`, OTHER_NAME);
+  const stringTyped = (attribute: string) => {
+    const type = actual.attributeTypes[attribute];
+    if (type !== undefined && type !== 'S') {
+      refuse(name, `attribute \`${attribute}\` is a key of type ${type}, Sentinel stores it as a string (S)`, OTHER_NAME);
+    }
+  };
+  stringTyped(desired.partitionKey);
+  for (const want of desired.indexes) {
+    stringTyped(want.partitionKey);
+    stringTyped(want.sortKey);
+    const have = actual.indexes.find((index) => index.name === want.name);
+    if (!have) continue;
+    if (have.partitionKey !== want.partitionKey || have.sortKey !== want.sortKey) {
+      refuse(
+        name,
+        `index ${want.name} has keys (${have.partitionKey ?? '?'}, ${have.sortKey ?? 'none'}), Sentinel needs (${want.partitionKey}, ${want.sortKey})`,
+        'An index cannot be changed in place: delete it yourself and run again, or use another --table.',
+      );
+    }
+    if (have.projection !== 'ALL') {
+      refuse(name, `index ${want.name} projects ${have.projection ?? 'unknown'}, Sentinel needs ALL`, 'An index cannot be changed in place: delete it yourself and run again, or use another --table.');
+    }
+    if (have.status === 'DELETING') refuse(name, `index ${want.name} is being deleted`, 'Wait until it is gone, then run again to add it back.');
+  }
+  if (TTL_ON.has(actual.ttlStatus) && actual.ttlAttribute !== desired.ttlAttribute) {
+    refuse(name, `TTL is on attribute \`${actual.ttlAttribute ?? '?'}\`, Sentinel expires items by \`${desired.ttlAttribute}\``, 'Disable TTL on the table yourself (it can change once an hour), then run again.');
+  }
+  if (actual.ttlStatus === 'DISABLING') {
+    refuse(name, 'its TTL is being disabled and cannot be enabled until that finishes', 'Run again later (TTL changes can take up to an hour).');
+  }
+}
+
+/** Things left alone on purpose, said aloud. */
+function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
+  const notes: string[] = [];
+  if (actual.billingMode && actual.billingMode !== 'PAY_PER_REQUEST') {
+    notes.push(`Billing mode is ${actual.billingMode}, not PAY_PER_REQUEST; left as is.`);
+  }
+  if (!actual.sse || actual.sse.status === 'DISABLED' || actual.sse.status === 'DISABLING') {
+    notes.push('Encrypted with the default AWS owned key, not the AWS managed KMS key (alias/aws/dynamodb); left as is.');
+  } else if (actual.sse.type && actual.sse.type !== 'KMS') {
+    notes.push(`Encryption type is ${actual.sse.type}, not KMS; left as is.`);
+  }
+  const wanted = new Set(desired.indexes.map((index) => index.name));
+  for (const extra of actual.indexes.filter((index) => !wanted.has(index.name))) {
+    notes.push(`Index ${extra.name} is not one of Sentinel's; left as is.`);
+  }
+  if (!desired.deletionProtection && actual.deletionProtection) {
+    notes.push('Deletion protection is on and stays on (this tool never turns it off).');
+  }
+  return notes;
+}
+
+/** Pure: compares desired with actual (undefined: no table). Throws AwsFailure for an unconvergeable table. */
+export function plan(desired: DesiredTable, actual: ActualTable | undefined, region: string): Plan {
+  const base = { kind: desired.kind, table: desired.name, region, desired, compared: true };
+  if (!actual) {
+    const changes: Change[] = [
+      { op: 'create-table', target: desired.name },
+      { op: 'enable-ttl', target: 'ttl', attribute: desired.ttlAttribute },
+    ];
+    return { ...base, action: 'create', changes, notes: [] };
+  }
+  checkConvergeable(desired, actual);
+  const changes: Change[] = [];
+  if (actual.status !== 'ACTIVE') changes.push({ op: 'wait-table', target: actual.name, status: actual.status });
+  for (const want of desired.indexes) {
+    const have = actual.indexes.find((index) => index.name === want.name);
+    if (!have) {
+      changes.push({ op: 'add-index', target: want.name, partitionKey: want.partitionKey, sortKey: want.sortKey });
+    } else if (have.status === 'CREATING' || have.backfilling) {
+      changes.push({ op: 'wait-index', target: want.name, status: have.backfilling ? `${have.status} (backfilling)` : have.status });
+    }
+  }
+  // Index waits first: UpdateTable cannot add an index while another one builds.
+  changes.sort((a, b) => rank(a) - rank(b));
+  if (!TTL_ON.has(actual.ttlStatus)) changes.push({ op: 'enable-ttl', target: 'ttl', attribute: desired.ttlAttribute });
+  if (desired.deletionProtection && !actual.deletionProtection) {
+    changes.push({ op: 'enable-deletion-protection', target: 'deletion-protection' });
+  }
+  return { ...base, action: changes.length > 0 ? 'update' : 'none', changes, notes: notesFor(desired, actual), actual };
+}
+
+function rank(change: Change): number {
+  return change.op === 'wait-table' ? 0 : change.op === 'wait-index' ? 1 : 2;
+}
