@@ -1,12 +1,23 @@
 /**
  * The service both faces call: resolve the answers, connect, check (identity + live plan), apply.
- * Knows nothing of flags or screens. CONTRACT STUBS — the headless work (issue 2) fills the bodies.
+ * Knows nothing of flags or screens.
  */
-import type { AwsTarget, DynamoApi, Identity, MfaCodeProvider } from './aws/types.js';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { credentialErrorToCli } from './aws/credential-errors.js';
+import { credentialProvider } from './aws/credentials.js';
+import { createDynamoApi } from './aws/dynamo.js';
+import { dynamoErrorToCli } from './aws/dynamo-errors.js';
+import { getIdentity } from './aws/identity.js';
+import { loadProfiles } from './aws/profiles.js';
+import type { AwsTarget, DynamoApi, Identity, MfaCodeProvider, ProfileInfo } from './aws/types.js';
+import * as engine from './engine/index.js';
 import type { ApplyOptions } from './engine/index.js';
 import type { ApplyResult, Plan } from './engine/types.js';
-import type { KindName } from './kinds.js';
+import { CliError, describeError, UsageError } from './errors.js';
+import { KINDS, type KindName } from './kinds.js';
 import type { Options } from './options.js';
+import { validateAccountId, validateEndpointUrl, validateRegion, validateTableName } from './validate.js';
 
 /** Every answer a run needs, resolved and validated. */
 export interface RunContext {
@@ -20,13 +31,76 @@ export interface RunContext {
   accountId?: string;
 }
 
+function configFiles(env: NodeJS.ProcessEnv): string {
+  const config = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
+  const credentials = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
+  return `${config} or ${credentials}`;
+}
+
+function unknownProfile(name: string, source: string, known: ProfileInfo[], env: NodeJS.ProcessEnv): UsageError {
+  const names = known.map((p) => p.name);
+  const listed = names.length === 0 ? 'No profiles are configured.' : `Known profiles: ${names.slice(0, 6).join(', ')}${names.length > 6 ? `, and ${names.length - 6} more` : ''}.`;
+  const fix = source === 'AWS_PROFILE' ? 'Fix or unset AWS_PROFILE, or pass --aws-profile NAME.' : 'Check --aws-profile.';
+  return new UsageError(`Profile "${name}" (from ${source}) is not in ${configFiles(env)}.`, `${listed} ${fix}`);
+}
+
+/** Throws UsageError with the problem and where the value came from. */
+function check1(problem: string | undefined, source: string, flag: string): void {
+  if (!problem) return;
+  const hint = source === flag ? `Check ${flag}.` : `It came from ${source}: fix or unset it, or pass ${flag}.`;
+  throw new UsageError(problem, hint);
+}
+
 /**
  * Defaults and resolution: table per kind; region from --region, AWS_REGION, AWS_DEFAULT_REGION,
  * then the profile's region; profile from --aws-profile, then AWS_PROFILE. Validates every value.
  * Throws UsageError naming the flag to pass (e.g. no region anywhere -> "--region").
  */
 export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<RunContext> {
-  throw new Error(`not implemented ${typeof options} ${typeof env}`);
+  const table = options.table ?? KINDS[options.kind].defaultTable;
+  check1(validateTableName(table), '--table', '--table');
+
+  const envProfile = env.AWS_PROFILE || undefined;
+  const profile = options.profile ?? envProfile;
+  const profileSource = options.profile !== undefined ? (options.profileSource ?? '--aws-profile') : 'AWS_PROFILE';
+
+  let region: string | undefined;
+  let regionSource = '';
+  for (const [value, source] of [
+    [options.region, '--region'],
+    [env.AWS_REGION, 'AWS_REGION'],
+    [env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION'],
+  ] as const) {
+    if (value) {
+      region = value;
+      regionSource = source;
+      break;
+    }
+  }
+
+  // The files are read only when they can change the answer: a named profile, or no region yet.
+  if (profile !== undefined || region === undefined) {
+    const profiles = await loadProfiles();
+    const wanted = profile ?? 'default';
+    const found = profiles.find((p) => p.name === wanted);
+    if (profile !== undefined && !found) throw unknownProfile(profile, profileSource, profiles, env);
+    if (region === undefined && found?.region) {
+      region = found.region;
+      regionSource = `the region of profile ${wanted}`;
+    }
+  }
+  if (region === undefined) {
+    throw new UsageError('No region given.', 'Pass --region (e.g. --region eu-west-1), set AWS_REGION, or set region in the profile.');
+  }
+  check1(validateRegion(region), regionSource, '--region');
+
+  const endpointUrl = options.endpointUrl ?? (env.AWS_ENDPOINT_URL_DYNAMODB || undefined);
+  if (endpointUrl !== undefined) {
+    check1(validateEndpointUrl(endpointUrl), options.endpointUrl !== undefined ? '--endpoint-url' : 'AWS_ENDPOINT_URL_DYNAMODB', '--endpoint-url');
+  }
+  if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
+
+  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId };
 }
 
 export interface Connection {
@@ -36,7 +110,29 @@ export interface Connection {
 
 /** Builds credentials and the DynamoDB client (nothing is called yet). */
 export async function connect(ctx: RunContext, mfaCodeProvider?: MfaCodeProvider): Promise<Connection> {
-  throw new Error(`not implemented ${typeof ctx} ${typeof mfaCodeProvider}`);
+  const credentials = await credentialProvider({ profile: ctx.profile, mfaCodeProvider, region: ctx.region });
+  const target: AwsTarget = { region: ctx.region, profile: ctx.profile, endpointUrl: ctx.endpointUrl, credentials };
+  return { target, dynamo: await createDynamoApi(target) };
+}
+
+/** True when the error is the run being aborted (Ctrl-C), which is not an AWS failure to explain. */
+export function isAbort(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted) return true;
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'AbortError';
+}
+
+/**
+ * The one place errors are turned into sentences: typed errors pass through, then credential
+ * problems, then DynamoDB problems; anything else stays as it is (a bug, reported as unexpected).
+ */
+export function toCliError(error: unknown, ctx: RunContext, operation: string): unknown {
+  if (error instanceof CliError) return error;
+  return (
+    credentialErrorToCli(error, ctx.profile) ??
+    dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ??
+    error
+  );
 }
 
 export interface CheckResult {
@@ -45,12 +141,49 @@ export interface CheckResult {
   plan: Plan;
 }
 
+export interface CheckOptions {
+  /**
+   * --plan: when the table cannot be read (no credentials, no access, no network), return the
+   * offline plan with `compared: false` and the reason, instead of failing.
+   */
+  offlineOnFailure?: boolean;
+}
+
 /** Verifies credentials (STS unless skipped) and describes the real table into a plan. */
-export async function check(ctx: RunContext, conn: Connection, signal?: AbortSignal): Promise<CheckResult> {
-  throw new Error(`not implemented ${typeof ctx} ${typeof conn} ${typeof signal}`);
+export async function check(ctx: RunContext, conn: Connection, signal?: AbortSignal, options: CheckOptions = {}): Promise<CheckResult> {
+  const desired = engine.desiredTable(ctx.kind, ctx.table, ctx.deletionProtection);
+  let identity: Identity | undefined;
+  let operation = 'GetCallerIdentity';
+  let actual;
+  try {
+    identity = await getIdentity(conn.target, signal);
+    operation = 'DescribeTable';
+    actual = await engine.describe(conn.dynamo, ctx.table, signal);
+  } catch (error) {
+    if (isAbort(error, signal)) throw error;
+    const mapped = toCliError(error, ctx, operation);
+    if (!options.offlineOnFailure) throw mapped;
+    const offline = engine.plan(desired, undefined, ctx.region);
+    return { plan: { ...offline, compared: false, reason: describeError(mapped).text } };
+  }
+  // An unconvergeable table throws here even for --plan: that is the answer, not a failure to read.
+  return { identity, plan: engine.plan(desired, actual, ctx.region) };
 }
 
 /** Applies a checked plan with progress. */
 export async function applyPlan(p: Plan, conn: Connection, options: ApplyOptions = {}): Promise<ApplyResult> {
-  throw new Error(`not implemented ${typeof p} ${typeof conn} ${typeof options}`);
+  try {
+    return await engine.apply(p, conn.dynamo, options);
+  } catch (error) {
+    if (isAbort(error, options.signal)) throw error;
+    const ctx: RunContext = {
+      kind: p.kind,
+      table: p.table,
+      region: p.region,
+      profile: conn.target.profile,
+      endpointUrl: conn.target.endpointUrl,
+      deletionProtection: p.desired.deletionProtection,
+    };
+    throw toCliError(error, ctx, p.action === 'create' ? 'CreateTable' : 'UpdateTable');
+  }
 }
