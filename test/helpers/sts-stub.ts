@@ -21,8 +21,10 @@ export interface StsStubOptions {
   arn?: string;
   /** Partition used in the assumed-role ARN; default taken from `arn`. */
   partition?: string;
-  /** When set, AssumeRole demands SerialNumber and this TokenCode. */
+  /** The one TokenCode AssumeRole accepts when a SerialNumber is sent. */
   mfaCode?: string;
+  /** Role ARNs whose trust policy demands MFA: AssumeRole without a right code is AccessDenied. */
+  mfaRoles?: string[];
   /** Access keys answered with InvalidClientTokenId. */
   invalidKeys?: string[];
   /** Access keys answered with ExpiredToken. */
@@ -81,7 +83,8 @@ export async function startStsStub(options: StsStubOptions = {}): Promise<StsStu
         return reply(res, 200, `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult><Arn>${callerArn}</Arn><UserId>AIDASTUB</UserId><Account>${callerAccount}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></GetCallerIdentityResponse>`);
       }
       if (action === 'AssumeRole') {
-        if (options.mfaCode !== undefined && (!params.SerialNumber || params.TokenCode !== options.mfaCode)) {
+        const demandsMfa = options.mfaRoles?.includes(params.RoleArn ?? '') ?? false;
+        if ((demandsMfa || params.SerialNumber) && (!params.SerialNumber || params.TokenCode !== options.mfaCode)) {
           return reply(res, 403, errorXml('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code.'));
         }
         const roleArn = params.RoleArn ?? '';
