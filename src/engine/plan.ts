@@ -57,9 +57,11 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
   if (actual.billingMode && actual.billingMode !== 'PAY_PER_REQUEST') {
     notes.push(`Billing mode is ${actual.billingMode}, not PAY_PER_REQUEST; left as is.`);
   }
-  if (!actual.sse || actual.sse.status === 'DISABLED' || actual.sse.status === 'DISABLING') {
+  // DynamoDB Local accepts SSESpecification but never reports encryption: no note for it.
+  const local = actual.arn.includes(':ddblocal:');
+  if (!local && (!actual.sse || actual.sse.status === 'DISABLED' || actual.sse.status === 'DISABLING')) {
     notes.push('Encrypted with the default AWS owned key, not the AWS managed KMS key (alias/aws/dynamodb); left as is.');
-  } else if (actual.sse.type && actual.sse.type !== 'KMS') {
+  } else if (!local && actual.sse?.type && actual.sse.type !== 'KMS') {
     notes.push(`Encryption type is ${actual.sse.type}, not KMS; left as is.`);
   }
   const wanted = new Set(desired.indexes.map((index) => index.name));

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { dynamoErrorToCli, isTransient, regionalEndpoint } from '../../src/aws/dynamo-errors.js';
+import { EXIT } from '../../src/errors.js';
+
+const ctx = { operation: 'UpdateTimeToLive', table: 'sentinel-sessions', region: 'eu-west-1', kind: 'sessions' };
+const sdkError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+describe('dynamoErrorToCli', () => {
+  it('AccessDenied names the denied action and points to --generate-iam', () => {
+    const denied = sdkError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/x is not authorized to perform: dynamodb:UpdateTimeToLive on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-sessions');
+    const e = dynamoErrorToCli(denied, ctx);
+    expect(e?.exitCode).toBe(EXIT.failure);
+    expect(e?.message).toBe('AWS denied dynamodb:UpdateTimeToLive on table sentinel-sessions in eu-west-1.');
+    expect(e?.hint).toContain('sentinel-init sessions --generate-iam --table sentinel-sessions --region eu-west-1');
+  });
+
+  it('falls back to the operation when the message does not say', () => {
+    expect(dynamoErrorToCli(sdkError('AccessDeniedException', 'denied'), { ...ctx, operation: 'CreateTable' })?.message).toContain('dynamodb:CreateTable');
+  });
+
+  it('unreachable endpoints name the endpoint: custom, or the regional one', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    expect(dynamoErrorToCli(refused, { ...ctx, endpointUrl: 'http://127.0.0.1:9' })?.message).toBe('Could not reach DynamoDB at http://127.0.0.1:9 (ECONNREFUSED).');
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+    expect(dynamoErrorToCli(dns, ctx)?.message).toBe('Could not reach DynamoDB at https://dynamodb.eu-west-1.amazonaws.com (ENOTFOUND).');
+    expect(regionalEndpoint('cn-north-1')).toBe('https://dynamodb.cn-north-1.amazonaws.com.cn');
+  });
+
+  it('invalid keys, bad signatures and expired tokens say which', () => {
+    expect(dynamoErrorToCli(sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.'), ctx)?.message).toMatch(/did not recognise the access key/);
+    expect(dynamoErrorToCli(sdkError('InvalidSignatureException', 'x'), ctx)?.message).toMatch(/secret access key/);
+    expect(dynamoErrorToCli(sdkError('ExpiredTokenException', 'x'), ctx)?.hint).toMatch(/aws sso login/);
+  });
+
+  it('validation, busy and limit errors carry DynamoDB\'s own words', () => {
+    expect(dynamoErrorToCli(sdkError('ValidationException', 'One or more parameter values were invalid'), ctx)?.message).toBe(
+      'DynamoDB refused UpdateTimeToLive on table sentinel-sessions in eu-west-1: One or more parameter values were invalid',
+    );
+    expect(dynamoErrorToCli(sdkError('ResourceInUseException', 'Table is being updated'), ctx)?.message).toMatch(/busy.*Table is being updated/);
+    expect(dynamoErrorToCli(sdkError('LimitExceededException', 'Only 1 online index can be created'), ctx)?.message).toMatch(/limit reached.*Only 1 online index/);
+  });
+
+  it('leaves unknown errors and aborts to the caller', () => {
+    expect(dynamoErrorToCli(new Error('boom'), ctx)).toBeUndefined();
+    expect(dynamoErrorToCli(Object.assign(new Error('aborted'), { name: 'AbortError' }), ctx)).toBeUndefined();
+  });
+});
+
+describe('isTransient', () => {
+  it('throttling, 5xx and resets are transient; denials and validation are not', () => {
+    expect(isTransient(sdkError('ThrottlingException', 'x'))).toBe(true);
+    expect(isTransient(sdkError('ProvisionedThroughputExceededException', 'x'))).toBe(true);
+    expect(isTransient(sdkError('Whatever', 'x', 503))).toBe(true);
+    expect(isTransient(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(isTransient(sdkError('AccessDeniedException', 'x'))).toBe(false);
+    expect(isTransient(sdkError('ValidationException', 'x'))).toBe(false);
+  });
+});
