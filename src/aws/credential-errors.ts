@@ -136,7 +136,7 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   if (message.startsWith('Command failed:')) {
     const stderr = processStderr(message);
     return new AwsFailure(
-      `The credential_process of ${who} failed${stderr ? `: ${stderr}` : '.'}`,
+      `The credential_process of ${who} failed${stderr ? `: ${stderr.replace(/[.:]$/, '')}.` : '.'}`,
       'Run the command by hand to fix it, then rerun.',
       { cause },
     );
