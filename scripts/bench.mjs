@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up, footprint and waiting of the built CLI, as medians over interleaved runs
+// and as ratios to bare `node -e 0` measured alongside. Builds dist/cli.js first when it is missing
+// or older than src/. Prints a table and writes bench-results.json. Needs no network; DynamoDB Local
+// (Java) runs on loopback. Options: --runs N (default 11), --wait-runs N (default 3), --no-local,
+// --no-wait, --out FILE.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ACCESS_KEY, REGION, startLocal } from './bench/dynamo.mjs';
+import { hasTime } from './bench/measure.mjs';
+import { benchCreate, benchStartup, benchWait, benchWizard } from './bench/cases.mjs';
+import { printTable } from './bench/report.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+
+function flag(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
+}
+const runs = flag('--runs', 11);
+const waitRuns = flag('--wait-runs', 3);
+const outFile = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(root, 'bench-results.json');
+
+/** Newest modification time under a directory. */
+function newest(dir) {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) t = Math.max(t, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return t;
+}
+
+const buildInputs = Math.max(newest(join(root, 'src')), statSync(join(root, 'scripts', 'build.mjs')).mtimeMs);
+if (!existsSync(cli) || statSync(cli).mtimeMs < buildInputs) {
+  process.stderr.write('building dist/cli.js...\n');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+
+// An isolated environment: no CI (Ink collapses frames under CI), no AWS settings of the person
+// running the bench, an empty home and one profile, static keys for DynamoDB Local.
+const home = mkdtempSync(join(tmpdir(), 'bench-home-'));
+writeFileSync(join(home, 'config'), `[default]\nregion = ${REGION}\n\n[profile bench]\nregion = eu-west-1\n`);
+writeFileSync(join(home, 'credentials'), `[default]\naws_access_key_id = ${ACCESS_KEY}\naws_secret_access_key = benchsecret\n`);
+const base = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k !== 'CI' && !k.startsWith('CI_') && !k.startsWith('AWS_') && k !== 'DEBUG' && k !== 'NODE_OPTIONS'),
+);
+const env = {
+  ...base,
+  HOME: home,
+  TERM: 'xterm-256color',
+  AWS_CONFIG_FILE: join(home, 'config'),
+  AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+const keyEnv = { ...env, AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'benchsecret', AWS_REGION: REGION };
+
+const node = process.execPath;
+const results = { date: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, runs, cases: {} };
+const log = (s) => process.stderr.write(`${s}\n`);
+
+try {
+  log(`start-up: ${runs} rounds...`);
+  Object.assign(results.cases, await benchStartup({ node, cli, env, runs }));
+  log('wizard first screen (pseudo-terminal)...');
+  Object.assign(results.cases, await benchWizard({ node, cli, env, runs }));
+  if (!process.argv.includes('--no-local')) {
+    log('headless create on DynamoDB Local...');
+    const local = await startLocal(false);
+    try {
+      Object.assign(results.cases, await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint }));
+    } finally {
+      await local.stop();
+    }
+    if (!process.argv.includes('--no-wait') && waitRuns > 0) {
+      log(`wait latency: ${waitRuns} index builds of ~30 s with -delayTransientStatuses...`);
+      const slow = await startLocal(true);
+      try {
+        results.cases.wait = await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint: slow.endpoint, log });
+      } finally {
+        await slow.stop();
+      }
+    }
+  }
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+
+results.rssMeasured = hasTime;
+printTable(results);
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+log(`wrote ${outFile}`);

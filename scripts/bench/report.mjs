@@ -1,0 +1,65 @@
+// The bench's table: one row per measure, with the issue's target and whether it is met.
+
+const ms = (x) => (x === undefined ? '—' : `${Math.round(x)} ms`);
+const ratio = (x) => (x === undefined ? '—' : `${x.toFixed(2)}×`);
+const mib = (x) => (x === undefined ? '—' : `${x.toFixed(1)} MiB`);
+
+/** Verdict of one row: the case's own problem first, then each target. */
+function verdict(c, checks) {
+  if (!c) return 'not run';
+  if (c.problem) return `FAILS: ${c.problem}`;
+  const missed = checks.filter(([ok]) => !ok).map(([, what]) => what);
+  return missed.length ? `over: ${missed.join(', ')}` : 'ok';
+}
+
+/** Prints the table (markdown, so it can go in the README as is) to stdout. */
+export function printTable(results) {
+  const c = results.cases;
+  const rows = [];
+  const startup = (key, label, limit) => {
+    const x = c[key];
+    if (!x) return;
+    const target = limit ? `≤ ${limit}×` : '';
+    rows.push([label, ms(x.medianMs), ratio(x.ratio), mib(x.peakRssMiB), target, limit ? verdict(x, [[x.ratio <= limit, `${ratio(x.ratio)}`]]) : '']);
+  };
+  startup('baseline', '`node -e 0`', 0);
+  startup('version', '`--version`', 1.3);
+  startup('help', '`--help`', 1.3);
+  startup('generateIam', '`--generate-iam`', 1.3);
+  if (c.wizard) {
+    rows.push(['`node` printing a word, in a pty', ms(c.ptyBaseline.medianMs), ratio(1), mib(c.ptyBaseline.peakRssMiB), '', '']);
+    const w = c.wizard;
+    rows.push(['wizard: first screen, in a pty', ms(w.medianMs), ratio(w.ratio), mib(w.peakRssMiB), '≤ 2×', verdict(w, [[w.ratio <= 2, ratio(w.ratio)]])]);
+  }
+  if (c.create) {
+    const x = c.create;
+    rows.push(['`node -e 0` (alongside the creates)', ms(c.createBaseline.medianMs), ratio(1), mib(c.createBaseline.peakRssMiB), '', '']);
+    rows.push([
+      'headless create on DynamoDB Local',
+      ms(x.medianMs),
+      ratio(x.ratio),
+      mib(x.peakRssMiB),
+      '≤ 5×, ≤ 80 MiB',
+      verdict(x, [
+        [x.ratio <= 5, ratio(x.ratio)],
+        [x.peakRssMiB === undefined || x.peakRssMiB <= 80, mib(x.peakRssMiB)],
+      ]),
+    ]);
+  }
+  if (c.wait) {
+    const w = c.wait;
+    rows.push(['wait: index ACTIVE → tool notices (median / max)', `${ms(w.latencyMs)} / ${ms(w.maxLatencyMs)}`, '', '', '≤ 1500 ms', verdict(w, [[w.maxLatencyMs <= 1500, `max ${ms(w.maxLatencyMs)}`]])]);
+    rows.push([
+      'wait: DescribeTable calls a second (median / busiest second)',
+      `${w.callsPerSecond ?? '—'} / ${w.busiestSecondCalls}`,
+      '',
+      '',
+      '≤ 1 a second',
+      verdict({}, [[w.busiestSecondCalls <= 1, `${w.busiestSecondCalls} in one second`]]),
+    ]);
+  }
+  const head = ['measure', 'median', '× baseline', 'peak RSS', 'target', 'verdict'];
+  const lines = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
+  process.stdout.write(`\nsentinel-init bench — ${results.node}, ${results.platform}, medians of ${results.runs} interleaved runs\n\n${lines.join('\n')}\n\n`);
+  if (!results.rssMeasured) process.stdout.write('peak RSS not measured: /usr/bin/time (GNU time) is not installed\n');
+}
