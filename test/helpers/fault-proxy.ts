@@ -12,6 +12,8 @@ export interface FaultProxy {
   inject(op: string, kind: FaultKind, times?: number): void;
   /** Requests seen for `op` (failed ones included). */
   count(op: string): number;
+  /** The JSON bodies of every `op` request seen, in order. */
+  bodies(op: string): Record<string, unknown>[];
   /** Failures still queued for `op`. */
   pending(op: string): number;
   stop(): Promise<void>;
@@ -42,13 +44,17 @@ function errorBody(kind: FaultKind, op: string, table: string): { status: number
   }
 }
 
-function tableOf(body: string): string {
+function parse(body: string): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(body) as { TableName?: string };
-    return parsed.TableName ?? 'unknown';
+    return JSON.parse(body) as Record<string, unknown>;
   } catch {
-    return 'unknown';
+    return {};
   }
+}
+
+function tableOf(body: string): string {
+  const name = parse(body).TableName;
+  return typeof name === 'string' ? name : 'unknown';
 }
 
 /** Starts the proxy on a free loopback port in front of `upstream` (e.g. http://127.0.0.1:8000). */
@@ -56,10 +62,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
   const queued = new Map<string, FaultKind[]>();
   const counts = new Map<string, number>();
+  const seen = new Map<string, Record<string, unknown>[]>();
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
     counts.set(op, (counts.get(op) ?? 0) + 1);
+    seen.set(op, [...(seen.get(op) ?? []), parse(body.toString())]);
     const kind = queued.get(op)?.shift();
     if (kind === 'reset') {
       req.socket.destroy();
@@ -100,6 +108,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       queued.set(op, list);
     },
     count: (op) => counts.get(op) ?? 0,
+    bodies: (op) => seen.get(op) ?? [],
     pending: (op) => queued.get(op)?.length ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
