@@ -105,7 +105,9 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   if (ctx.broken) {
     return new AwsFailure(`Profile ${ctx.profile} cannot work: ${ctx.broken}.`, `Fix its section in ${paths.config}.`, { cause });
   }
-  if (/SSO session|SSO Token|aws sso login/i.test(message) || (ctx.ssoProfile && name === 'UnauthorizedException')) {
+  // The SSO provider re-wraps the portal's refusal, so its name survives only in the message.
+  const portalRefused = Boolean(ctx.ssoProfile) && (name === 'UnauthorizedException' || message.startsWith('UnauthorizedException'));
+  if (/SSO session|SSO Token|aws sso login/i.test(message) || portalRefused) {
     const target = ctx.ssoProfile ?? ctx.profile;
     const fix = target ? `aws sso login --profile ${target}` : 'aws sso login';
     return new AwsFailure(`The SSO session of ${who} has expired or was never started.`, `Run: ${fix}`, { cause });

@@ -63,12 +63,15 @@ export async function credentialProvider(request: CredentialRequest): Promise<Aw
   };
 }
 
-/** What the shared files say about the profile, for the error sentence; never throws. */
+/**
+ * What the shared files say about the profile, for the error sentence; never throws. With no
+ * profile the default chain reads AWS_PROFILE or `default`: only its SSO link is worth knowing.
+ */
 async function diagnose(profile: string | undefined): Promise<CredentialFailureContext> {
-  if (!profile) return {};
   try {
     const config = await readSharedConfig();
-    const info = analyseProfile(profile, config);
+    const info = analyseProfile(profile ?? (process.env.AWS_PROFILE || 'default'), config);
+    if (!profile) return { ssoProfile: info.ssoProfile };
     return { profile, exists: profile in config.profiles, broken: info.broken, ssoProfile: info.ssoProfile };
   } catch {
     return { profile };
