@@ -66,6 +66,10 @@ aws_secret_access_key = secret
 [ci]
 aws_access_key_id = AKIACI
 aws_secret_access_key = secret
+
+[profile prefixed-in-credentials]
+aws_access_key_id = AKIAX
+aws_secret_access_key = secret
 `);
     const list = await loadProfiles();
     expect(list.map((p) => p.name)).toEqual([
