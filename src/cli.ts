@@ -1,2 +1,84 @@
-// Placeholder entry; the headless work (issue 2) replaces it.
-console.log(__VERSION__);
+/**
+ * The entry point and the one exit point: parse, pick the face (wizard or headless), print any
+ * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
+ */
+import { helpText, parseArgs } from './cli-args.js';
+import { describeError, EXIT } from './errors.js';
+import { wantsHeadless, type Options } from './options.js';
+
+// Before anything else loads: the SDK's multi-line Node-version warning must not reach the screen,
+// and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+
+/** How long a headless run gets to stop cleanly after Ctrl-C before the process just exits. */
+const GRACE_MS = 5000;
+
+/** Headless with Ctrl-C wired to an AbortController: in-flight calls stop and the run says what exists. */
+async function headless(options: Options): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) finish(EXIT.interrupted, 'Interrupted again: stopping now. Run the same command again to finish.');
+    process.stderr.write('\nStopping...\n');
+    controller.abort();
+    setTimeout(() => finish(EXIT.interrupted, 'Interrupted. Run the same command again to finish.'), GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const { runHeadless } = await import('./headless/run.js');
+    return await runHeadless(options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options = parseArgs(argv);
+  if (options.help) {
+    process.stdout.write(helpText(__VERSION__));
+    return EXIT.ok;
+  }
+  if (options.version) {
+    process.stdout.write(`${__VERSION__}\n`);
+    return EXIT.ok;
+  }
+  // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
+  let demo: { stop(): Promise<void> } | undefined;
+  try {
+    if (options.local && !options.generateIam) {
+      const { startDemo } = await import('./local/demo.js');
+      const started = await startDemo(options);
+      demo = started;
+      options = started.options;
+    }
+    if (interactive) {
+      const { runWizard } = await import('./wizard/run.js');
+      return await runWizard(options);
+    }
+    return await headless(options);
+  } finally {
+    await demo?.stop();
+  }
+}
+
+/** Prints the error (stack only with DEBUG) when given, then exits: the only process.exit in the program. */
+function finish(code: number, message?: string, error?: unknown): never {
+  if (message) process.stderr.write(`sentinel-init: ${message}\n`);
+  if (error !== undefined && process.env.DEBUG) {
+    let cause: unknown = error;
+    while (cause instanceof Error) {
+      process.stderr.write(`${cause.stack ?? cause.message}\n`);
+      cause = cause.cause;
+    }
+  }
+  process.exit(code);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => finish(code),
+  (error: unknown) => {
+    const { text, exitCode } = describeError(error);
+    finish(exitCode, text, error);
+  },
+);

@@ -173,7 +173,7 @@ export async function check(ctx: RunContext, conn: Connection, signal?: AbortSig
 /** Applies a checked plan with progress. */
 export async function applyPlan(p: Plan, conn: Connection, options: ApplyOptions = {}): Promise<ApplyResult> {
   try {
-    return await engine.apply(p, conn.dynamo, options);
+    return await engine.apply(p, conn.dynamo, { endpointUrl: conn.target.endpointUrl, ...options });
   } catch (error) {
     if (isAbort(error, options.signal)) throw error;
     const ctx: RunContext = {

@@ -1,0 +1,91 @@
+/**
+ * Plans and results as text and JSON. Pure: the headless path prints these, and the wizard may
+ * reuse the sentences so both faces describe a change the same way.
+ */
+import type { Identity } from '../aws/types.js';
+import type { ApplyResult, Change, Plan } from '../engine/types.js';
+import { KINDS, type KindName } from '../kinds.js';
+
+/** One line per change, naming what it touches. */
+export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): string {
+  switch (change.op) {
+    case 'create-table': {
+      const d = plan.desired;
+      const protection = d.deletionProtection ? 'deletion protection on' : 'deletion protection off';
+      return `create table ${change.target}: key ${d.partitionKey} (S), on-demand, KMS encryption (AWS managed key), ${protection}, indexes ${d.indexes.map((i) => i.name).join(', ')}`;
+    }
+    case 'wait-table':
+      return `wait for table ${change.target} (now ${change.status}) to become ACTIVE`;
+    case 'add-index':
+      return `add index ${change.target} (${change.partitionKey}, ${change.sortKey})`;
+    case 'wait-index':
+      return `wait for index ${change.target} (now ${change.status}) to become ACTIVE`;
+    case 'enable-ttl':
+      return `enable TTL on attribute ${change.attribute}`;
+    case 'enable-deletion-protection':
+      return 'turn on deletion protection';
+    default: {
+      const unknown: never = change;
+      return JSON.stringify(unknown);
+    }
+  }
+}
+
+const ACTION_WORDS: Record<Plan['action'], string> = {
+  create: 'create the table',
+  update: 'update the table',
+  none: 'nothing to do, the table is up to date',
+};
+
+/** The plan for a person: a heading, one line per change, the notes, and whether it was compared. */
+export function planText(plan: Plan): string {
+  const lines = [`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${ACTION_WORDS[plan.action]}.`];
+  for (const change of plan.changes) lines.push(`  + ${describeChange(change, plan)}`);
+  for (const note of plan.notes) lines.push(`  note: ${note}`);
+  if (!plan.compared) {
+    lines.push(`Could not compare with the real table, so this is the plan for a new table. ${plan.reason ?? ''}`.trimEnd());
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The plan as the JSON document of the spec (keys may be added, never renamed). */
+export function planDocument(plan: Plan, identity?: Identity): Record<string, unknown> {
+  return {
+    kind: plan.kind,
+    table: plan.table,
+    region: plan.region,
+    action: plan.action,
+    changes: plan.changes,
+    notes: plan.notes,
+    compared: plan.compared,
+    ...(plan.reason !== undefined && { reason: plan.reason }),
+    ...(identity && { account: identity.account, caller: identity.arn }),
+  };
+}
+
+/** The apply result as the JSON document of the spec. */
+export function resultDocument(result: ApplyResult): Record<string, unknown> {
+  return { kind: result.kind, table: result.table, region: result.region, status: result.status, tableArn: result.tableArn };
+}
+
+/** The next step Sentinel needs: the environment variable naming the table. */
+export function nextStep(kind: KindName, table: string): string {
+  return `export ${KINDS[kind].envVar}=${table}`;
+}
+
+const STATUS_WORDS: Record<ApplyResult['status'], string> = {
+  created: 'created',
+  updated: 'updated',
+  unchanged: 'already up to date',
+};
+
+/** The result for a person: what happened, the ARN, and what to do next. */
+export function resultText(result: ApplyResult): string {
+  return [
+    `Table ${result.table} (${result.kind}) in ${result.region}: ${STATUS_WORDS[result.status]}.`,
+    `ARN: ${result.tableArn}`,
+    'Next step, where Sentinel runs:',
+    `  ${nextStep(result.kind, result.table)}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,38 @@
+/**
+ * --generate-iam: the policy document on stdout, fully offline. No credentials, no network, no SDK:
+ * the region comes from the flag or the environment, else (softly) the profile, else `*`.
+ */
+import { loadProfiles } from '../aws/profiles.js';
+import { UsageError } from '../errors.js';
+import { KINDS } from '../kinds.js';
+import type { Options } from '../options.js';
+import { policyJson } from '../policy/iam.js';
+import { validateRegion, validateTableName } from '../validate.js';
+import type { HeadlessIo } from './io.js';
+
+/** The profile's region, or undefined when the files cannot tell (never fails the offline path). */
+async function profileRegion(name: string): Promise<string | undefined> {
+  try {
+    return (await loadProfiles()).find((p) => p.name === name)?.region;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prints the policy for the kind and table; returns the exit code. */
+export async function generateIam(options: Options, io: HeadlessIo): Promise<number> {
+  const table = options.table ?? KINDS[options.kind].defaultTable;
+  const tableProblem = validateTableName(table);
+  if (tableProblem) throw new UsageError(tableProblem, 'Check --table.');
+
+  let region = options.region ?? (io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined);
+  const fromEnv = options.region === undefined && region !== undefined;
+  if (region === undefined) region = await profileRegion(options.profile ?? (io.env.AWS_PROFILE || 'default'));
+  const regionProblem = region === undefined ? undefined : validateRegion(region);
+  if (regionProblem) throw new UsageError(regionProblem, fromEnv ? 'It came from AWS_REGION or AWS_DEFAULT_REGION: fix it or pass --region.' : 'Pass --region.');
+
+  if (region === undefined) io.stderr.write('No region given: the policy uses * for the region. Pass --region to narrow it.\n');
+  if (options.accountId === undefined) io.stderr.write('No --account-id given: the policy uses * for the account.\n');
+  io.stdout.write(policyJson({ kind: options.kind, table, region: region ?? '*', accountId: options.accountId }));
+  return 0;
+}

@@ -1,0 +1,79 @@
+/**
+ * The headless face: every answer comes from flags, nothing is ever asked. Results on stdout (one
+ * JSON document with --json), everything for people on stderr. Never imports Ink or React.
+ */
+import { headlessMfaProvider } from '../aws/credentials.js';
+import type { Identity } from '../aws/types.js';
+import type { ApplyResult, Plan } from '../engine/types.js';
+import { Interrupted, UsageError } from '../errors.js';
+import type { Options } from '../options.js';
+import { applyPlan, check, connect, resolveContext, type CheckResult, type Connection, type RunContext } from '../workflow.js';
+import { generateIam } from './generate-iam.js';
+import type { HeadlessIo } from './io.js';
+import { planDocument, planText, resultDocument, resultText } from './format.js';
+import { progressPrinter } from './progress.js';
+
+export type { HeadlessIo } from './io.js';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Who will make the change, said before any change (the account is the thing people get wrong). */
+function whoLine(ctx: RunContext, identity: Identity | undefined): string {
+  const profile = ctx.profile ? `profile ${ctx.profile}` : 'the default credentials';
+  if (identity) return `Account ${identity.account} as ${identity.arn} (${profile}), region ${ctx.region}.\n`;
+  return `Endpoint ${ctx.endpointUrl ?? 'default'} (${profile}), region ${ctx.region}; caller identity not checked (custom endpoint).\n`;
+}
+
+/** The check, with Ctrl-C before any change said as such. */
+async function checkOrStop(ctx: RunContext, options: Options, io: HeadlessIo): Promise<CheckResult & { conn: Connection }> {
+  try {
+    const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
+    return { ...(await check(ctx, conn, io.signal, { offlineOnFailure: options.plan })), conn };
+  } catch (error) {
+    if (io.signal?.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
+    throw error;
+  }
+}
+
+function printResult(result: ApplyResult, options: Options, io: HeadlessIo): void {
+  io.stdout.write(options.json ? json(resultDocument(result)) : resultText(result));
+}
+
+/** Runs without prompts; returns the exit code or throws a CliError (the entry point prints it). */
+export async function runHeadless(options: Options, io: HeadlessIo): Promise<number> {
+  if (options.generateIam) return generateIam(options, io);
+  const ctx = await resolveContext(options, io.env);
+  const { plan, identity, conn } = await checkOrStop(ctx, options, io);
+
+  if (options.plan) {
+    if (options.json) io.stdout.write(json(planDocument(plan, identity)));
+    else io.stderr.write(planText(plan));
+    return 0;
+  }
+  if (plan.action !== 'none' && !options.yes) {
+    io.stderr.write(planText(plan));
+    const what = plan.action === 'create' ? 'does not exist' : 'needs changes';
+    throw new UsageError(`Table ${plan.table} ${what} and this run cannot ask before changing it; nothing was changed.`, 'Pass --yes to apply, or --plan to preview.');
+  }
+  if (plan.action === 'none') {
+    printResult(unchanged(plan), options, io);
+    return 0;
+  }
+
+  io.stderr.write(whoLine(ctx, identity));
+  io.stderr.write(planText(plan));
+  const onProgress = progressPrinter((line) => io.stderr.write(line));
+  try {
+    printResult(await applyPlan(plan, conn, { signal: io.signal, onProgress }), options, io);
+  } catch (error) {
+    if (io.signal?.aborted && !(error instanceof Interrupted)) {
+      throw new Interrupted('Interrupted while applying. Run the same command again to finish.');
+    }
+    throw error;
+  }
+  return 0;
+}
+
+function unchanged(plan: Plan): ApplyResult {
+  return { kind: plan.kind, table: plan.table, region: plan.region, status: 'unchanged', tableArn: plan.actual?.arn ?? '' };
+}
