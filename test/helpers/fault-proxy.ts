@@ -4,7 +4,8 @@
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 
-export type FaultKind = '500' | '503' | 'throttle' | 'throughput' | 'reset' | 'access-denied' | 'limit-exceeded';
+/** `reset` drops the connection before DynamoDB sees the request; `reset-after` after it has done the work. */
+export type FaultKind = '500' | '503' | 'throttle' | 'throughput' | 'reset' | 'reset-after' | 'access-denied' | 'limit-exceeded';
 
 export interface FaultProxy {
   endpoint: string;
@@ -40,7 +41,8 @@ function errorBody(kind: FaultKind, op: string, table: string): { status: number
         message: `User: arn:aws:iam::123456789012:user/x is not authorized to perform: dynamodb:${op} on resource: arn:aws:dynamodb:us-east-1:123456789012:table/${table} because no identity-based policy allows the dynamodb:${op} action`,
       };
     case 'reset':
-      throw new Error('reset has no body');
+    case 'reset-after':
+      throw new Error('resets have no body');
   }
 }
 
@@ -73,7 +75,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.socket.destroy();
       return;
     }
-    if (kind) {
+    if (kind && kind !== 'reset-after') {
       const { status, type, message } = errorBody(kind, op, tableOf(body.toString()));
       const payload = JSON.stringify({ __type: TYPE_PREFIX + type, message });
       res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': `fault-${Date.now()}` });
@@ -83,6 +85,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const forward = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (upstreamRes) => {
+        if (kind === 'reset-after') {
+          upstreamRes.resume();
+          upstreamRes.on('end', () => req.socket.destroy());
+          return;
+        }
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
         upstreamRes.pipe(res);
       },
