@@ -1,12 +1,7 @@
 /**
  * The regions the installed AWS SDK knows, with their names, read from its partition data rather
- * than a hand-kept list. The SDK does not export the table itself (only `partition(region)`), so
- * the data file is located through the package's exported package.json and parsed as JSON.
+ * than a hand-kept list.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
 export interface RegionInfo {
   id: string;
   /** e.g. "Europe (Ireland)". */
@@ -15,15 +10,12 @@ export interface RegionInfo {
   partition: string;
 }
 
-interface PartitionData {
+export interface PartitionData {
   partitions: { id: string; regions: Record<string, { description?: string }> }[];
 }
 
-const DATA_FILE = 'dist-es/submodules/client/util-endpoints/lib/aws/partitions.js';
-
-/** Parses the SDK's partitions module text (`export const partitionsInfo = {...};`). */
-export function parsePartitions(text: string): RegionInfo[] {
-  const data = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as PartitionData;
+/** Flattens the SDK's partition table into one sorted list of regions. */
+export function fromPartitions(data: PartitionData): RegionInfo[] {
   const regions: RegionInfo[] = [];
   for (const partition of data.partitions) {
     for (const [id, info] of Object.entries(partition.regions)) {
@@ -39,11 +31,14 @@ export function parsePartitions(text: string): RegionInfo[] {
 
 let cached: Promise<RegionInfo[]> | undefined;
 
-/** Every region of every partition the installed SDK knows; read once, on first use. */
+/** Every region of every partition the installed SDK knows; loaded once, on first use. */
 export function listRegions(): Promise<RegionInfo[]> {
   cached ??= (async () => {
-    const pkg = createRequire(import.meta.url).resolve('@aws-sdk/core/package.json');
-    return parsePartitions(await readFile(join(dirname(pkg), DATA_FILE), 'utf8'));
+    // The SDK exports partition(region) but not the table itself, and the runtime is one bundle with
+    // no node_modules: import the data module by path so esbuild inlines it (evaluated lazily).
+    // @ts-expect-error -- plain JS without a declaration next to it; its shape is checked in parse.
+    const mod = (await import('../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js')) as { partitionsInfo: PartitionData };
+    return fromPartitions(mod.partitionsInfo);
   })();
   return cached;
 }

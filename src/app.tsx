@@ -1,0 +1,110 @@
+/**
+ * The wizard's root: holds the step state (src/wizard/steps.ts), draws one screen per step, owns
+ * Ctrl-C (render runs with exitOnCtrlC false) and the apply call, and reports the exit code.
+ * Services come in as a prop: tests pass fakes, src/wizard/run.tsx the real modules.
+ */
+import { Box, Text, useApp, useInput } from 'ink';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { headlessCommand } from './command-line.js';
+import { Header } from './components/Header.js';
+import { useTerminalSize, type TerminalSize } from './components/use-terminal-size.js';
+import { KINDS } from './kinds.js';
+import type { Options } from './options.js';
+import { reduceProgress, type ProgressRow } from './screens/progress-model.js';
+import { exitCodeOf, initialState, transition } from './wizard/steps.js';
+import type { WizardServices } from './wizard/services.js';
+import { StepView } from './wizard/StepView.js';
+
+export interface AppProps {
+  options: Options;
+  services: WizardServices;
+  /** Called once with the exit code, just before the app unmounts. */
+  onExit(code: number): void;
+  /** Aborted by run.tsx on SIGINT from outside (raw mode turns the key into input instead). */
+  interrupt?: AbortSignal;
+  /** Fixed size for tests; else the terminal's. */
+  size?: TerminalSize;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The wizard. */
+export function App({ options, services, onExit, interrupt, size, env = process.env }: AppProps) {
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(transition, options, initialState);
+  const [rows, setRows] = useState<ProgressRow[]>([]);
+  const applyAbort = useRef<AbortController | undefined>(undefined);
+  const terminal = useTerminalSize(size);
+
+  const onInterrupt = useCallback(() => {
+    applyAbort.current?.abort();
+    dispatch({ type: 'interrupt' });
+  }, []);
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') onInterrupt();
+  });
+
+  useEffect(() => {
+    if (!interrupt) return;
+    if (interrupt.aborted) onInterrupt();
+    interrupt.addEventListener('abort', onInterrupt);
+    return () => interrupt.removeEventListener('abort', onInterrupt);
+  }, [interrupt, onInterrupt]);
+
+  // Apply runs here, not in its screen, so Ctrl-C can abort it and the end screen keep its rows.
+  const { step, checked } = state;
+  useEffect(() => {
+    if (step.name !== 'apply' || !checked) return;
+    const controller = new AbortController();
+    applyAbort.current = controller;
+    setRows([]);
+    services.apply(checked, (event) => setRows((r) => reduceProgress(r, event, Date.now())), controller.signal).then(
+      (result) => !controller.signal.aborted && dispatch({ type: 'applied', result }),
+      (error: unknown) => !controller.signal.aborted && dispatch({ type: 'apply-failed', message: services.describeError(error) }),
+    );
+  }, [step.name, checked, services]);
+
+  // Exit from an effect, after the final frame has committed (exiting in a handler loses it).
+  const code = exitCodeOf(step);
+  useEffect(() => {
+    if (code === undefined) return;
+    onExit(code);
+    exit();
+  }, [code, onExit, exit]);
+
+  const { answers } = state;
+  const kind = KINDS[answers.kind];
+  const table = answers.table ?? kind.defaultTable;
+  const command = headlessCommand({
+    kind: answers.kind,
+    table,
+    region: answers.region ?? '?',
+    profile: answers.profile,
+    endpointUrl: options.endpointUrl,
+    deletionProtection: options.deletionProtection,
+    local: options.local,
+  });
+  const files = `${env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config')} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials')}`;
+  const finished = code !== undefined;
+  // Header (2 lines, 3 in demo mode), a blank line, and one spare row so the live area never fills the terminal.
+  const height = Math.max(terminal.rows - (options.local ? 3 : 2) - 2, 6);
+  return (
+    <Box flexDirection="column" width={terminal.columns}>
+      {finished ? null : <Header state={state} local={options.local} endpointUrl={options.endpointUrl} />}
+      <StepView
+        state={state}
+        dispatch={dispatch}
+        options={options}
+        services={services}
+        env={env}
+        files={files}
+        command={command}
+        rows={rows}
+        height={height}
+      />
+      {finished ? <Text> </Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * A list you type into to filter: ↑/↓ move, PgUp/PgDn jump, Enter chooses, Esc goes back.
+ * Only a window of rows is drawn (with a scroll hint), so hundreds of items stay fast and the live
+ * area stays shorter than the terminal. Written on useInput rather than ink-select-input, whose
+ * j/k and digit shortcuts clash with typing.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import { filterItems, printable, windowRange, type ListItem, type Match } from './list-model.js';
+
+export interface FilterListProps<T> {
+  items: readonly ListItem<T>[];
+  /** Key of the item selected at first. */
+  initialKey?: string;
+  onSelect(item: ListItem<T>): void;
+  onBack?(): void;
+  /** Enter with a query that matches nothing; return an error to show, or undefined when handled. */
+  onSubmitQuery?(query: string): string | undefined;
+  /** Visible rows (default 8). */
+  rows?: number;
+  /** What the filter box says before you type. */
+  placeholder?: string;
+}
+
+function Row<T>({ match, selected }: { match: Match<T>; selected: boolean }) {
+  const { item, span } = match;
+  const label = span ? (
+    <Text>
+      {item.label.slice(0, span[0])}
+      <Text color="yellow" underline>
+        {item.label.slice(span[0], span[1])}
+      </Text>
+      {item.label.slice(span[1])}
+    </Text>
+  ) : (
+    item.label
+  );
+  return (
+    <Box>
+      <Text color={selected ? 'cyan' : undefined} wrap="truncate-end">
+        {selected ? '❯ ' : '  '}
+        <Text bold={selected} dimColor={Boolean(item.disabled) && !selected}>
+          {label}
+        </Text>
+        {item.detail ? <Text dimColor>{'  ' + item.detail}</Text> : null}
+        {item.disabled ? <Text color="red">{'  ✗ ' + item.disabled}</Text> : null}
+      </Text>
+    </Box>
+  );
+}
+
+/** The filterable, windowed list used by the kind, profile and region steps. */
+export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQuery, rows = 8, placeholder = 'type to filter' }: FilterListProps<T>) {
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(() => Math.max(items.findIndex((i) => i.key === initialKey), 0));
+  const [message, setMessage] = useState<string>();
+  const matches = useMemo(() => filterItems(items, query), [items, query]);
+  const current = Math.min(selected, Math.max(matches.length - 1, 0));
+
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    setSelected(0);
+    setMessage(undefined);
+  };
+
+  useInput((input, key) => {
+    if (key.ctrl || key.meta) {
+      if (key.ctrl && input === 'u') changeQuery('');
+      return;
+    }
+    if (key.escape) return onBack?.();
+    if (key.upArrow) return setSelected(Math.max(current - 1, 0));
+    if (key.downArrow) return setSelected(Math.min(current + 1, matches.length - 1));
+    if (key.pageUp) return setSelected(Math.max(current - rows, 0));
+    if (key.pageDown) return setSelected(Math.min(current + rows, matches.length - 1));
+    if (key.backspace || key.delete) return changeQuery(query.slice(0, -1));
+    if (key.return) {
+      const match = matches[current];
+      if (match?.item.disabled) return setMessage(`${match.item.label} cannot be used: ${match.item.disabled}`);
+      if (match) return onSelect(match.item);
+      if (onSubmitQuery) return setMessage(onSubmitQuery(query.trim()));
+      return;
+    }
+    if (key.tab || key.leftArrow || key.rightArrow) return;
+    const typed = printable(input);
+    if (typed) changeQuery(query + typed);
+  });
+
+  const { start, end } = windowRange(matches.length, current, rows);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text color="cyan">{'› '}</Text>
+        {query ? query : <Text dimColor>{placeholder}</Text>}
+        <Text inverse> </Text>
+      </Text>
+      {matches.length === 0 ? <Text color="yellow">  no match for "{query}"</Text> : null}
+      {matches.slice(start, end).map((m, i) => (
+        <Row key={m.item.key} match={m} selected={start + i === current} />
+      ))}
+      <Text dimColor>
+        {matches.length > rows ? `  ${start > 0 ? '↑ ' : '  '}${current + 1}/${matches.length}${end < matches.length ? ' ↓' : ''}   ` : '  '}
+        type to filter · ↑/↓ move · Enter choose{onBack ? ' · Esc back' : ''}
+      </Text>
+      {message ? <Text color="red">{message}</Text> : null}
+    </Box>
+  );
+}

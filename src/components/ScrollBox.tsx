@@ -1,0 +1,49 @@
+/**
+ * A fixed-height window over many lines, scrolled with ↑/↓/PgUp/PgDn/Home/End. Keeps a long plan or
+ * policy shorter than the terminal: a live area as tall as the terminal makes Ink clear the scrollback.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useState, type ReactNode } from 'react';
+
+export interface ScrollBoxProps {
+  lines: readonly ReactNode[];
+  /** Rows available, including the one-line position hint drawn when the lines do not fit. */
+  height: number;
+}
+
+/** Draws `lines` in at most `height` rows; scrolls only when they overflow. */
+export function ScrollBox({ lines, height }: ScrollBoxProps) {
+  const fits = lines.length <= height;
+  const view = Math.max(fits ? height : height - 1, 1);
+  const maxTop = Math.max(lines.length - view, 0);
+  const [top, setTop] = useState(0);
+  const at = Math.min(top, maxTop);
+
+  useInput((_input, key) => {
+    if (fits) return;
+    if (key.upArrow) setTop(Math.max(at - 1, 0));
+    else if (key.downArrow) setTop(Math.min(at + 1, maxTop));
+    else if (key.pageUp) setTop(Math.max(at - view, 0));
+    else if (key.pageDown) setTop(Math.min(at + view, maxTop));
+    else if (key.home) setTop(0);
+    else if (key.end) setTop(maxTop);
+  });
+
+  return (
+    <Box flexDirection="column">
+      {lines.slice(at, at + view).map((line, i) => (
+        <Box key={at + i} height={1} overflow="hidden">
+          {typeof line === 'string' ? <Text wrap="truncate-end">{line || ' '}</Text> : line}
+        </Box>
+      ))}
+      {fits ? null : (
+        <Text dimColor>
+          {`  lines ${at + 1}–${Math.min(at + view, lines.length)} of ${lines.length}`}
+          {at > 0 ? ' ↑' : '  '}
+          {at < maxTop ? ' ↓' : '  '}
+          {'  ↑/↓ PgUp/PgDn scroll'}
+        </Text>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+/** Step 9: each engine step with a spinner and its elapsed time, ticking while it runs. */
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import { useEffect, useState } from 'react';
+import { KeyHints } from '../components/KeyHints.js';
+import { formatElapsed, type ProgressRow } from './progress-model.js';
+
+/** The rows as drawn (also used by the done and interrupted screens, without spinners). */
+export function ProgressRows({ rows, now, live }: { rows: readonly ProgressRow[]; now: number; live: boolean }) {
+  return (
+    <Box flexDirection="column">
+      {rows.map((r) => (
+        <Text key={r.id} wrap="truncate-end">
+          {r.state === 'done' ? (
+            <Text color="green">✓</Text>
+          ) : live ? (
+            <Text color="cyan">
+              <Spinner />
+            </Text>
+          ) : (
+            <Text color="yellow">…</Text>
+          )}{' '}
+          {r.label}
+          <Text dimColor>
+            {'  '}
+            {formatElapsed(r.state === 'done' ? (r.elapsedMs ?? 0) : now - r.startedAt)}
+            {r.status ? ` · ${r.status}` : ''}
+          </Text>
+          {r.retry ? <Text color="yellow">{`  ${r.retry}`}</Text> : null}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Live progress; elapsed times tick twice a second. */
+export function ApplyScreen({ rows, title }: { rows: readonly ProgressRow[]; title: string }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{title}</Text>
+      {rows.length === 0 ? (
+        <Text>
+          <Text color="cyan">
+            <Spinner />
+          </Text>{' '}
+          starting…
+        </Text>
+      ) : (
+        <ProgressRows rows={rows} now={now} live />
+      )}
+      <KeyHints hints={['Ctrl-C stop waiting (a rerun finishes the job)']} />
+    </Box>
+  );
+}

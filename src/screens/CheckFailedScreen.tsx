@@ -1,0 +1,25 @@
+/** When the check fails: what went wrong, and a way back to choose differently instead of dying. */
+import { Box, Text, useInput } from 'ink';
+import { KeyHints } from '../components/KeyHints.js';
+
+export interface CheckFailedScreenProps {
+  message: string;
+  onBack(): void;
+}
+
+/** Esc or Enter goes back to the last question; Ctrl-C quits (nothing was created). */
+export function CheckFailedScreen({ message, onBack }: CheckFailedScreenProps) {
+  useInput((_input, key) => {
+    if (key.escape || key.return) onBack();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="red" bold>
+        ✗ The check failed
+      </Text>
+      <Text>{message}</Text>
+      <Text dimColor>Nothing was created.</Text>
+      <KeyHints hints={['Esc/Enter go back and choose another profile, region or name', 'Ctrl-C quit']} />
+    </Box>
+  );
+}

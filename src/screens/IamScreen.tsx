@@ -1,0 +1,67 @@
+/**
+ * Step 7: the IAM policy for these answers, with the real account (and partition) when known,
+ * coloured and scrolled inside the terminal; `s` saves it to a file and says where.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import { KeyHints } from '../components/KeyHints.js';
+import { ScrollBox } from '../components/ScrollBox.js';
+
+export interface IamScreenProps {
+  json: string;
+  /** What Enter does next, e.g. "continue" or "finish". */
+  nextLabel: string;
+  /** Says whose account the ARNs name. */
+  accountNote: string;
+  height: number;
+  save(): Promise<string>;
+  onNext(): void;
+  onBack?(): void;
+}
+
+/** One line of pretty JSON: keys cyan, strings green, punctuation dimmed. */
+export function JsonLine({ line }: { line: string }) {
+  const parts = line.split(/("(?:[^"\\]|\\.)*"\s*:?)/);
+  return (
+    <Text wrap="truncate-end">
+      {parts.map((p, i) =>
+        p.startsWith('"') ? (
+          <Text key={i} color={p.trimEnd().endsWith(':') ? 'cyan' : 'green'}>
+            {p}
+          </Text>
+        ) : (
+          <Text key={i} dimColor>
+            {p}
+          </Text>
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** Policy JSON in a scrolled window; `s` writes it without overwriting anything. */
+export function IamScreen({ json, nextLabel, accountNote, height, save, onNext, onBack }: IamScreenProps) {
+  const [saved, setSaved] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  useInput((input, key) => {
+    if (key.return) onNext();
+    else if (key.escape) onBack?.();
+    else if (input === 's' && !key.ctrl && !saving) {
+      setSaving(true);
+      save().then(
+        (path) => setSaved(`✓ Saved to ${path}`),
+        (e: unknown) => setSaved(`✗ Could not save: ${e instanceof Error ? e.message : String(e)}`),
+      ).finally(() => setSaving(false));
+    }
+  });
+  const lines = json.trimEnd().split('\n').map((l, i) => <JsonLine key={i} line={l} />);
+  return (
+    <Box flexDirection="column">
+      <Text bold>IAM policy for this table</Text>
+      <Text dimColor>{accountNote}</Text>
+      <ScrollBox lines={lines} height={Math.max(height - 4, 3)} />
+      {saved ? <Text color={saved.startsWith('✓') ? 'green' : 'red'}>{saved}</Text> : <Text> </Text>}
+      <KeyHints hints={[`Enter ${nextLabel}`, 's save to a file', onBack && 'Esc back', 'Ctrl-C quit']} />
+    </Box>
+  );
+}

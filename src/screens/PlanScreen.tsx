@@ -1,0 +1,66 @@
+/** Step 6: the live plan (the same value as --plan), with the account and caller when known. */
+import { Box, Text, useInput } from 'ink';
+import type { Identity } from '../aws/types.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { ScrollBox } from '../components/ScrollBox.js';
+import type { Plan } from '../engine/types.js';
+import { planLines, type PlanLine, type Tone } from './plan-lines.js';
+
+export interface PlanScreenProps {
+  plan: Plan;
+  identity?: Identity;
+  /** True when talking to a custom endpoint (STS skipped). */
+  endpointUrl?: string;
+  height: number;
+  onNext(): void;
+  onBack?(): void;
+}
+
+const COLOR: Partial<Record<Tone, string>> = { add: 'green', change: 'yellow', wait: 'cyan', ok: 'green', warn: 'yellow' };
+
+/** One plan line in colour (exported for the done screen). */
+export function PlanLineView({ line }: { line: PlanLine }) {
+  return (
+    <Text wrap="truncate-end">
+      {line.length === 0
+        ? ' '
+        : line.map((s, i) => (
+            <Text key={i} color={COLOR[s.tone]} dimColor={s.tone === 'dim'} bold={s.tone === 'title'}>
+              {s.text}
+            </Text>
+          ))}
+    </Text>
+  );
+}
+
+/** Who the credentials are, or why that was not asked. */
+export function IdentityLine({ identity, endpointUrl }: { identity?: Identity; endpointUrl?: string }) {
+  if (identity) {
+    return (
+      <Text wrap="truncate-end">
+        <Text dimColor>Account </Text>
+        <Text bold>{identity.account}</Text>
+        <Text dimColor> as </Text>
+        {identity.arn}
+      </Text>
+    );
+  }
+  return <Text dimColor>Identity not checked: {endpointUrl ? `custom endpoint ${endpointUrl}` : 'no STS call'}.</Text>;
+}
+
+/** Plan body scrolls inside `height`; Enter continues to the IAM policy. */
+export function PlanScreen({ plan, identity, endpointUrl, height, onNext, onBack }: PlanScreenProps) {
+  useInput((_input, key) => {
+    if (key.return) onNext();
+    else if (key.escape) onBack?.();
+  });
+  const lines = planLines(plan).map((line, i) => <PlanLineView key={i} line={line} />);
+  return (
+    <Box flexDirection="column">
+      <Text bold>Plan</Text>
+      <IdentityLine identity={identity} endpointUrl={endpointUrl} />
+      <ScrollBox lines={lines} height={Math.max(height - 3, 3)} />
+      <KeyHints hints={['Enter continue to the IAM policy', onBack && 'Esc back', 'Ctrl-C quit']} />
+    </Box>
+  );
+}

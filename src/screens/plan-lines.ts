@@ -1,0 +1,85 @@
+/**
+ * The plan drawn like an infrastructure plan: `+` create, `~` update, each index with its keys,
+ * then TTL, billing, encryption, deletion protection, notes. Pure: lines of segments, coloured by
+ * the screen, so the same value as --plan is what the person reads here.
+ */
+import type { Change, Plan } from '../engine/types.js';
+
+export type Tone = 'add' | 'change' | 'wait' | 'ok' | 'warn' | 'dim' | 'plain' | 'title';
+export interface Segment {
+  text: string;
+  tone: Tone;
+}
+export type PlanLine = Segment[];
+
+const seg = (text: string, tone: Tone = 'plain'): Segment => ({ text, tone });
+
+function attributes(p: Plan): PlanLine[] {
+  const { desired } = p;
+  const row = (name: string, value: string, tone: Tone = 'plain'): PlanLine => [seg(`      ${name.padEnd(20)}`, 'dim'), seg(value, tone)];
+  return [
+    row('partition key', `${desired.partitionKey} (S)`),
+    row('billing', 'on demand (PAY_PER_REQUEST)'),
+    row('encryption', 'AWS managed KMS key (alias/aws/dynamodb)'),
+    row('TTL', `on attribute ${desired.ttlAttribute}`),
+    row('deletion protection', desired.deletionProtection ? 'on' : 'off (--no-deletion-protection)'),
+  ];
+}
+
+function indexLine(sign: '+' | ' ', name: string, partitionKey: string, sortKey: string, width: number): PlanLine {
+  return [
+    seg(`    ${sign} `, sign === '+' ? 'add' : 'dim'),
+    seg(`index ${name.padEnd(width)}`, sign === '+' ? 'add' : 'dim'),
+    seg(`  ${partitionKey} (S), ${sortKey} (S) · projects ALL`, 'dim'),
+  ];
+}
+
+function changeLine(c: Change, width: number): PlanLine {
+  switch (c.op) {
+    case 'create-table':
+      return [seg('    + ', 'add'), seg(`table ${c.target}`, 'add')];
+    case 'wait-table':
+      return [seg('    ⧗ ', 'wait'), seg(`table is ${c.status}: wait for ACTIVE`, 'wait')];
+    case 'add-index':
+      return indexLine('+', c.target, c.partitionKey, c.sortKey, width);
+    case 'wait-index':
+      return [seg('    ⧗ ', 'wait'), seg(`index ${c.target.padEnd(width)}`, 'wait'), seg(`  ${c.status}: wait for ACTIVE`, 'dim')];
+    case 'enable-ttl':
+      return [seg('    ~ ', 'change'), seg('TTL', 'change'), seg(`  off → on attribute ${c.attribute}`, 'plain')];
+    case 'enable-deletion-protection':
+      return [seg('    ~ ', 'change'), seg('deletion protection', 'change'), seg('  off → on', 'plain')];
+  }
+}
+
+function summary(p: Plan): PlanLine {
+  if (p.action === 'none') return [seg('Nothing to do: ', 'ok'), seg(`${p.table} is up to date.`)];
+  if (p.action === 'create') return [seg('Plan: ', 'title'), seg(`create 1 table with ${p.desired.indexes.length} indexes, TTL on.`)];
+  const n = p.changes.length;
+  return [seg('Plan: ', 'title'), seg(`${n} change${n === 1 ? '' : 's'} to ${p.table}; nothing is deleted.`)];
+}
+
+/** Every line of the plan screen's body, top to bottom. */
+export function planLines(p: Plan): PlanLine[] {
+  const width = Math.max(...p.desired.indexes.map((i) => i.name.length), 0);
+  const lines: PlanLine[] = [];
+  if (p.action === 'create') {
+    lines.push([seg('  + ', 'add'), seg(`table ${p.table}`, 'add'), seg(`  will be created in ${p.region}`, 'dim')]);
+    lines.push(...attributes(p));
+    for (const i of p.desired.indexes) lines.push(indexLine('+', i.name, i.partitionKey, i.sortKey, width));
+  } else if (p.action === 'update') {
+    lines.push([seg('  ~ ', 'change'), seg(`table ${p.table}`, 'change'), seg(`  will be updated in place in ${p.region}`, 'dim')]);
+    for (const c of p.changes) lines.push(changeLine(c, width));
+    const touched = new Set(p.changes.map((c) => c.target));
+    const kept = p.desired.indexes.filter((i) => !touched.has(i.name)).length;
+    if (kept > 0) lines.push([seg(`      ${kept} index${kept === 1 ? '' : 'es'} already in place`, 'dim')]);
+  } else {
+    lines.push([seg('  ✓ ', 'ok'), seg(`table ${p.table}`, 'ok'), seg(`  in ${p.region} matches what Sentinel needs`, 'dim')]);
+    lines.push(...attributes(p));
+    for (const i of p.desired.indexes) lines.push(indexLine(' ', i.name, i.partitionKey, i.sortKey, width));
+  }
+  if (!p.compared) lines.push([seg('  ! ', 'warn'), seg(`Could not compare with the real table: ${p.reason ?? 'unknown reason'}`, 'warn')]);
+  for (const note of p.notes) lines.push([seg('  ! ', 'warn'), seg(note, 'warn')]);
+  lines.push([]);
+  lines.push(summary(p));
+  return lines;
+}

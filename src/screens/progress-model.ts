@@ -1,0 +1,38 @@
+/** Apply progress as rows for the screen: one per engine step, with its own elapsed time. Pure. */
+import type { ProgressEvent } from '../engine/types.js';
+
+export interface ProgressRow {
+  id: string;
+  label: string;
+  state: 'running' | 'done';
+  startedAt: number;
+  /** Set when done. */
+  elapsedMs?: number;
+  /** Latest status while waiting (e.g. CREATING). */
+  status?: string;
+  /** Latest transient failure being retried. */
+  retry?: string;
+}
+
+/** The rows after one event, at time `now` (ms). */
+export function reduceProgress(rows: readonly ProgressRow[], event: ProgressEvent, now: number): ProgressRow[] {
+  const update = (patch: (row: ProgressRow) => ProgressRow) => rows.map((r) => (r.id === event.id ? patch(r) : r));
+  switch (event.type) {
+    case 'step':
+      if (rows.some((r) => r.id === event.id)) return update((r) => ({ ...r, label: event.label, state: 'running' }));
+      return [...rows, { id: event.id, label: event.label, state: 'running', startedAt: now }];
+    case 'waiting':
+      return update((r) => ({ ...r, status: event.status, retry: undefined }));
+    case 'retry':
+      return update((r) => ({ ...r, retry: `retry ${event.attempt}: ${event.reason}` }));
+    case 'done':
+      return update((r) => ({ ...r, state: 'done', elapsedMs: event.elapsedMs, status: undefined, retry: undefined }));
+  }
+}
+
+/** "0.4s", "12s", "2m05s". */
+export function formatElapsed(ms: number): string {
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}

@@ -1,0 +1,37 @@
+/**
+ * The wizard's services on the real modules. The workflow and the AWS SDK are imported lazily, on
+ * the first call, so the wizard draws its first frame before the SDK loads.
+ */
+import { listRegions } from '../aws/regions.js';
+import { describeError } from '../errors.js';
+import { policyJson } from '../policy/iam.js';
+import { validateRegion, validateTableName } from '../validate.js';
+import type { Connection } from '../workflow.js';
+import { savePolicyFile } from './save-policy.js';
+import type { WizardServices } from './services.js';
+
+/** Real services; `env` is what resolution reads (the process environment by default). */
+export function realServices(env: NodeJS.ProcessEnv = process.env): WizardServices {
+  return {
+    loadProfiles: async () => (await import('../aws/profiles.js')).loadProfiles(),
+    listRegions,
+    async check(options, mfa, signal) {
+      const workflow = await import('../workflow.js');
+      // "Default credential chain" was chosen over AWS_PROFILE: do not let resolution bring it back.
+      const resolveEnv = options.profile === undefined ? { ...env, AWS_PROFILE: undefined } : env;
+      const ctx = await workflow.resolveContext(options, resolveEnv);
+      const connection = await workflow.connect(ctx, mfa);
+      const { identity, plan } = await workflow.check(ctx, connection, signal);
+      return { identity, plan, connection };
+    },
+    async apply(checked, onProgress, signal) {
+      const workflow = await import('../workflow.js');
+      return workflow.applyPlan(checked.plan, checked.connection as Connection, { onProgress, signal });
+    },
+    policy: (input) => policyJson(input),
+    savePolicy: (kind, json) => savePolicyFile(kind, json),
+    validateTable: validateTableName,
+    validateRegion,
+    describeError: (error) => describeError(error).text,
+  };
+}

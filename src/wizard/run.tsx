@@ -1,0 +1,26 @@
+/**
+ * Entry of the interactive face, imported lazily by cli.ts only when stdin and stdout are terminals:
+ * renders <App> with Ctrl-C handled by the app itself and resolves with the exit code.
+ */
+import { render } from 'ink';
+import { App } from '../app.js';
+import type { Options } from '../options.js';
+import { realServices } from './real-services.js';
+
+/** Runs the wizard to its end; the caller exits with the returned code. */
+export async function runWizard(options: Options): Promise<number> {
+  let code = 1;
+  // In raw mode Ctrl-C arrives as input; a SIGINT from elsewhere (kill -INT) still means "stop".
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    const app = render(<App options={options} services={realServices()} onExit={(c) => (code = c)} interrupt={interrupt.signal} />, {
+      exitOnCtrlC: false,
+    });
+    await app.waitUntilExit();
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return code;
+}
