@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
@@ -68,6 +71,16 @@ describe('DynamoDB Local launcher and fault proxy', () => {
     await expect(call(proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' })).rejects.toThrow(/socket hang up|ECONNRESET/);
     const after = await call(proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' });
     expect(after.body.__type).toMatch(/ResourceNotFoundException$/);
+  });
+
+  it('without java on PATH: says to install Java 17', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = mkdtempSync(join(tmpdir(), 'no-java-'));
+    try {
+      await expect(startDynamoDbLocal()).rejects.toThrow('Java 17 is needed for DynamoDB Local: install openjdk-17-jre-headless');
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('stops: the port no longer answers', async () => {
