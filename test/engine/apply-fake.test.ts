@@ -1,0 +1,82 @@
+/** apply() against a small hand-written DynamoApi, for timings DynamoDB Local cannot produce. */
+import type { DescribeTableCommandOutput, TableDescription } from '@aws-sdk/client-dynamodb';
+import { describe as suite, expect, it } from 'vitest';
+import type { DynamoApi } from '../../src/aws/types.js';
+import { apply, describe, desiredTable, plan, type ProgressEvent } from '../../src/engine/index.js';
+import { Interrupted } from '../../src/errors.js';
+import { KINDS } from '../../src/kinds.js';
+
+const ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-requests';
+const meta = { $metadata: {} };
+
+/** An approvals table that reports `statuses` in turn on DescribeTable (the last one sticks). */
+function fakeTable(statuses: string[], hang = false) {
+  const calls: string[] = [];
+  let seen = 0;
+  const table = (): TableDescription => ({
+    TableName: 'sentinel-requests',
+    TableArn: ARN,
+    TableStatus: statuses[Math.min(seen++, statuses.length - 1)] as TableDescription['TableStatus'],
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, ...['requester', 'status', 'profile', 'created_at'].map((n) => ({ AttributeName: n, AttributeType: 'S' as const }))],
+    BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+    SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k' },
+    DeletionProtectionEnabled: true,
+    GlobalSecondaryIndexes: KINDS.approvals.indexes.map((i) => ({
+      IndexName: i.name,
+      KeySchema: [
+        { AttributeName: i.partitionKey, KeyType: 'HASH' },
+        { AttributeName: i.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+      IndexStatus: 'ACTIVE',
+    })),
+  });
+  const dynamo: DynamoApi = {
+    describeTable: (_name, signal) => {
+      calls.push('DescribeTable');
+      if (hang && seen > 0) {
+        return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      }
+      return Promise.resolve({ Table: table(), ...meta } as DescribeTableCommandOutput);
+    },
+    describeTimeToLive: async () => (calls.push('DescribeTimeToLive'), { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' }, ...meta }),
+    createTable: async () => (calls.push('CreateTable'), meta),
+    updateTable: async () => (calls.push('UpdateTable'), meta),
+    updateTimeToLive: async () => (calls.push('UpdateTimeToLive'), meta),
+  };
+  return { dynamo, calls };
+}
+
+const desired = desiredTable('approvals', 'sentinel-requests', true);
+
+suite('apply on a table someone else is still creating', () => {
+  it('waits, reporting each poll, then has nothing else to do', async () => {
+    const { dynamo, calls } = fakeTable(['CREATING', 'CREATING', 'CREATING', 'ACTIVE']);
+    const p = plan(desired, await describe(dynamo, 'sentinel-requests'), 'eu-west-1');
+    expect(p.changes).toEqual([{ op: 'wait-table', target: 'sentinel-requests', status: 'CREATING' }]);
+    const events: ProgressEvent[] = [];
+    const result = await apply(p, dynamo, { onProgress: (e) => events.push(e), pollDelay: () => 1 });
+    expect(result).toMatchObject({ status: 'updated', tableArn: ARN });
+    expect(events.filter((e) => e.type === 'waiting').map((e) => e.type === 'waiting' && e.status)).toEqual(['CREATING', 'CREATING']);
+    expect(events.at(-1)).toMatchObject({ type: 'done', id: 'wait-table', polls: 3 });
+    expect(calls.filter((c) => c !== 'DescribeTable' && c !== 'DescribeTimeToLive')).toEqual([]);
+  });
+
+  it('a plan with nothing to do makes no calls at all', async () => {
+    const { dynamo, calls } = fakeTable(['ACTIVE']);
+    const p = plan(desired, await describe(dynamo, 'sentinel-requests'), 'eu-west-1');
+    calls.length = 0;
+    expect(await apply(p, dynamo)).toMatchObject({ status: 'unchanged', tableArn: ARN });
+    expect(calls).toEqual([]);
+  });
+
+  it('an abort during an in-flight DescribeTable stops at once with Interrupted', async () => {
+    const { dynamo } = fakeTable(['CREATING', 'CREATING'], true);
+    const p = plan(desired, await describe(dynamo, 'sentinel-requests'), 'eu-west-1');
+    const controller = new AbortController();
+    const running = apply(p, dynamo, { signal: controller.signal, onProgress: (e) => e.type === 'step' && setTimeout(() => controller.abort(), 5) });
+    await expect(running).rejects.toThrow(Interrupted);
+    await expect(running).rejects.toThrow('Stopped while waiting. Nothing was changed.');
+  });
+});
