@@ -1,0 +1,68 @@
+/**
+ * Ctrl-C during a headless apply: DynamoDB Local holds a new index in CREATING (~30 s) the way the
+ * real service does, the run is interrupted while it waits, says what exists, and a rerun finishes.
+ */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { ensureBuilt, runCli } from '../cli/run-cli.js';
+
+const REGION = 'eu-west-1';
+const env = { AWS_ACCESS_KEY_ID: 'interrupt', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent/config' };
+let local: DynamoDbLocal;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  ensureBuilt();
+  local = await startDynamoDbLocal({ delayTransientStatuses: true });
+  client = new DynamoDBClient({ region: REGION, endpoint: local.endpoint, credentials: { accessKeyId: 'interrupt', secretAccessKey: 'secret' } });
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await local?.stop();
+});
+
+it('SIGINT while an index builds: exit 130, says what exists, and a rerun finishes', async () => {
+  // An old-style sessions table: everything but gsi-device-id.
+  const indexes = [['gsi-user', 'user', 'created_at'], ['gsi-status', 'status', 'created_at'], ['gsi-profile', 'profile', 'created_at'], ['gsi-server-instance', 'server_instance_id', 'status']] as const;
+  await client.send(
+    new CreateTableCommand({
+      TableName: 'interrupted',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: ['id', 'user', 'status', 'profile', 'server_instance_id', 'created_at'].map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
+      GlobalSecondaryIndexes: indexes.map(([name, pk, sk]) => ({
+        IndexName: name,
+        KeySchema: [{ AttributeName: pk, KeyType: 'HASH' as const }, { AttributeName: sk, KeyType: 'RANGE' as const }],
+        Projection: { ProjectionType: 'ALL' as const },
+      })),
+    }),
+  );
+  const args = ['--table', 'interrupted', '--region', REGION, '--endpoint-url', local.endpoint, '--yes', '--json'];
+
+  let sent = false;
+  const stopped = await runCli(args, {
+    env,
+    onStderr: (text, child) => {
+      // Interrupt once the index was requested and the run is waiting for it.
+      if (!sent && /waiting: CREATING/.test(text)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    },
+  });
+  expect(stopped.code, stopped.stderr).toBe(130);
+  expect(stopped.stdout).toBe('');
+  expect(stopped.stderr).toMatch(/started adding index gsi-device-id/);
+  expect(stopped.stderr).toMatch(/Running again finishes the rest/);
+  const during = await client.send(new DescribeTableCommand({ TableName: 'interrupted' }));
+  expect(during.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-device-id')?.IndexStatus).toBe('CREATING');
+
+  const rerun = await runCli(args, { env });
+  expect(rerun.code, rerun.stderr).toBe(0);
+  expect(rerun.stderr).toMatch(/Wait for index gsi-device-id, already building/);
+  expect(JSON.parse(rerun.stdout)).toMatchObject({ status: 'updated' });
+  const after = await client.send(new DescribeTableCommand({ TableName: 'interrupted' }));
+  expect(after.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-device-id')?.IndexStatus).toBe('ACTIVE');
+}, 120_000);
