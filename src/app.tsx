@@ -88,8 +88,9 @@ export function App({ options, services, onExit, interrupt, size, env = process.
   });
   const files = `${env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config')} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials')}`;
   const finished = code !== undefined;
-  // Header (2 lines, 3 in demo mode), a blank line, and one spare row so the live area never fills the terminal.
-  const height = Math.max(terminal.rows - (options.local ? 3 : 2) - 2, 6);
+  // Header (1 line, 2 in demo mode) and its margin, plus two spare rows: a live area as tall as the
+  // terminal makes Ink clear the scrollback on every frame.
+  const height = Math.max(terminal.rows - (options.local ? 2 : 1) - 1 - 2, 6);
   return (
     <Box flexDirection="column" width={terminal.columns}>
       {finished ? null : <Header state={state} local={options.local} endpointUrl={options.endpointUrl} />}

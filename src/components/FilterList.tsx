@@ -64,11 +64,12 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
   };
 
   useInput((input, key) => {
+    // Ink marks Esc as meta too: test it first.
+    if (key.escape) return onBack?.();
     if (key.ctrl || key.meta) {
       if (key.ctrl && input === 'u') changeQuery('');
       return;
     }
-    if (key.escape) return onBack?.();
     if (key.upArrow) return setSelected(Math.max(current - 1, 0));
     if (key.downArrow) return setSelected(Math.min(current + 1, matches.length - 1));
     if (key.pageUp) return setSelected(Math.max(current - rows, 0));

@@ -17,12 +17,13 @@ export interface LineInputProps {
 /** Controlled single-line input with the cursor at the end. */
 export function LineInput({ value, onChange, onSubmit, onEscape, mask }: LineInputProps) {
   useInput((input, key) => {
+    // Ink marks Esc as meta too: test it first.
+    if (key.escape) return onEscape?.();
     if (key.ctrl) {
       if (input === 'u') onChange('');
       return;
     }
     if (key.meta) return;
-    if (key.escape) return onEscape?.();
     if (key.return) return onSubmit(value);
     if (key.backspace || key.delete) return onChange(value.slice(0, -1));
     if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab || key.pageUp || key.pageDown) return;

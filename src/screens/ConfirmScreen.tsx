@@ -12,9 +12,9 @@ export interface ConfirmScreenProps {
 /** y applies; n or Enter declines; Esc goes back to the policy. */
 export function ConfirmScreen({ question, onYes, onNo, onBack }: ConfirmScreenProps) {
   useInput((input, key) => {
+    if (key.escape) return onBack();
     if (key.ctrl || key.meta) return;
-    if (key.escape) onBack();
-    else if (input.toLowerCase() === 'y') onYes();
+    if (input.toLowerCase() === 'y') onYes();
     else if (input.toLowerCase() === 'n' || key.return) onNo();
   });
   return (

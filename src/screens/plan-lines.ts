@@ -16,7 +16,7 @@ const seg = (text: string, tone: Tone = 'plain'): Segment => ({ text, tone });
 
 function attributes(p: Plan): PlanLine[] {
   const { desired } = p;
-  const row = (name: string, value: string, tone: Tone = 'plain'): PlanLine => [seg(`      ${name.padEnd(20)}`, 'dim'), seg(value, tone)];
+  const row = (name: string, value: string, tone: Tone = 'plain'): PlanLine => [seg(`      ${name.padEnd(21)}`, 'dim'), seg(value, tone)];
   return [
     row('partition key', `${desired.partitionKey} (S)`),
     row('billing', 'on demand (PAY_PER_REQUEST)'),
