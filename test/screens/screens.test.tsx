@@ -1,0 +1,89 @@
+// Single screens: what each shows and how its keys behave.
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IamScreen } from '../../src/screens/IamScreen.js';
+import { ProfileScreen } from '../../src/screens/ProfileScreen.js';
+import { RegionScreen } from '../../src/screens/RegionScreen.js';
+import { TableScreen } from '../../src/screens/TableScreen.js';
+import { fakeServices, PROFILES, REGIONS } from '../wizard/fixtures.js';
+import { KEY, press, type, waitForText } from './helpers.js';
+
+afterEach(cleanup);
+const { services } = fakeServices();
+
+describe('ProfileScreen', () => {
+  it('lists each profile with region and kind, marks broken ones, preselects AWS_PROFILE', async () => {
+    const r = render(<ProfileScreen load={async () => PROFILES} preselect="prod-admin" files="~/.aws/config" rows={8} onSelect={() => {}} />);
+    const f = await waitForText(r, 'Which AWS profile?');
+    expect(f).toContain('❯ prod-admin  us-west-2 · role · MFA');
+    expect(f).toContain('default  us-east-1 · static keys');
+    expect(f).toContain('broken-one  no region · role  ✗ source_profile "nope" does not exist');
+    expect(f).toContain('(default credential chain)');
+  });
+
+  it('explains what to do when there are no profiles, and still offers the default chain', async () => {
+    let chosen: string | undefined = 'unset';
+    const r = render(<ProfileScreen load={async () => []} files="/tmp/x/config or /tmp/x/credentials" rows={8} onSelect={(p) => (chosen = p)} />);
+    const f = await waitForText(r, 'No profiles found in /tmp/x/config or /tmp/x/credentials.');
+    expect(f).toContain('aws configure sso');
+    expect(f).toContain('sentinel-init --local');
+    expect(f).toContain('❯ (default credential chain)');
+    await press(r, KEY.enter);
+    expect(chosen).toBeUndefined();
+  });
+});
+
+describe('RegionScreen', () => {
+  it('preselects the given region, filters by name, and accepts a typed region the SDK does not list', async () => {
+    const picked: string[] = [];
+    const props = { load: async () => REGIONS, validate: services.validateRegion, rows: 8, onSelect: (x: string) => picked.push(x) };
+    const r = render(<RegionScreen {...props} preselect={async () => 'us-west-2'} />);
+    expect(await waitForText(r, '❯ us-west-2')).toContain('US West (Oregon)');
+    await type(r, 'ireland');
+    await press(r, KEY.enter);
+    expect(picked).toEqual(['eu-west-1']);
+    cleanup();
+    const r2 = render(<RegionScreen {...props} preselect={async () => undefined} />);
+    await waitForText(r2, '❯ us-east-1');
+    await type(r2, 'ap-new-9');
+    await press(r2, KEY.enter);
+    expect(picked).toEqual(['eu-west-1', 'ap-new-9']);
+  });
+});
+
+describe('TableScreen', () => {
+  it('starts with the default, shows why a name is refused as you type, and Enter refuses it', async () => {
+    const submitted: string[] = [];
+    const r = render(<TableScreen initial="sentinel-sessions" validate={services.validateTable} onSubmit={(t) => submitted.push(t)} />);
+    await waitForText(r, '› sentinel-sessions');
+    await type(r, ' x');
+    expect(await waitForText(r, '✗')).toContain('3 to 255');
+    await press(r, KEY.enter);
+    expect(submitted).toEqual([]);
+    await press(r, KEY.backspace);
+    await press(r, KEY.backspace, '✓ valid name');
+    await press(r, KEY.enter);
+    expect(submitted).toEqual(['sentinel-sessions']);
+  });
+});
+
+describe('IamScreen', () => {
+  const json = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 10 }, (_, i) => ({ Sid: `S${i}`, Action: 'dynamodb:GetItem' })) }, null, 2);
+  it('fits its height, scrolls with ↓ and PgDn, and saves with s', async () => {
+    let saves = 0;
+    const save = async () => {
+      saves++;
+      return './sentinel-sessions-policy.json';
+    };
+    const r = render(<IamScreen json={json} nextLabel="continue" accountNote="ARNs name account 1" height={14} save={save} onNext={() => {}} />);
+    const first = await waitForText(r, 'IAM policy for this table');
+    expect(first.split('\n').length).toBeLessThanOrEqual(14);
+    expect(first).toContain('lines 1–9 of');
+    expect(first).toContain('"Version"');
+    await press(r, KEY.down, 'lines 2–10 of');
+    await press(r, KEY.pageDown, 'lines 11–19 of');
+    expect(r.lastFrame()).not.toContain('"Version"');
+    await press(r, 's', 'Saved to ./sentinel-sessions-policy.json');
+    expect(saves).toBe(1);
+  });
+});

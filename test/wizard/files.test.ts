@@ -1,0 +1,68 @@
+// Things that touch the disk or the SDK's data: policy saving, the SDK region list, the demo set-up.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listRegions } from '../../src/aws/regions.js';
+import { startDemo } from '../../src/local/demo.js';
+import { savePolicyFile } from '../../src/wizard/save-policy.js';
+import { options } from './fixtures.js';
+
+const dirs: string[] = [];
+const tempDir = async () => {
+  const d = await mkdtemp(join(tmpdir(), 'wizard-test-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('savePolicyFile', () => {
+  it('writes sentinel-<kind>-policy.json and never overwrites an existing file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'sentinel-sessions-policy.json'), 'mine');
+    const path = await savePolicyFile('sessions', '{"a":1}', dir);
+    expect(basename(path)).toBe('sentinel-sessions-policy-2.json');
+    expect(await readFile(join(dir, 'sentinel-sessions-policy.json'), 'utf8')).toBe('mine');
+    expect(await readFile(path, 'utf8')).toBe('{"a":1}\n');
+    expect(basename(await savePolicyFile('breakglass', '{}', dir))).toBe('sentinel-breakglass-policy.json');
+  });
+});
+
+describe('listRegions', () => {
+  it('comes from the SDK partition data, with names, commercial regions first, no pseudo-regions', async () => {
+    const regions = await listRegions();
+    expect(regions.find((r) => r.id === 'eu-west-1')).toEqual({ id: 'eu-west-1', name: 'Europe (Ireland)', partition: 'aws' });
+    expect(regions.find((r) => r.id === 'us-gov-west-1')?.partition).toBe('aws-us-gov');
+    expect(regions.find((r) => r.id === 'cn-north-1')?.partition).toBe('aws-cn');
+    expect(regions.some((r) => r.id.endsWith('-global'))).toBe(false);
+    expect(regions[0]?.partition).toBe('aws');
+    expect(regions.length).toBeGreaterThan(30);
+  });
+});
+
+describe('startDemo', () => {
+  it('writes a throwaway profile, points the SDK at it and at the local endpoint, and cleans up', async () => {
+    const env: NodeJS.ProcessEnv = { AWS_PROFILE: 'real', AWS_ENDPOINT_URL: 'https://example.com', AWS_REGION: 'eu-west-1' };
+    const said: string[] = [];
+    let stopped = false;
+    const demo = await startDemo(options({ local: true }), {
+      env,
+      say: (l) => said.push(l),
+      start: async () => ({ endpoint: 'http://127.0.0.1:4567', stop: async () => void (stopped = true) }),
+    });
+    expect(demo.options).toMatchObject({ endpointUrl: 'http://127.0.0.1:4567', profile: 'sentinel-demo', profileSource: 'AWS_PROFILE' });
+    expect(said.join('\n')).toContain('Nothing here touches AWS');
+    expect(env.AWS_PROFILE).toBe('sentinel-demo');
+    expect(env.AWS_ENDPOINT_URL).toBeUndefined();
+    const config = await readFile(env.AWS_CONFIG_FILE ?? '', 'utf8');
+    expect(config).toContain('[profile sentinel-demo]');
+    expect(await readFile(env.AWS_SHARED_CREDENTIALS_FILE ?? '', 'utf8')).toContain('aws_access_key_id = SENTINELDEMO');
+    const configPath = env.AWS_CONFIG_FILE ?? '';
+    await demo.stop();
+    expect(stopped).toBe(true);
+    await expect(stat(configPath)).rejects.toThrow();
+    expect(env).toEqual({ AWS_PROFILE: 'real', AWS_ENDPOINT_URL: 'https://example.com', AWS_REGION: 'eu-west-1' });
+  });
+});

@@ -1,0 +1,86 @@
+// Pure pieces behind the screens: list matching/windowing, plan lines, progress rows, command line.
+import { describe, expect, it } from 'vitest';
+import { headlessCommand, shellQuote } from '../../src/command-line.js';
+import { filterItems, printable, windowRange } from '../../src/components/list-model.js';
+import { planLines } from '../../src/screens/plan-lines.js';
+import { formatElapsed, reduceProgress } from '../../src/screens/progress-model.js';
+import { fakePlan } from './fixtures.js';
+
+const text = (p: ReturnType<typeof planLines>) => p.map((l) => l.map((s) => s.text).join('')).join('\n');
+
+describe('list model', () => {
+  const items = ['prod', 'dev-prod', 'staging'].map((n, i) => ({ key: n, label: n, detail: i === 2 ? 'eu-west-1 prod-like' : undefined, value: n }));
+  it('ranks prefix matches first, then inner matches, then detail matches, with spans', () => {
+    const m = filterItems(items, 'PROD');
+    expect(m.map((x) => x.item.key)).toEqual(['prod', 'dev-prod', 'staging']);
+    expect(m.map((x) => x.span)).toEqual([[0, 4], [4, 8], undefined]);
+    expect(filterItems(items, '  ')).toHaveLength(3);
+  });
+  it('keeps the selected row inside the window', () => {
+    expect(windowRange(5, 4, 8)).toEqual({ start: 0, end: 5 });
+    expect(windowRange(300, 0, 8)).toEqual({ start: 0, end: 8 });
+    expect(windowRange(300, 150, 8)).toEqual({ start: 146, end: 154 });
+    expect(windowRange(300, 299, 8)).toEqual({ start: 292, end: 300 });
+  });
+  it('drops control characters and pasted newlines', () => {
+    expect(printable('ab\r\nc\u0007d')).toBe('abcd');
+  });
+});
+
+describe('plan lines', () => {
+  it('draws a create with every attribute and index', () => {
+    const t = text(planLines(fakePlan('create')));
+    expect(t).toContain('+ table sentinel-sessions  will be created in eu-west-1');
+    expect(t).toMatch(/billing\s+on demand \(PAY_PER_REQUEST\)/);
+    expect(t).toMatch(/encryption\s+AWS managed KMS key/);
+    expect(t).toMatch(/TTL\s+on attribute ttl/);
+    expect(t).toMatch(/deletion protection\s+on/);
+    expect(t).toMatch(/\+ index gsi-device-id\s+device_id \(S\), created_at \(S\)/);
+    expect(t).toContain('Plan: create 1 table with 5 indexes');
+  });
+  it('draws an update as its changes only, and says nothing is deleted', () => {
+    const t = text(planLines(fakePlan('update', { notes: ['Billing mode is PROVISIONED, not PAY_PER_REQUEST; left as is.'] })));
+    expect(t).toContain('~ table sentinel-sessions  will be updated in place');
+    expect(t).toMatch(/\+ index gsi-device-id/);
+    expect(t).not.toMatch(/\+ index gsi-user/);
+    expect(t).toContain('~ TTL  off → on attribute ttl');
+    expect(t).toContain('~ deletion protection  off → on');
+    expect(t).toContain('4 indexes already in place');
+    expect(t).toContain('! Billing mode is PROVISIONED');
+    expect(t).toContain('Plan: 3 changes to sentinel-sessions; nothing is deleted.');
+  });
+  it('says nothing to do for an up-to-date table, and why a plan could not compare', () => {
+    expect(text(planLines(fakePlan('none')))).toContain('Nothing to do: sentinel-sessions is up to date.');
+    expect(text(planLines(fakePlan('create', { compared: false, reason: 'no credentials' })))).toContain('Could not compare with the real table: no credentials');
+  });
+});
+
+describe('progress rows', () => {
+  it('follows step, waiting, retry and done events per id', () => {
+    let rows = reduceProgress([], { type: 'step', id: 'a', label: 'Create table' }, 1000);
+    rows = reduceProgress(rows, { type: 'step', id: 'b', label: 'Wait' }, 2000);
+    rows = reduceProgress(rows, { type: 'waiting', id: 'b', status: 'CREATING', elapsedMs: 10 }, 2100);
+    rows = reduceProgress(rows, { type: 'retry', id: 'b', attempt: 2, reason: 'throttled' }, 2200);
+    rows = reduceProgress(rows, { type: 'done', id: 'a', elapsedMs: 1500 }, 2500);
+    expect(rows).toMatchObject([
+      { id: 'a', state: 'done', elapsedMs: 1500 },
+      { id: 'b', state: 'running', status: 'CREATING', retry: 'retry 2: throttled', startedAt: 2000 },
+    ]);
+    expect([formatElapsed(400), formatElapsed(12_400), formatElapsed(125_000)]).toEqual(['0.4s', '12s', '2m05s']);
+  });
+});
+
+describe('headless command line', () => {
+  it('names every answer and quotes what a shell would split', () => {
+    expect(headlessCommand({ kind: 'sessions', table: 'sentinel-sessions', region: 'eu-west-1', profile: 'dev', deletionProtection: true })).toBe(
+      'sentinel-init sessions --aws-profile dev --region eu-west-1 --table sentinel-sessions --yes',
+    );
+    expect(headlessCommand({ kind: 'approvals', table: 't.1', region: 'us-east-1', profile: "bob's team", endpointUrl: 'http://localhost:8000', deletionProtection: false })).toBe(
+      "sentinel-init approvals --aws-profile 'bob'\\''s team' --endpoint-url http://localhost:8000 --region us-east-1 --table t.1 --no-deletion-protection --yes",
+    );
+    expect(headlessCommand({ kind: 'breakglass', table: 'x', region: 'us-east-1', profile: 'sentinel-demo', endpointUrl: 'http://127.0.0.1:1', deletionProtection: true, local: true })).toBe(
+      'sentinel-init breakglass --local --region us-east-1 --table x --yes',
+    );
+    expect(shellQuote('')).toBe("''");
+  });
+});
