@@ -44,6 +44,12 @@ export function isTransient(error: unknown): boolean {
   return networkCode(error) !== undefined;
 }
 
+/** The request may have reached DynamoDB but its answer was lost (reset, timeout), unlike a refused connection. */
+export function lostAnswer(error: unknown): boolean {
+  const code = networkCode(error);
+  return code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE' || code === 'ECONNABORTED';
+}
+
 /** The endpoint a person would recognise: the custom one, else the regional one. */
 export function regionalEndpoint(region: string, endpointUrl?: string): string {
   if (endpointUrl) return endpointUrl;

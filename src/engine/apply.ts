@@ -79,7 +79,9 @@ async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void>
 
 /** What this run finished, so no failure leaves a half-made table unexplained. */
 function sofar(ctx: RunContext): string {
-  return ctx.done.length === 0 ? 'Nothing was changed.' : `Already done: ${ctx.done.join('; ')}. Running again finishes the rest.`;
+  const maybe = ctx.uncertain ? ` ${ctx.uncertain} was sent but no answer came, so it may have taken effect; running again finishes or completes it.` : '';
+  if (ctx.done.length === 0) return maybe ? maybe.trim() : 'Nothing was changed.';
+  return `Already done: ${ctx.done.join('; ')}.${maybe || ' Running again finishes the rest.'}`;
 }
 
 function explain(error: unknown, ctx: RunContext, p: Plan, options: ApplyOptions): unknown {

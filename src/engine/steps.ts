@@ -1,9 +1,9 @@
 /** One function per kind of change; each is safe to repeat (a rerun after any interruption finishes it). */
-import type { AttributeDefinition } from '@aws-sdk/client-dynamodb';
+import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { IndexSpec } from '../kinds.js';
 import { sleep } from './poll.js';
 import type { DesiredTable } from './types.js';
-import { allActive, indexReady, waitFor, type RunContext, type TableNow } from './wait.js';
+import { allActive, indexReady, mutating, waitFor, type RunContext, type TableNow } from './wait.js';
 
 /** Runs `work` as one reported step: `step` first, `done` with the elapsed time after. */
 export async function step<T>(ctx: RunContext, id: string, label: string, work: () => Promise<T>): Promise<T> {
@@ -39,21 +39,18 @@ function definitions(desired: DesiredTable, indexes: readonly IndexSpec[]): Attr
 
 /** CreateTable with everything at once; false when another creator got there first. */
 export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<boolean> {
-  ctx.operation = 'CreateTable';
+  const input: CreateTableCommandInput = {
+    TableName: desired.name,
+    KeySchema: [{ AttributeName: desired.partitionKey, KeyType: 'HASH' }],
+    AttributeDefinitions: definitions(desired, desired.indexes),
+    BillingMode: 'PAY_PER_REQUEST',
+    GlobalSecondaryIndexes: desired.indexes.map(gsi),
+    // The AWS managed key: no kms:* permission needed. No Tags field: it would need TagResource.
+    SSESpecification: { Enabled: true, SSEType: 'KMS' },
+    DeletionProtectionEnabled: desired.deletionProtection,
+  };
   try {
-    await ctx.dynamo.createTable(
-      {
-        TableName: desired.name,
-        KeySchema: [{ AttributeName: desired.partitionKey, KeyType: 'HASH' }],
-        AttributeDefinitions: definitions(desired, desired.indexes),
-        BillingMode: 'PAY_PER_REQUEST',
-        GlobalSecondaryIndexes: desired.indexes.map(gsi),
-        // The AWS managed key: no kms:* permission needed. No Tags field: it would need TagResource.
-        SSESpecification: { Enabled: true, SSEType: 'KMS' },
-        DeletionProtectionEnabled: desired.deletionProtection,
-      },
-      ctx.signal,
-    );
+    await mutating(ctx, 'CreateTable', () => ctx.dynamo.createTable(input, ctx.signal));
     ctx.done.push(`created table ${desired.name}`);
     return true;
   } catch (error) {
@@ -84,12 +81,9 @@ export async function addIndex(ctx: RunContext, desired: DesiredTable, index: In
   await whenSettled(ctx, id, async (table) => {
     exists = table.indexes.some((i) => i.name === index.name);
     if (exists) return;
-    ctx.operation = 'UpdateTable';
     try {
-      await ctx.dynamo.updateTable(
-        { TableName: desired.name, AttributeDefinitions: definitions(desired, [index]), GlobalSecondaryIndexUpdates: [{ Create: gsi(index) }] },
-        ctx.signal,
-      );
+      const input = { TableName: desired.name, AttributeDefinitions: definitions(desired, [index]), GlobalSecondaryIndexUpdates: [{ Create: gsi(index) }] };
+      await mutating(ctx, 'UpdateTable', () => ctx.dynamo.updateTable(input, ctx.signal));
     } catch (error) {
       // A concurrent run added it between our describe and our call.
       if (errorName(error) === 'ValidationException' && /already exists/i.test(String((error as Error).message))) return;
@@ -107,12 +101,9 @@ export async function enableTtl(ctx: RunContext, desired: DesiredTable): Promise
   const now = await ctx.dynamo.describeTimeToLive(desired.name, ctx.signal);
   const status = now.TimeToLiveDescription?.TimeToLiveStatus;
   if (status === 'ENABLED' || status === 'ENABLING') return;
-  ctx.operation = 'UpdateTimeToLive';
   try {
-    await ctx.dynamo.updateTimeToLive(
-      { TableName: desired.name, TimeToLiveSpecification: { Enabled: true, AttributeName: desired.ttlAttribute } },
-      ctx.signal,
-    );
+    const input = { TableName: desired.name, TimeToLiveSpecification: { Enabled: true, AttributeName: desired.ttlAttribute } };
+    await mutating(ctx, 'UpdateTimeToLive', () => ctx.dynamo.updateTimeToLive(input, ctx.signal));
     ctx.done.push(`enabled TTL on ${desired.ttlAttribute}`);
   } catch (error) {
     if (errorName(error) === 'ValidationException' && /already enabled/i.test(String((error as Error).message))) return;
@@ -124,8 +115,7 @@ export async function enableTtl(ctx: RunContext, desired: DesiredTable): Promise
 export async function enableDeletionProtection(ctx: RunContext, desired: DesiredTable, id: string): Promise<void> {
   await whenSettled(ctx, id, async (table) => {
     if (table.deletionProtection) return;
-    ctx.operation = 'UpdateTable';
-    await ctx.dynamo.updateTable({ TableName: desired.name, DeletionProtectionEnabled: true }, ctx.signal);
+    await mutating(ctx, 'UpdateTable', () => ctx.dynamo.updateTable({ TableName: desired.name, DeletionProtectionEnabled: true }, ctx.signal));
     ctx.done.push('enabled deletion protection');
   });
 }

@@ -1,5 +1,5 @@
 /** The engine's own waits: short polls on DescribeTable, reported as progress, abortable. */
-import { isTransient } from '../aws/dynamo-errors.js';
+import { isTransient, lostAnswer } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure } from '../errors.js';
 import { describeTableOnly } from './describe.js';
@@ -19,6 +19,19 @@ export interface RunContext {
   operation: string;
   /** What this run has finished, for the sentence a failure ends with. */
   done: string[];
+  /** A change whose answer never came (abort, lost connection): it may or may not have happened. */
+  uncertain?: string;
+}
+
+/** Runs a call that changes the table; when no answer comes back, remembers that it may have happened. */
+export async function mutating<T>(ctx: RunContext, operation: string, call: () => Promise<T>): Promise<T> {
+  ctx.operation = operation;
+  try {
+    return await call();
+  } catch (error) {
+    if (ctx.signal?.aborted || lostAnswer(error)) ctx.uncertain = operation;
+    throw error;
+  }
 }
 
 export function newContext(dynamo: DynamoApi, table: string, opts: { signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void; pollDelay?: (ms: number) => number }): RunContext {

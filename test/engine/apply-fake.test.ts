@@ -79,4 +79,16 @@ suite('apply on a table someone else is still creating', () => {
     await expect(running).rejects.toThrow(Interrupted);
     await expect(running).rejects.toThrow('Stopped while waiting. Nothing was changed.');
   });
+
+  it('an abort while CreateTable is unanswered says it may have happened and a rerun finishes it', async () => {
+    const { dynamo } = fakeTable(['ACTIVE']);
+    const controller = new AbortController();
+    dynamo.createTable = (_input, signal) =>
+      new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+    const running = apply(plan(desired, undefined, 'eu-west-1'), dynamo, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    await expect(running).rejects.toThrow(
+      'Stopped while calling CreateTable. CreateTable was sent but no answer came, so it may have taken effect; running again finishes or completes it.',
+    );
+  });
 });
