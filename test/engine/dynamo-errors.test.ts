@@ -56,3 +56,13 @@ describe('isTransient', () => {
     expect(isTransient(sdkError('ValidationException', 'x'))).toBe(false);
   });
 });
+
+describe('maxAttemptsFrom', () => {
+  it('defaults to 6 attempts (three failures in a row survived with room to spare); AWS_MAX_ATTEMPTS wins', async () => {
+    const { maxAttemptsFrom } = await import('../../src/aws/dynamo.js');
+    expect(maxAttemptsFrom({})).toBe(6);
+    expect(maxAttemptsFrom({ AWS_MAX_ATTEMPTS: '2' })).toBe(2);
+    expect(maxAttemptsFrom({ AWS_MAX_ATTEMPTS: 'lots' })).toBe(6);
+    expect(maxAttemptsFrom({ AWS_MAX_ATTEMPTS: '0' })).toBe(6);
+  });
+});
