@@ -3,7 +3,7 @@
  * Ctrl-C (render runs with exitOnCtrlC false) and the apply call, and reports the exit code.
  * Services come in as a prop: tests pass fakes, src/wizard/run.tsx the real modules.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, useApp, useInput } from 'ink';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
@@ -20,8 +20,12 @@ import { StepView } from './wizard/StepView.js';
 export interface AppProps {
   options: Options;
   services: WizardServices;
-  /** Called once with the exit code, just before the app unmounts. */
-  onExit(code: number): void;
+  /**
+   * Called once with the exit code just before the app unmounts, and the lines to print after it:
+   * the headless command line, printed as plain text so the terminal wraps it softly and it
+   * copies whole (Ink would break it into lines at the terminal width).
+   */
+  onExit(code: number, after?: string): void;
   /** Aborted by run.tsx on SIGINT from outside (raw mode turns the key into input instead). */
   interrupt?: AbortSignal;
   /** Fixed size for tests; else the terminal's. */
@@ -66,14 +70,6 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     );
   }, [step.name, checked, services]);
 
-  // Exit from an effect, after the final frame has committed (exiting in a handler loses it).
-  const code = exitCodeOf(step);
-  useEffect(() => {
-    if (code === undefined) return;
-    onExit(code);
-    exit();
-  }, [code, onExit, exit]);
-
   const { answers } = state;
   const kind = KINDS[answers.kind];
   const table = answers.table ?? kind.defaultTable;
@@ -86,6 +82,15 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     deletionProtection: options.deletionProtection,
     local: options.local,
   });
+  // Exit from an effect, after the final frame has committed (exiting in a handler loses it).
+  const code = exitCodeOf(step);
+  const after = step.name === 'done' ? `    ${command}` : (step.name === 'interrupted' && step.during === 'apply') || step.name === 'apply-failed' ? `  ${command}` : undefined;
+  useEffect(() => {
+    if (code === undefined) return;
+    onExit(code, after);
+    exit();
+  }, [code, after, onExit, exit]);
+
   const files = `${env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config')} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials')}`;
   const finished = code !== undefined;
   // Header (1 line, 2 in demo mode) and its margin, plus two spare rows: a live area as tall as the
@@ -101,11 +106,9 @@ export function App({ options, services, onExit, interrupt, size, env = process.
         services={services}
         env={env}
         files={files}
-        command={command}
         rows={rows}
         height={height}
       />
-      {finished ? <Text> </Text> : null}
     </Box>
   );
 }

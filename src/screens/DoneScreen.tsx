@@ -1,6 +1,6 @@
 /**
  * The last frame, left in the scrollback when the wizard exits: the table ARN, the next step
- * (the kind's environment variable) and the equivalent headless command line.
+ * (the kind's environment variable); the equivalent headless command line follows it as plain text.
  */
 import { Box, Text } from 'ink';
 import type { ApplyResult } from '../engine/types.js';
@@ -10,7 +10,6 @@ import type { ProgressRow } from './progress-model.js';
 export interface DoneScreenProps {
   result: ApplyResult;
   envVar: string;
-  command: string;
   rows: readonly ProgressRow[];
   /** A --local demo: the table is throwaway. */
   local: boolean;
@@ -19,7 +18,7 @@ export interface DoneScreenProps {
 const HEADLINE = { created: 'Created', updated: 'Updated', unchanged: 'Already up to date:' } as const;
 
 /** Summary; static text only, so it reads the same in the scrollback. */
-export function DoneScreen({ result, envVar, command, rows, local }: DoneScreenProps) {
+export function DoneScreen({ result, envVar, rows, local }: DoneScreenProps) {
   return (
     <Box flexDirection="column">
       {rows.length > 0 ? <ProgressRows rows={rows} now={Date.now()} live={false} /> : null}
@@ -36,9 +35,9 @@ export function DoneScreen({ result, envVar, command, rows, local }: DoneScreenP
       <Text bold>Next steps</Text>
       <Text>  Point Sentinel at the table:</Text>
       <Text color="cyan">    export {envVar}={result.table}</Text>
-      <Text>  Next time, without questions:</Text>
-      <Text color="cyan">    {command}</Text>
       {local ? <Text color="yellow">  This was a local demo: the table lived in DynamoDB Local and is gone when this exits.</Text> : null}
+      {/* The command itself is printed by run.tsx after Ink unmounts (see AppProps.onExit). */}
+      <Text>  Next time, without questions:</Text>
     </Box>
   );
 }

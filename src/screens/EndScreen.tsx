@@ -12,11 +12,10 @@ export interface EndScreenProps {
   ending: Ending;
   rows: readonly ProgressRow[];
   table: string;
-  command: string;
 }
 
 /** Says what exists now and what to do next. */
-export function EndScreen({ ending, rows, table, command }: EndScreenProps) {
+export function EndScreen({ ending, rows, table }: EndScreenProps) {
   if (ending.kind === 'declined') return <Text>Declined: nothing was created.</Text>;
   if (ending.kind === 'interrupted' && ending.during === 'setup') return <Text color="yellow">Interrupted: nothing was created.</Text>;
   const done = rows.filter((r) => r.state === 'done');
@@ -41,8 +40,8 @@ export function EndScreen({ ending, rows, table, command }: EndScreenProps) {
             : 'Nothing was changed.'}
       </Text>
       {rows.some((r) => r.state === 'running') ? <Text>Still in progress on AWS's side: {rows.filter((r) => r.state === 'running').map((r) => r.label).join('; ')}.</Text> : null}
+      {/* The command follows as plain text, printed after Ink unmounts (see AppProps.onExit). */}
       <Text>Run it again to finish; it picks up where this stopped:</Text>
-      <Text color="cyan">  {command}</Text>
     </Box>
   );
 }

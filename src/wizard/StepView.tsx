@@ -27,13 +27,12 @@ export interface StepViewProps {
   services: WizardServices;
   env: NodeJS.ProcessEnv;
   files: string;
-  command: string;
   rows: readonly ProgressRow[];
   height: number;
 }
 
 /** The body of the wizard for one step. */
-export function StepView({ state, dispatch, options, services, env, files, command, rows, height }: StepViewProps) {
+export function StepView({ state, dispatch, options, services, env, files, rows, height }: StepViewProps) {
   const { step, answers, checked } = state;
   // Esc is offered only where it leads somewhere (not on the first screen).
   const back = transition(state, { type: 'back' }) !== state ? () => dispatch({ type: 'back' }) : undefined;
@@ -118,12 +117,12 @@ export function StepView({ state, dispatch, options, services, env, files, comma
     case 'apply':
       return <ApplyScreen rows={rows} title={checked?.plan.action === 'update' ? `Updating ${table}` : `Creating ${table}`} />;
     case 'done':
-      return <DoneScreen result={step.result} envVar={KINDS[answers.kind].envVar} command={command} rows={rows} local={options.local} />;
+      return <DoneScreen result={step.result} envVar={KINDS[answers.kind].envVar} rows={rows} local={options.local} />;
     case 'declined':
-      return <EndScreen ending={{ kind: 'declined' }} rows={rows} table={table} command={command} />;
+      return <EndScreen ending={{ kind: 'declined' }} rows={rows} table={table} />;
     case 'interrupted':
-      return <EndScreen ending={{ kind: 'interrupted', during: step.during }} rows={rows} table={table} command={command} />;
+      return <EndScreen ending={{ kind: 'interrupted', during: step.during }} rows={rows} table={table} />;
     case 'apply-failed':
-      return <EndScreen ending={{ kind: 'apply-failed', message: step.message }} rows={rows} table={table} command={command} />;
+      return <EndScreen ending={{ kind: 'apply-failed', message: step.message }} rows={rows} table={table} />;
   }
 }

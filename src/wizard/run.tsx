@@ -10,15 +10,18 @@ import { realServices } from './real-services.js';
 /** Runs the wizard to its end; the caller exits with the returned code. */
 export async function runWizard(options: Options): Promise<number> {
   let code = 1;
+  let after: string | undefined;
   // In raw mode Ctrl-C arrives as input; a SIGINT from elsewhere (kill -INT) still means "stop".
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
   process.on('SIGINT', onSigint);
   try {
-    const app = render(<App options={options} services={realServices()} onExit={(c) => (code = c)} interrupt={interrupt.signal} />, {
+    const app = render(<App options={options} services={realServices()} onExit={(c, a) => ((code = c), (after = a))} interrupt={interrupt.signal} />, {
       exitOnCtrlC: false,
     });
     await app.waitUntilExit();
+    // Plain text after the last frame: the terminal wraps it softly, so it copies as one line.
+    if (after) process.stdout.write(`${after}\n`);
   } finally {
     process.off('SIGINT', onSigint);
   }

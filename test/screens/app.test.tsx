@@ -10,8 +10,8 @@ import { KEY, press, type, waitForText, type Rendered } from './helpers.js';
 afterEach(cleanup);
 
 function start(opts: Options, services: WizardServices, env: NodeJS.ProcessEnv = {}) {
-  const exit: { code?: number } = {};
-  const r = render(<App options={opts} services={services} onExit={(c) => (exit.code = c)} env={env} size={{ columns: 100, rows: 30 }} />);
+  const exit: { code?: number; after?: string } = {};
+  const r = render(<App options={opts} services={services} onExit={(c, a) => Object.assign(exit, { code: c, after: a })} env={env} size={{ columns: 100, rows: 30 }} />);
   return { r, exit };
 }
 
@@ -52,7 +52,9 @@ describe('wizard', () => {
     const done = await waitForText(r, 'export SENTINEL_REQUEST_TABLE=sentinel-requests');
     expect(done).toContain('✓ Created table sentinel-requests in eu-central-1');
     expect(done).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
-    expect(done).toContain('sentinel-init approvals --aws-profile dev --region eu-central-1 --table sentinel-requests --yes');
+    expect(done).toContain('Next time, without questions:');
+    // The command line is printed after the last frame, unwrapped, so it copies whole.
+    expect(exit.after).toBe('    sentinel-init approvals --aws-profile dev --region eu-central-1 --table sentinel-requests --yes');
     expect(calls.applies).toBe(1);
   });
 
@@ -79,6 +81,7 @@ describe('wizard', () => {
     await press(r, KEY.ctrlC);
     expect(await exited(exit, r)).toBe(130);
     expect(await waitForText(r, 'Interrupted: nothing was created.')).toBeTruthy();
+    expect(exit.after).toBeUndefined();
     expect(calls.applies).toBe(0);
   });
 
@@ -106,7 +109,7 @@ describe('wizard', () => {
     const end = await waitForText(r, 'Run it again to finish');
     expect(end).toContain('Done so far: Create table tbl.');
     expect(end).toContain('Still in progress');
-    expect(end).toContain('sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
+    expect(exit.after).toBe('  sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
   });
 
   it('a failed check shows what went wrong, Esc goes back to choose differently, nothing dies', async () => {

@@ -1,0 +1,146 @@
+/**
+ * The built CLI's wizard in a real pseudo-terminal (tmux, 120×40) against DynamoDB Local, with a temp
+ * AWS config holding several profiles: what a person types, what they see, the exit code they get.
+ * Set WIZARD_SCREENS_DIR to keep the captured screens (used for the README).
+ */
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { CLI, ensureBuilt, ROOT } from '../cli/run-cli.js';
+
+// A private tmux server: never touches anyone else's sessions.
+const SOCKET = `sentinel-wizard-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
+let local: DynamoDbLocal;
+let home: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  local = await startDynamoDbLocal();
+  home = mkdtempSync(join(tmpdir(), 'wizard-e2e-'));
+  const profiles = ['default', 'dev', 'staging', 'prod', 'sandbox', 'audit'];
+  writeFileSync(join(home, 'config'), profiles.map((p, i) => `[${p === 'default' ? p : `profile ${p}`}]\nregion = ${['us-east-1', 'eu-west-1', 'eu-central-1', 'us-west-2', 'ap-south-1', 'sa-east-1'][i]}\n`).join(''));
+  writeFileSync(join(home, 'credentials'), profiles.map((p) => `[${p}]\naws_access_key_id = key${p.replace('-', '')}\naws_secret_access_key = secret\n`).join(''));
+});
+
+afterAll(async () => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // no server left: nothing to stop
+  }
+  await local?.stop();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+/** Starts `node dist/cli.js ARGS; echo EXIT=$?` in a fresh 120×40 session with a clean environment (no CI). */
+function launch(name: string, args: string): void {
+  const env = [
+    `PATH=${process.env.PATH}`,
+    `HOME=${home}`,
+    'TERM=xterm-256color',
+    `AWS_CONFIG_FILE=${join(home, 'config')}`,
+    `AWS_SHARED_CREDENTIALS_FILE=${join(home, 'credentials')}`,
+    'AWS_EC2_METADATA_DISABLED=true',
+  ];
+  tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', name, '-c', ROOT, 'env', '-i', ...env, 'bash', '--norc', '--noprofile');
+  tmux('send-keys', '-t', name, '-l', `node ${CLI} ${args}; echo EXIT=$?`);
+  tmux('send-keys', '-t', name, 'Enter');
+}
+
+// -J joins lines the terminal wrapped, so long command lines read whole.
+const screen = (name: string) => tmux('capture-pane', '-p', '-J', '-t', name);
+
+/** Polls the pane until it shows `text`; fails with the pane's content. */
+async function waitFor(name: string, text: string | RegExp, timeout = 20_000): Promise<string> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const s = screen(name);
+    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+    if (Date.now() > until) throw new Error(`never saw ${String(text)}; screen:\n${s}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const typeText = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
+const key = (name: string, k: string) => tmux('send-keys', '-t', name, k);
+
+function keep(file: string, content: string): void {
+  if (process.env.WIZARD_SCREENS_DIR) writeFileSync(join(process.env.WIZARD_SCREENS_DIR, file), content);
+}
+
+async function describeTable(accessKeyId: string, region: string, table: string) {
+  const client = new DynamoDBClient({ region, endpoint: local.endpoint, credentials: { accessKeyId, secretAccessKey: 'secret' } });
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('wizard in a real terminal', () => {
+  it('filters a kind, a profile and a region, shows plan and IAM, creates the table on y, exit 0', async () => {
+    const s = 'walk';
+    launch(s, `--endpoint-url ${local.endpoint}`);
+    await waitFor(s, 'Which table?');
+    typeText(s, 'break');
+    await waitFor(s, '❯ breakglass');
+    key(s, 'Enter');
+    await waitFor(s, 'Which AWS profile?');
+    typeText(s, 'stag');
+    keep('profile.txt', await waitFor(s, '❯ staging'));
+    key(s, 'Enter');
+    // The profile's region is preselected; typing a name filters by it.
+    await waitFor(s, '❯ eu-central-1');
+    typeText(s, 'paris');
+    await waitFor(s, '❯ eu-west-3');
+    key(s, 'Enter');
+    await waitFor(s, '› sentinel-breakglass');
+    key(s, 'Enter');
+    const plan = await waitFor(s, 'Plan: create 1 table with 3 indexes');
+    expect(plan).toMatch(/\+ index gsi-invoker\s+invoker \(S\), created_at \(S\)/);
+    expect(plan).toContain(`Identity not checked: custom endpoint ${local.endpoint}`);
+    keep('plan.txt', plan);
+    key(s, 'Enter');
+    const iam = await waitFor(s, 'IAM policy for this table');
+    expect(iam).toContain('"SentinelBreakGlassTableProvisioning"');
+    expect(iam).toContain('arn:aws:dynamodb:eu-west-3:*:table/sentinel-breakglass');
+    keep('iam.txt', iam);
+    key(s, 'Enter');
+    await waitFor(s, 'Create table sentinel-breakglass in eu-west-3? [y/N]');
+    typeText(s, 'y');
+    const done = await waitFor(s, /EXIT=\d+/);
+    keep('done.txt', done);
+    expect(done).toContain('EXIT=0');
+    expect(done).toContain('✓ Created table sentinel-breakglass in eu-west-3');
+    expect(done).toContain('export SENTINEL_BREAKGLASS_TABLE=sentinel-breakglass');
+    expect(done).toContain(`sentinel-init breakglass --aws-profile staging --endpoint-url ${local.endpoint} --region eu-west-3 --table sentinel-breakglass --yes`);
+    const table = await describeTable('keystaging', 'eu-west-3', 'sentinel-breakglass');
+    expect(table?.TableStatus).toBe('ACTIVE');
+    expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-invoker', 'gsi-profile', 'gsi-status']);
+  });
+
+  it('Ctrl-C at the confirm exits 130 and creates nothing', async () => {
+    const s = 'ctrlc';
+    launch(s, `approvals --aws-profile dev --region eu-west-1 --table wizard-ctrlc --endpoint-url ${local.endpoint}`);
+    // Every answer given: it opens on the plan, after the check.
+    await waitFor(s, 'Plan: create 1 table with 3 indexes');
+    key(s, 'Enter');
+    await waitFor(s, 'IAM policy for this table');
+    key(s, 'Enter');
+    await waitFor(s, '[y/N]');
+    key(s, 'C-c');
+    const end = await waitFor(s, /EXIT=\d+/);
+    expect(end).toContain('EXIT=130');
+    expect(end).toContain('Interrupted: nothing was created.');
+    expect(await describeTable('keydev', 'eu-west-1', 'wizard-ctrlc')).toBeUndefined();
+  });
+});
