@@ -3,33 +3,30 @@
  * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
  */
 import { helpText, parseArgs } from './cli-args.js';
-import { describeError, EXIT } from './errors.js';
-import { wantsHeadless, type Options } from './options.js';
+import { describeError, EXIT, Interrupted } from './errors.js';
+import { wantsHeadless } from './options.js';
 
 // Before anything else loads: the SDK's multi-line Node-version warning must not reach the screen,
 // and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
-/** How long a headless run gets to stop cleanly after Ctrl-C before the process just exits. */
+/** How long a run gets to stop cleanly after Ctrl-C before the process just exits. */
 const GRACE_MS = 5000;
 
-/** Headless with Ctrl-C wired to an AbortController: in-flight calls stop and the run says what exists. */
-async function headless(options: Options): Promise<number> {
-  const controller = new AbortController();
-  const onSigint = () => {
+/**
+ * Ctrl-C while starting the demo or running headless: abort in-flight calls so the run can say what
+ * exists; a second Ctrl-C, or a run that does not stop in time, exits at once. Returns the remover.
+ */
+function onInterrupt(controller: AbortController): () => void {
+  const handler = () => {
     if (controller.signal.aborted) finish(EXIT.interrupted, 'Interrupted again: stopping now. Run the same command again to finish.');
     process.stderr.write('\nStopping...\n');
     controller.abort();
     setTimeout(() => finish(EXIT.interrupted, 'Interrupted. Run the same command again to finish.'), GRACE_MS).unref();
   };
-  process.on('SIGINT', onSigint);
-  try {
-    const { runHeadless } = await import('./headless/run.js');
-    return await runHeadless(options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  process.on('SIGINT', handler);
+  return () => process.removeListener('SIGINT', handler);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -44,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
   }
   // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
+  const controller = new AbortController();
+  let stopListening = onInterrupt(controller);
   let demo: { stop(): Promise<void> } | undefined;
   try {
     if (options.local && !options.generateIam) {
@@ -51,13 +50,19 @@ async function main(argv: string[]): Promise<number> {
       const started = await startDemo(options);
       demo = started;
       options = started.options;
+      if (controller.signal.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
     }
     if (interactive) {
+      // The wizard reads Ctrl-C as a key and handles it itself.
+      stopListening();
+      stopListening = () => {};
       const { runWizard } = await import('./wizard/run.js');
       return await runWizard(options);
     }
-    return await headless(options);
+    const { runHeadless } = await import('./headless/run.js');
+    return await runHeadless(options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
   } finally {
+    stopListening();
     await demo?.stop();
   }
 }
