@@ -1,13 +1,18 @@
-// Builds dist/cli.js: one minified ESM file. Unbundled, Ink alone takes ~0.7 s to import here;
-// bundled, the whole CLI starts in a fraction of that (see docs in README, "Performance").
+// Builds dist/cli.js: one minified ESM file, the package's bin. Unbundled, Ink alone takes ~0.7 s to
+// import here; one plain bundle still makes `--version` parse ~1 MB. So the heavy branches (wizard,
+// headless run, local demo, AWS SDK) are bundled apart and stored as strings in the same file, parsed
+// only when their branch runs (scripts/build/split.mjs). SENTINEL_BUILD=plain gives one plain bundle,
+// for comparison in the bench. README, "Performance", has the figures.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSplit } from './build/split.mjs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -20,9 +25,7 @@ await build({
     __VERSION__: JSON.stringify(pkg.version),
   },
   // signal-exit and other CJS deps call require(): give the ESM bundle one.
-  banner: {
-    js: "#!/usr/bin/env node\nimport{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-  },
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   // Ink imports react-devtools-core only when DEV is set; marking it external would leave an
   // import that crashes at load, so replace it with an empty module.
   plugins: [
@@ -34,7 +37,19 @@ await build({
       },
     },
   ],
-  metafile: true,
   logLevel: 'warning',
-});
-chmodSync('dist/cli.js', 0o755);
+};
+
+const entry = `${root}/src/cli.ts`;
+let code;
+if (process.env.SENTINEL_BUILD === 'plain') {
+  const out = await build({ ...common, entryPoints: [entry], write: false, outdir: 'out' });
+  code = out.outputFiles[0].text;
+} else {
+  const out = await buildSplit({ root, entry, common });
+  code = out.code;
+  if (process.env.SENTINEL_BUILD_VERBOSE) for (const p of out.parts) process.stderr.write(`${p.id}: ${Math.round(p.bytes / 1024)} KB, stored as ${Math.round(p.stored / 1024)} KB${p.deps.length ? ` (needs ${p.deps})` : ''}\n`);
+}
+mkdirSync(`${root}/dist`, { recursive: true });
+writeFileSync(`${root}/dist/cli.js`, `#!/usr/bin/env node\n${code}`);
+chmodSync(`${root}/dist/cli.js`, 0o755);

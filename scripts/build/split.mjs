@@ -1,0 +1,151 @@
+// Code splitting into ONE file. Parsing is what start-up pays for: a 1 MB bundle costs ~45 ms before
+// `--version` prints, even when esbuild wraps the heavy parts so they are never evaluated, while the
+// same megabyte inside a string literal costs ~3 ms. So every `await import('...')` written in src/
+// becomes a chunk: bundled on its own, stored in dist/cli.js as a string, and imported from a data:
+// URL only when that branch runs. Rules that keep this correct:
+// - A src module is evaluated once per process: a module the main bundle holds, or one two chunks
+//   share (it goes to the "shared" chunk), is handed to the others through a registry, so
+//   `instanceof CliError` holds across chunks.
+// - The AWS SDK packages form one chunk: they share most of their code (@smithy/*).
+// - Chunks see the main file's `import.meta.url` and `require`, so package lookups work as before.
+// - Each chunk ends in a sourceURL comment: stack traces (DEBUG) name `sentinel-init/<chunk>.js`.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
+import { dirname, extname, relative, sep } from 'node:path';
+
+const G = 'globalThis.__sentinelInit';
+const DYNAMIC_IMPORT = /\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/g;
+const SDK_GROUP = /node_modules[\\/]@aws-sdk[\\/](client-[^\\/]+|credential-providers)[\\/]/;
+
+/**
+ * Builds `entry` (under root/src) into one ESM file's text; `common` holds the esbuild options every
+ * part shares (define, jsx, plugins...). Returns {code, parts: [{id, bytes, deps}]}.
+ */
+export async function buildSplit({ root, entry, common }) {
+  const src = root + sep + 'src' + sep;
+  const key = (file) => relative(root, file).split(sep).join('/');
+  const chunks = new Map(); // id -> {id, entries: Map(absPath -> exportName), src: boolean}
+
+  const chunkFor = (abs) => {
+    const sdk = SDK_GROUP.test(abs);
+    const id = sdk ? 'aws-sdk' : abs.startsWith(src) ? key(abs).replace(/^src\//, '').replace(/\.[jt]sx?$/, '') : key(abs).replace(/^node_modules\//, '');
+    let chunk = chunks.get(id);
+    if (!chunk) chunks.set(id, (chunk = { id, entries: new Map(), src: abs.startsWith(src) }));
+    if (!chunk.entries.has(abs)) chunk.entries.set(abs, `m${chunk.entries.size}`);
+    return { chunk, name: sdk ? chunk.entries.get(abs) : undefined };
+  };
+
+  /** Rewrites `import('x')` in src files to the registry's loader; `foreign` modules come from the registry. */
+  const splitter = (foreign = new Map()) => ({
+    name: 'split',
+    setup(b) {
+      b.onLoad({ filter: /\.[cm]?[jt]sx?$/, namespace: 'file' }, async (args) => {
+        if (!args.path.startsWith(src)) return undefined;
+        let text = readFileSync(args.path, 'utf8');
+        const found = [...text.matchAll(DYNAMIC_IMPORT)];
+        for (const m of found.reverse()) {
+          const r = await b.resolve(m[2], { kind: 'dynamic-import', resolveDir: dirname(args.path), importer: args.path });
+          if (r.errors.length || r.external) continue; // left alone: esbuild reports what is wrong
+          const { chunk, name } = chunkFor(r.path);
+          const call = `${G}.load(${JSON.stringify(chunk.id)})${name ? `.then((m) => m.${name})` : ''}`;
+          text = text.slice(0, m.index) + call + text.slice(m.index + m[0].length);
+        }
+        const ext = extname(args.path).slice(1).replace(/^[cm]/, '');
+        return { contents: text, loader: ext, resolveDir: dirname(args.path) };
+      });
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.inner || !foreign.size || !args.importer.startsWith(src) || args.kind === 'entry-point') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
+        return foreign.has(r.path) ? { path: r.path, namespace: 'registry' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'registry' }, (args) => ({
+        contents: `module.exports = ${G}.modules[${JSON.stringify(key(args.path))}];`,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^split-entry:/ }, (args) => ({ path: args.path, namespace: 'split-entry' }));
+      b.onLoad({ filter: /.*/, namespace: 'split-entry' }, (args) => ({ contents: entries.get(args.path), loader: 'js', resolveDir: root }));
+    },
+  });
+  const entries = new Map(); // virtual entry path -> source
+
+  const run = async (entryCode, name, foreign, extra = {}) => {
+    const path = `split-entry:${name}`;
+    entries.set(path, entryCode);
+    const out = await build({ ...common, ...extra, entryPoints: [path], plugins: [...(common.plugins ?? []), splitter(foreign)], write: false, metafile: true, outdir: 'out' });
+    const inputs = Object.keys(out.metafile.inputs).map((p) => (p.includes(':') ? p : `${root}${sep}${p.split('/').join(sep)}`));
+    const output = Object.values(out.metafile.outputs)[0];
+    return { code: out.outputFiles.find((f) => f.path.endsWith('.js')).text, srcInputs: inputs.filter((p) => p.startsWith(src)), exports: output.exports };
+  };
+  const chunkOptions = {
+    define: { ...common.define, 'import.meta.url': `${G}.url` },
+    banner: { js: `const require=${G}.require;` },
+  };
+
+  // Pass 1: discover every chunk reachable from src, and which src modules each one holds.
+  const holds = new Map(); // unit id -> src files
+  holds.set('main', (await run(`import ${JSON.stringify(entry)};`, 'main-probe', undefined)).srcInputs);
+  const probed = new Set();
+  for (let again = true; again; ) {
+    again = false;
+    for (const chunk of [...chunks.values()].filter((c) => c.src && !probed.has(c.id))) {
+      probed.add(chunk.id);
+      again = true;
+      const [target] = chunk.entries.keys();
+      holds.set(chunk.id, (await run(`export * from ${JSON.stringify(target)};`, `${chunk.id}-probe`, undefined, chunkOptions)).srcInputs);
+    }
+  }
+
+  // Ownership: main keeps its modules; a module in two or more chunks goes to "shared".
+  const owner = new Map();
+  for (const file of holds.get('main')) owner.set(file, 'main');
+  const seen = new Map();
+  for (const [id, files] of holds) if (id !== 'main') for (const f of files) if (!owner.has(f)) seen.set(f, [...(seen.get(f) ?? []), id]);
+  for (const [f, ids] of seen) owner.set(f, ids.length > 1 ? 'shared' : ids[0]);
+  const exported = (unit) => [...owner].filter(([f, o]) => o === unit && [...holds].some(([id, files]) => id !== unit && files.includes(f))).map(([f]) => f);
+  const registerCode = (files) =>
+    files.length
+      ? `${files.map((f, i) => `import * as r${i} from ${JSON.stringify(f)};`).join('')}${G}.register({${files.map((f, i) => `${JSON.stringify(key(f))}: r${i}`).join(',')}});`
+      : '';
+
+  // Pass 2: each chunk with the modules other units own taken from the registry.
+  const parts = [];
+  const foreignTo = (unit) => new Map([...owner].filter(([, o]) => o !== unit));
+  const sharedFiles = exported('shared').length ? [...owner].filter(([, o]) => o === 'shared').map(([f]) => f) : [];
+  if (sharedFiles.length) {
+    const r = await run(registerCode(exported('shared')), 'shared', foreignTo('shared'), chunkOptions);
+    parts.push({ id: 'shared', deps: [], code: r.code });
+  }
+  for (const chunk of chunks.values()) {
+    const targets = [...chunk.entries];
+    const [first] = targets[0];
+    // `export *` leaves out a default export: re-export it when the module has one.
+    const withDefault = chunk.src && /\bexport\s+default\b/.test(readFileSync(first, 'utf8')) ? `export { default } from ${JSON.stringify(first)};` : '';
+    const code = chunk.id === 'aws-sdk'
+      ? targets.map(([f, n]) => `export * as ${n} from ${JSON.stringify(f)};`).join('')
+      : `export * from ${JSON.stringify(first)};${withDefault}`;
+    const r = await run(code, chunk.id, chunk.src ? foreignTo(chunk.id) : undefined, chunkOptions);
+    const usesShared = chunk.src && holds.get(chunk.id).some((f) => owner.get(f) === 'shared');
+    const body = r.code;
+    parts.push({ id: chunk.id, deps: usesShared ? ['shared'] : [], code: body });
+  }
+
+  // The main file: a runtime that owns the registry and the chunk texts, evaluated before the entry.
+  // Brotli and base64: the texts cost start-up only as much as their length, and compressed they
+  // are a quarter; inflating one takes ~2 ms, paid only by the branch that needs it.
+  const table = Object.fromEntries(
+    parts.map((p) => [p.id, { d: p.deps, c: brotliCompressSync(Buffer.from(`${p.code}//# sourceURL=sentinel-init/${p.id}.js\n`)).toString('base64') }]),
+  );
+  const mainExports = exported('main');
+  const runtime = [
+    `import{createRequire}from"node:module";`,
+    ...mainExports.map((f, i) => `import * as r${i} from ${JSON.stringify(f)};`),
+    `const T=${JSON.stringify(table)},L={},M={${mainExports.map((f, i) => `${JSON.stringify(key(f))}:r${i}`).join(',')}},R=createRequire(import.meta.url);`,
+    // node:zlib is required only when a chunk loads: --version never pays for it.
+    `const load=(id)=>L[id]??=Promise.all(T[id].d.map(load)).then(()=>import("data:text/javascript;base64,"+R("node:zlib").brotliDecompressSync(Buffer.from(T[id].c,"base64")).toString("base64")));`,
+    `${G}={url:import.meta.url,require:R,modules:M,register:(m)=>Object.assign(M,m),load};`,
+  ].join('\n');
+  entries.set('split-entry:runtime', runtime);
+  const main = await run(`import "split-entry:runtime"; import ${JSON.stringify(entry)};`, 'main', undefined);
+  return { code: main.code, parts: parts.map((p) => ({ id: p.id, deps: p.deps, bytes: p.code.length, stored: table[p.id].c.length })) };
+}
