@@ -23,7 +23,7 @@ export function ProgressRows({ rows, now, live }: { rows: readonly ProgressRow[]
           {r.label}
           <Text dimColor>
             {'  '}
-            {formatElapsed(r.state === 'done' ? (r.elapsedMs ?? 0) : now - r.startedAt)}
+            {formatElapsed(r.state === 'done' ? (r.elapsedMs ?? 0) : Math.max(now - r.startedAt, 0))}
             {r.status ? ` · ${r.status}` : ''}
           </Text>
           {r.retry ? <Text color="yellow">{`  ${r.retry}`}</Text> : null}

@@ -12,10 +12,12 @@ export interface EndScreenProps {
   ending: Ending;
   rows: readonly ProgressRow[];
   table: string;
+  /** What the plan was doing, to say what exists after an interruption. */
+  action?: 'create' | 'update' | 'none';
 }
 
 /** Says what exists now and what to do next. */
-export function EndScreen({ ending, rows, table }: EndScreenProps) {
+export function EndScreen({ ending, rows, table, action }: EndScreenProps) {
   if (ending.kind === 'declined') return <Text>Declined: nothing was created.</Text>;
   if (ending.kind === 'interrupted' && ending.during === 'setup') return <Text color="yellow">Interrupted: nothing was created.</Text>;
   const done = rows.filter((r) => r.state === 'done');
@@ -35,9 +37,11 @@ export function EndScreen({ ending, rows, table }: EndScreenProps) {
       <Text>
         {done.length > 0
           ? `Done so far: ${done.map((r) => r.label).join('; ')}.`
-          : started
-            ? `Table ${table} may exist already (DynamoDB finishes what was started).`
-            : 'Nothing was changed.'}
+          : !started
+            ? 'Nothing was changed.'
+            : action === 'create'
+              ? `Table ${table} may exist already: DynamoDB finishes a creation it has accepted.`
+              : `Table ${table} is as it was, apart from what is still in progress.`}
       </Text>
       {rows.some((r) => r.state === 'running') ? <Text>Still in progress on AWS's side: {rows.filter((r) => r.state === 'running').map((r) => r.label).join('; ')}.</Text> : null}
       {/* The command follows as plain text, printed after Ink unmounts (see AppProps.onExit). */}

@@ -121,8 +121,8 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'declined':
       return <EndScreen ending={{ kind: 'declined' }} rows={rows} table={table} />;
     case 'interrupted':
-      return <EndScreen ending={{ kind: 'interrupted', during: step.during }} rows={rows} table={table} />;
+      return <EndScreen ending={{ kind: 'interrupted', during: step.during }} rows={rows} table={table} action={checked?.plan.action} />;
     case 'apply-failed':
-      return <EndScreen ending={{ kind: 'apply-failed', message: step.message }} rows={rows} table={table} />;
+      return <EndScreen ending={{ kind: 'apply-failed', message: step.message }} rows={rows} table={table} action={checked?.plan.action} />;
   }
 }

@@ -3,7 +3,7 @@
  * AWS config holding several profiles: what a person types, what they see, the exit code they get.
  * Set WIZARD_SCREENS_DIR to keep the captured screens (used for the README).
  */
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,8 +74,8 @@ function keep(file: string, content: string): void {
   if (process.env.WIZARD_SCREENS_DIR) writeFileSync(join(process.env.WIZARD_SCREENS_DIR, file), content);
 }
 
-async function describeTable(accessKeyId: string, region: string, table: string) {
-  const client = new DynamoDBClient({ region, endpoint: local.endpoint, credentials: { accessKeyId, secretAccessKey: 'secret' } });
+async function describeTable(accessKeyId: string, region: string, table: string, endpoint = local.endpoint) {
+  const client = new DynamoDBClient({ region, endpoint, credentials: { accessKeyId, secretAccessKey: 'secret' } });
   try {
     return (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
   } catch (error) {
@@ -142,5 +142,45 @@ describe('wizard in a real terminal', () => {
     expect(end).toContain('EXIT=130');
     expect(end).toContain('Interrupted: nothing was created.');
     expect(await describeTable('keydev', 'eu-west-1', 'wizard-ctrlc')).toBeUndefined();
+  });
+
+  it('Ctrl-C while an index builds stops waiting, says what is in progress and how to finish, exit 130', async () => {
+    // A DynamoDB Local that keeps new indexes CREATING (~30 s), and a bare table as an old tool left it.
+    const slow = await startDynamoDbLocal({ delayTransientStatuses: true });
+    const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: slow.endpoint, credentials: { accessKeyId: 'keydev', secretAccessKey: 'secret' } });
+    try {
+      await client.send(
+        new CreateTableCommand({
+          TableName: 'old-approvals',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        }),
+      );
+      const s = 'during';
+      launch(s, `approvals --aws-profile dev --region eu-west-1 --table old-approvals --endpoint-url ${slow.endpoint}`);
+      const plan = await waitFor(s, 'Plan: 5 changes to old-approvals; nothing is deleted.');
+      expect(plan).toContain('~ table old-approvals  will be updated in place');
+      keep('update-plan.txt', plan);
+      key(s, 'Enter');
+      await waitFor(s, 'IAM policy for this table');
+      key(s, 'Enter');
+      await waitFor(s, 'Apply 5 changes to table old-approvals in eu-west-1? [y/N]');
+      typeText(s, 'y');
+      keep('apply.txt', await waitFor(s, /Add index gsi-requester .* · CREATING/));
+      key(s, 'C-c');
+      const end = await waitFor(s, /EXIT=\d+/);
+      keep('interrupted.txt', end);
+      expect(end).toContain('EXIT=130');
+      expect(end).toContain('Interrupted: stopped waiting and cancelled the calls in flight.');
+      expect(end).toContain('Still in progress on AWS\'s side: Add index gsi-requester');
+      expect(end).toContain(`sentinel-init approvals --aws-profile dev --endpoint-url ${slow.endpoint} --region eu-west-1 --table old-approvals --yes`);
+      const table = await describeTable('keydev', 'eu-west-1', 'old-approvals', slow.endpoint);
+      expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['gsi-requester']);
+      expect(table?.DeletionProtectionEnabled).toBe(false);
+    } finally {
+      client.destroy();
+      await slow.stop();
+    }
   });
 });
