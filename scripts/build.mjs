@@ -26,14 +26,29 @@ const common = {
   },
   // signal-exit and other CJS deps call require(): give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  // Ink imports react-devtools-core only when DEV is set; marking it external would leave an
-  // import that crashes at load, so replace it with an empty module.
+  // Ink imports its devtools (react-devtools-core, ws: ~50 KB to parse) only when DEV is set; marking
+  // them external would leave an import that crashes at load, so replace them with an empty module.
   plugins: [
     {
       name: 'stub-devtools',
       setup(b) {
         b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools-stub', namespace: 'stub' }));
+        b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]/.test(args.importer) ? { path: 'devtools-stub', namespace: 'stub' } : undefined));
         b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {}', loader: 'js' }));
+      },
+    },
+    {
+      // Yoga's emscripten loader fetch()es its own embedded wasm when fetch exists: on Node that loads
+      // undici (~15 ms before the wizard's first screen) only to decode a data: URL. Without fetch it
+      // decodes the bytes directly.
+      name: 'yoga-no-fetch',
+      setup(b) {
+        b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          const patched = text.replaceAll('typeof fetch', 'typeof undefined');
+          const warnings = patched === text ? [{ text: 'yoga-no-fetch: no `typeof fetch` found; the wizard may start slower' }] : [];
+          return { contents: patched, loader: 'js', warnings };
+        });
       },
     },
   ],
