@@ -31,6 +31,15 @@ describe('ProfileScreen', () => {
     await press(r, KEY.enter);
     expect(chosen).toBeUndefined();
   });
+
+  it('says why the files could not be read and still offers the default chain', async () => {
+    const load = async () => {
+      throw new Error('Unexpected "[" at line 3 of ~/.aws/config');
+    };
+    const r = render(<ProfileScreen load={load} files="~/.aws/config" rows={8} onSelect={() => {}} />);
+    const f = await waitForText(r, 'Could not read the AWS config files: Unexpected "[" at line 3');
+    expect(f).toContain('❯ (default credential chain)');
+  });
 });
 
 describe('RegionScreen', () => {
