@@ -11,6 +11,7 @@
 // - Each chunk ends in a sourceURL comment: stack traces (DEBUG) name `sentinel-init/<chunk>.js`.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { brotliCompressSync } from 'node:zlib';
 import { dirname, extname, relative, sep } from 'node:path';
 
@@ -22,7 +23,7 @@ const SDK_GROUP = /node_modules[\\/]@aws-sdk[\\/](client-[^\\/]+|credential-prov
  * Builds `entry` (under root/src) into one ESM file's text; `common` holds the esbuild options every
  * part shares (define, jsx, plugins...). Returns {code, parts: [{id, bytes, deps}]}.
  */
-export async function buildSplit({ root, entry, common }) {
+export async function buildSplit({ root, entry, common, chunkPlugins = [] }) {
   const src = root + sep + 'src' + sep;
   const key = (file) => relative(root, file).split(sep).join('/');
   const chunks = new Map(); // id -> {id, entries: Map(absPath -> exportName), src: boolean}
@@ -69,6 +70,12 @@ export async function buildSplit({ root, entry, common }) {
         contents: `module.exports = ${G}.modules[${JSON.stringify(key(args.path))}];`,
         loader: 'js',
       }));
+      // A CommonJS chunk runs in vm, where import() of a built-in has no loader on Node < 20.12:
+      // bundle it as a require() instead (the SDK imports node:http lazily).
+      b.onResolve({ filter: /.*/ }, (args) =>
+        args.kind === 'dynamic-import' && isBuiltin(args.path) && args.namespace === 'file' ? { path: args.path, namespace: 'builtin' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
       b.onResolve({ filter: /^split-entry:/ }, (args) => ({ path: args.path, namespace: 'split-entry' }));
       b.onLoad({ filter: /.*/, namespace: 'split-entry' }, (args) => ({ contents: entries.get(args.path), loader: 'js', resolveDir: root }));
     },
@@ -78,12 +85,13 @@ export async function buildSplit({ root, entry, common }) {
   const run = async (entryCode, name, foreign, extra = {}) => {
     const path = `split-entry:${name}`;
     entries.set(path, entryCode);
-    const out = await build({ ...common, ...extra, entryPoints: [path], plugins: [...(common.plugins ?? []), splitter(foreign)], write: false, metafile: true, outdir: 'out' });
+    const out = await build({ ...common, ...extra, entryPoints: [path], plugins: [...(extra.plugins ?? common.plugins ?? []), splitter(foreign)], write: false, metafile: true, outdir: 'out' });
     const inputs = Object.keys(out.metafile.inputs).map((p) => (p.includes(':') ? p : `${root}${sep}${p.split('/').join(sep)}`));
     const output = Object.values(out.metafile.outputs)[0];
     return { code: out.outputFiles.find((f) => f.path.endsWith('.js')).text, srcInputs: inputs.filter((p) => p.startsWith(src)), exports: output.exports };
   };
   const chunkOptions = {
+    plugins: [...(common.plugins ?? []), ...chunkPlugins],
     define: { ...common.define, 'import.meta.url': `${G}.url` },
     banner: { js: `const require=${G}.require;` },
   };
@@ -128,13 +136,26 @@ export async function buildSplit({ root, entry, common }) {
     return lines.join('\n');
   };
 
+  // A chunk is CommonJS when it can be: evaluated by vm from a string, it skips what a data: URL
+  // import costs (~18 ms for the 425 KB wizard: URL parsing, base64, module-map keys). A chunk with
+  // top-level await (Ink's yoga) stays ESM and is imported from a data: URL.
+  const runChunk = async (code, name, foreign, options) => {
+    try {
+      const r = await run(code, name, foreign, { ...options, format: 'cjs', banner: { js: '"use strict";' }, logLevel: 'silent' });
+      return { ...r, format: 'c' };
+    } catch (error) {
+      if (!/top-level await/i.test(String(error?.message))) throw error;
+      return { ...(await run(code, name, foreign, options)), format: 'e' };
+    }
+  };
+
   // Pass 2: each chunk with the modules other units own taken from the registry.
   const parts = [];
   const foreignTo = (unit) => new Map([...owner].filter(([, o]) => o !== unit));
   const sharedFiles = exported('shared').length ? [...owner].filter(([, o]) => o === 'shared').map(([f]) => f) : [];
   if (sharedFiles.length) {
-    const r = await run(registerCode(exported('shared')), 'shared', foreignTo('shared'), chunkOptions);
-    parts.push({ id: 'shared', deps: [], code: r.code });
+    const r = await runChunk(registerCode(exported('shared')), 'shared', foreignTo('shared'), chunkOptions);
+    parts.push({ id: 'shared', deps: [], code: r.code, format: r.format });
   }
   for (const chunk of chunks.values()) {
     const targets = [...chunk.entries];
@@ -142,29 +163,32 @@ export async function buildSplit({ root, entry, common }) {
     // `export *` leaves out a default export: re-export it when the module has one.
     const withDefault = chunk.src && /\bexport\s+default\b/.test(readFileSync(first, 'utf8')) ? `export { default } from ${JSON.stringify(first)};` : '';
     const code = chunk.id === 'aws-sdk' ? await sdkEntry() : `export * from ${JSON.stringify(first)};${withDefault}`;
-    const r = await run(code, chunk.id, chunk.src ? foreignTo(chunk.id) : undefined, chunk.id === 'aws-sdk' ? sdkOptions : chunkOptions);
+    const r = await runChunk(code, chunk.id, chunk.src ? foreignTo(chunk.id) : undefined, chunk.id === 'aws-sdk' ? sdkOptions : chunkOptions);
     const usesShared = chunk.src && holds.get(chunk.id).some((f) => owner.get(f) === 'shared');
-    const body = r.code;
-    parts.push({ id: chunk.id, deps: usesShared ? ['shared'] : [], code: body });
+    parts.push({ id: chunk.id, deps: usesShared ? ['shared'] : [], code: r.code, format: r.format });
   }
 
   // The main file: a runtime that owns the registry and the chunk texts, evaluated before the entry.
   // Brotli and base64: the texts cost start-up only as much as their length, and compressed they
   // are a quarter; inflating one takes ~2 ms, paid only by the branch that needs it.
   const table = Object.fromEntries(
-    parts.map((p) => [p.id, { d: p.deps, c: brotliCompressSync(Buffer.from(`${p.code}//# sourceURL=sentinel-init/${p.id}.js\n`)).toString('base64') }]),
+    parts.map((p) => [
+      p.id,
+      { d: p.deps, f: p.format, c: brotliCompressSync(Buffer.from(p.format === 'e' ? `${p.code}//# sourceURL=sentinel-init/${p.id}.js\n` : p.code)).toString('base64') },
+    ]),
   );
   const mainExports = exported('main');
   const runtime = [
     `import{createRequire}from"node:module";`,
     ...mainExports.map((f, i) => `import * as r${i} from ${JSON.stringify(f)};`),
-    `const T=${JSON.stringify(table)},L={},M={${mainExports.map((f, i) => `${JSON.stringify(key(f))}:r${i}`).join(',')}},R=createRequire(import.meta.url);`,
+    `const T=${JSON.stringify(table)},L={},M={${mainExports.map((f, i) => `${JSON.stringify(key(f))}:r${i}`).join(',')}},R=createRequire(import.meta.url),P=[];`,
     // node:zlib is required only when a chunk loads: --version never pays for it.
-    `const load=(id)=>L[id]??=Promise.all(T[id].d.map(load)).then(()=>import("data:text/javascript;base64,"+R("node:zlib").brotliDecompressSync(Buffer.from(T[id].c,"base64")).toString("base64")));`,
+    `const run=(id,t)=>{const c=R("node:zlib").brotliDecompressSync(Buffer.from(t.c,"base64"));if(t.f==="e")return import("data:text/javascript;base64,"+c.toString("base64"));const m={exports:{}};R("node:vm").runInThisContext("(function(module,exports,require){"+c+"\\n})",{filename:"sentinel-init/"+id+".js",importModuleDynamically:R("node:vm").constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER})(m,m.exports,R);return Promise.all(P.splice(0)).then(()=>m.exports)};`,
+    `const load=(id)=>L[id]??=Promise.all(T[id].d.map(load)).then(()=>run(id,T[id]));`,
     // `loaded` names the chunks this process asked for: tests check that --version loads none.
-    `${G}={url:import.meta.url,require:R,modules:M,register:(m)=>Object.assign(M,m),load,loaded:L};`,
+    `${G}={url:import.meta.url,require:R,modules:M,register:(m)=>Object.assign(M,m),load,loaded:L,pending:P};`,
   ].join('\n');
   entries.set('split-entry:runtime', runtime);
   const main = await run(`import "split-entry:runtime"; import ${JSON.stringify(entry)};`, 'main', undefined);
-  return { code: main.code, parts: parts.map((p) => ({ id: p.id, deps: p.deps, bytes: p.code.length, stored: table[p.id].c.length })) };
+  return { code: main.code, parts: parts.map((p) => ({ id: p.id, deps: p.deps, format: p.format === 'c' ? 'cjs' : 'esm', bytes: p.code.length, stored: table[p.id].c.length })) };
 }
