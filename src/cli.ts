@@ -3,6 +3,7 @@
  * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
  */
 import { helpText, parseArgs } from './cli-args.js';
+import { generateIam } from './headless/generate-iam.js';
 import { describeError, EXIT, Interrupted } from './errors.js';
 import { wantsHeadless } from './options.js';
 
@@ -39,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${__VERSION__}\n`);
     return EXIT.ok;
   }
+  // Offline and small, so answered here: no chunk to load (README, "Performance").
+  if (options.generateIam) return generateIam(options, { stdout: process.stdout, stderr: process.stderr, env: process.env });
   // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
   const controller = new AbortController();
