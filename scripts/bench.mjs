@@ -63,27 +63,44 @@ const node = process.execPath;
 const results = { date: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, runs, cases: {} };
 const log = (s) => process.stderr.write(`${s}\n`);
 
+/** Runs one group; a group that cannot run here (no `script`, no Java) is noted, not fatal. */
+async function group(name, fn) {
+  try {
+    Object.assign(results.cases, await fn());
+  } catch (error) {
+    results.skipped = { ...results.skipped, [name]: String(error?.message ?? error).split('\n')[0] };
+    log(`  skipped ${name}: ${results.skipped[name]}`);
+  }
+}
+
 try {
   log(`start-up: ${runs} rounds...`);
-  Object.assign(results.cases, await benchStartup({ node, cli, env, runs }));
+  await group('start-up', () => benchStartup({ node, cli, env, runs }));
   log('wizard first screen (pseudo-terminal)...');
-  Object.assign(results.cases, await benchWizard({ node, cli, env, runs }));
+  await group('wizard', () => {
+    if (spawnSync('script', ['--version']).error) throw new Error('util-linux `script` is not installed');
+    return benchWizard({ node, cli, env, runs });
+  });
   if (!process.argv.includes('--no-local')) {
     log('headless create on DynamoDB Local...');
-    const local = await startLocal(false);
-    try {
-      Object.assign(results.cases, await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint }));
-    } finally {
-      await local.stop();
-    }
+    await group('create', async () => {
+      const local = await startLocal(false);
+      try {
+        return await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint });
+      } finally {
+        await local.stop();
+      }
+    });
     if (!process.argv.includes('--no-wait') && waitRuns > 0) {
       log(`wait latency: ${waitRuns} index builds of ~30 s with -delayTransientStatuses...`);
-      const slow = await startLocal(true);
-      try {
-        results.cases.wait = await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint: slow.endpoint, log });
-      } finally {
-        await slow.stop();
-      }
+      await group('wait', async () => {
+        const slow = await startLocal(true);
+        try {
+          return { wait: await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint: slow.endpoint, log }) };
+        } finally {
+          await slow.stop();
+        }
+      });
     }
   }
 } finally {

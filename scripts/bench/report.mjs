@@ -61,5 +61,6 @@ export function printTable(results) {
   const head = ['measure', 'median', '× baseline', 'peak RSS', 'target', 'verdict'];
   const lines = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
   process.stdout.write(`\nsentinel-init bench — ${results.node}, ${results.platform}, medians of ${results.runs} interleaved runs\n\n${lines.join('\n')}\n\n`);
+  for (const [name, why] of Object.entries(results.skipped ?? {})) process.stdout.write(`not measured: ${name} (${why})\n`);
   if (!results.rssMeasured) process.stdout.write('peak RSS not measured: /usr/bin/time (GNU time) is not installed\n');
 }
