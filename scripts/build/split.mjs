@@ -10,6 +10,7 @@
 // - Chunks see the main file's `import.meta.url` and `require`, so package lookups work as before.
 // - Each chunk ends in a sourceURL comment: stack traces (DEBUG) name `sentinel-init/<chunk>.js`.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { brotliCompressSync } from 'node:zlib';
@@ -174,19 +175,22 @@ export async function buildSplit({ root, entry, common, chunkPlugins = [] }) {
   const table = Object.fromEntries(
     parts.map((p) => [
       p.id,
-      { d: p.deps, f: p.format, c: brotliCompressSync(Buffer.from(p.format === 'e' ? `${p.code}//# sourceURL=sentinel-init/${p.id}.js\n` : p.code)).toString('base64') },
+      {
+        d: p.deps,
+        f: p.format,
+        // Big CommonJS chunks keep a V8 code cache (runtime.js); the hash names it.
+        ...(p.format === 'c' && p.code.length > 16 * 1024 ? { h: createHash('sha256').update(p.code).digest('hex').slice(0, 16) } : {}),
+        c: brotliCompressSync(Buffer.from(p.format === 'e' ? `${p.code}//# sourceURL=sentinel-init/${p.id}.js\n` : p.code)).toString('base64'),
+      },
     ]),
   );
   const mainExports = exported('main');
+  const template = readFileSync(new URL('./runtime.js', import.meta.url), 'utf8');
   const runtime = [
-    `import{createRequire}from"node:module";`,
     ...mainExports.map((f, i) => `import * as r${i} from ${JSON.stringify(f)};`),
-    `const T=${JSON.stringify(table)},L={},M={${mainExports.map((f, i) => `${JSON.stringify(key(f))}:r${i}`).join(',')}},R=createRequire(import.meta.url),P=[];`,
-    // node:zlib is required only when a chunk loads: --version never pays for it.
-    `const run=(id,t)=>{const c=R("node:zlib").brotliDecompressSync(Buffer.from(t.c,"base64"));if(t.f==="e")return import("data:text/javascript;base64,"+c.toString("base64"));const m={exports:{}};R("node:vm").runInThisContext("(function(module,exports,require){"+c+"\\n})",{filename:"sentinel-init/"+id+".js",importModuleDynamically:R("node:vm").constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER})(m,m.exports,R);return Promise.all(P.splice(0)).then(()=>m.exports)};`,
-    `const load=(id)=>L[id]??=Promise.all(T[id].d.map(load)).then(()=>run(id,T[id]));`,
-    // `loaded` names the chunks this process asked for: tests check that --version loads none.
-    `${G}={url:import.meta.url,require:R,modules:M,register:(m)=>Object.assign(M,m),load,loaded:L,pending:P};`,
+    template
+      .replace('const T = __CHUNKS__;', () => `const T = ${JSON.stringify(table)};`)
+      .replace('const M = __HOST__;', () => `const M = {${mainExports.map((f, i) => `${JSON.stringify(key(f))}:r${i}`).join(',')}};`),
   ].join('\n');
   entries.set('split-entry:runtime', runtime);
   const main = await run(`import "split-entry:runtime"; import ${JSON.stringify(entry)};`, 'main', undefined);

@@ -109,3 +109,25 @@ it('the wizard, in a pseudo-terminal, loads its chunk', async () => {
   // The first screen needs no AWS call: the SDK is not loaded before the person picks a kind.
   expect(chunks).not.toContain('aws-sdk');
 });
+
+it('keeps a V8 code cache per chunk in the cache dir; a corrupt or unwritable cache changes nothing', async () => {
+  const cacheHome = join(dir, 'xdg');
+  const args = ['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'];
+  const env = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_MAX_ATTEMPTS: '1', XDG_CACHE_HOME: cacheHome };
+  const first = await runWithHook(args, env);
+  const cacheDir = join(cacheHome, 'sentinel-init', `${process.version}-${process.arch}`);
+  const files = readdirSync(cacheDir);
+  expect(files.some((f) => f.startsWith('aws-sdk-') && f.endsWith('.v8'))).toBe(true);
+
+  for (const f of files) writeFileSync(join(cacheDir, f), 'not a code cache');
+  const corrupt = await runWithHook(args, env);
+  expect(corrupt.run.code).toBe(first.run.code);
+  expect(corrupt.run.stderr).toBe(first.run.stderr);
+  // Rejected caches are written again at exit.
+  for (const f of files) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toBe('not a code cache');
+
+  writeFileSync(join(dir, 'a-file'), '');
+  const unwritable = await runWithHook(args, { ...env, XDG_CACHE_HOME: join(dir, 'a-file') });
+  expect(unwritable.run.code).toBe(first.run.code);
+  expect(unwritable.run.stderr).toBe(first.run.stderr);
+});
