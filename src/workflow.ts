@@ -162,7 +162,9 @@ export async function check(ctx: RunContext, conn: Connection, signal?: AbortSig
   } catch (error) {
     if (isAbort(error, signal)) throw error;
     const mapped = toCliError(error, ctx, operation);
-    if (!options.offlineOnFailure) throw mapped;
+    // A missing answer (e.g. --mfa-code for a role that needs one) is not "could not compare":
+    // it stops the run with exit 2 naming the flag, as every headless run lacking an answer does.
+    if (!options.offlineOnFailure || mapped instanceof UsageError) throw mapped;
     const offline = engine.plan(desired, undefined, ctx.region);
     return { plan: { ...offline, compared: false, reason: describeError(mapped).text } };
   }

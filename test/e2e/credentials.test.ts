@@ -132,6 +132,13 @@ describe('headless credentials end to end', () => {
     );
   });
 
+  it('--plan with the MFA profile and no --mfa-code: exit 2 naming the flag, not an offline plan', async () => {
+    const run = await cli(['--aws-profile', 'deploy', '--plan', '--json', '--table', 'creds-plan-nomfa', '--region', 'eu-west-1', '--endpoint-url', ddb.endpoint]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(errorLine(run)).toContain('Pass --mfa-code CODE');
+  });
+
   it('a refused MFA code: exit 1', async () => {
     const run = await cli(['--aws-profile', 'deploy', '--mfa-code', '000000', ...local('creds-badmfa')]);
     expect(run.code).toBe(1);
