@@ -83,6 +83,9 @@ function finish(code: number, message?: string, error?: unknown): never {
   process.exit(code);
 }
 
+// Without a handler Node dies on SIGTERM without running exit hooks, leaving the demo's JVM behind.
+process.once('SIGTERM', () => finish(143, 'Terminated. Run the same command again to finish what was started.'));
+
 main(process.argv.slice(2)).then(
   (code) => finish(code),
   (error: unknown) => {

@@ -98,6 +98,10 @@ async function launch(port: number, delay: boolean, timeoutMs: number): Promise<
   if (delay) args.push('-delayTransientStatuses');
   const child = spawn('java', args, { cwd: dirname(jar), stdio: ['ignore', 'pipe', 'pipe'] });
   const attempt: Attempt = { child, ready: false, bindFailed: false };
+  // Registered at spawn, not once ready: a run ended while java starts must not leave it behind.
+  const killNow = () => child.kill('SIGKILL');
+  process.once('exit', killNow);
+  child.once('exit', () => process.removeListener('exit', killNow));
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -151,13 +155,10 @@ export async function startDynamoDbLocal(opts: StartOptions = {}): Promise<Dynam
       throw attempt.failure;
     }
     const { child } = attempt;
-    const killNow = () => child.kill('SIGKILL');
-    process.once('exit', killNow);
     return {
       endpoint: `http://127.0.0.1:${port}`,
       port,
       stop: async () => {
-        process.removeListener('exit', killNow);
         if (child.exitCode !== null || child.signalCode !== null) return;
         const gone = new Promise<void>((r) => child.once('exit', () => r()));
         child.kill('SIGKILL');
