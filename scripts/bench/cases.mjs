@@ -79,9 +79,11 @@ export async function benchWizard({ node, cli, env, runs }) {
     ptyBaseline: { argv: [node, '-e', "process.stdout.write('ready\\n')"], ready: /ready/ },
     // The first step lists the three kinds; the last one drawn means the whole list is on screen.
     wizard: { argv: [node, cli], ready: /breakglass/ },
+    // The first run after an install or upgrade, before V8's code cache for the chunks exists.
+    wizardNoCache: { argv: [node, cli], ready: /breakglass/, env: { ...env, SENTINEL_INIT_NO_CODE_CACHE: '1' }, noRss: true },
   };
   const { ms, problems } = await rounds(Object.keys(cases), runs, async (name) => {
-    const r = await firstScreen(cases[name].argv, env, { ready: cases[name].ready });
+    const r = await firstScreen(cases[name].argv, cases[name].env ?? env, { ready: cases[name].ready });
     const problem = r.ms === undefined ? `no first screen within 10 s (exit ${r.code}): ${firstLine(r.text)}` : undefined;
     return { ms: r.ms, problem };
   });
@@ -89,7 +91,7 @@ export async function benchWizard({ node, cli, env, runs }) {
   const out = {};
   for (const [name, c] of Object.entries(cases)) {
     const kib = [];
-    for (let i = 0; i < RSS_RUNS; i++) kib.push((await firstScreen(c.argv, env, { ready: c.ready, rss: true })).kib);
+    for (let i = 0; i < (c.noRss ? 0 : RSS_RUNS); i++) kib.push((await firstScreen(c.argv, env, { ready: c.ready, rss: true })).kib);
     const rss = median(kib);
     out[name] = summary(ms[name], base, {
       command: `${c.argv.slice(1).join(' ') || '(no arguments)'} in a 100x30 pty`,
@@ -105,11 +107,12 @@ let tableCounter = 0;
 export async function benchCreate({ node, cli, env, runs, endpoint }) {
   const argvFor = () => [node, cli, 'sessions', '--table', `bench-create-${process.pid}-${tableCounter++}`, '--region', REGION, '--endpoint-url', endpoint, '--yes', '--json'];
   await run(argvFor(), env);
-  const cases = { createBaseline: () => [node, '-e', '0'], create: argvFor };
+  const cases = { createBaseline: () => [node, '-e', '0'], create: argvFor, createNoCache: argvFor };
+  const noCache = { ...env, SENTINEL_INIT_NO_CODE_CACHE: '1' };
   const { ms, problems } = await rounds(Object.keys(cases), runs, async (name) => {
-    const r = await run(cases[name](), env);
+    const r = await run(cases[name](), name === 'createNoCache' ? noCache : env);
     let problem;
-    if (name === 'create' && !/"status"\s*:\s*"created"/.test(r.stdout)) problem = `exit ${r.code}: ${firstLine(r.stderr || r.stdout)}`;
+    if (name !== 'createBaseline' && !/"status"\s*:\s*"created"/.test(r.stdout)) problem = `exit ${r.code}: ${firstLine(r.stderr || r.stdout)}`;
     return { ms: r.ms, problem };
   });
   const base = median(ms.createBaseline);
@@ -120,6 +123,7 @@ export async function benchCreate({ node, cli, env, runs, endpoint }) {
       peakRssMiB: await rssOf(argvFor, env),
       problem: problems.create,
     }),
+    createNoCache: summary(ms.createNoCache, base, { command: 'the same, with no code cache yet (first run)', problem: problems.createNoCache }),
   };
 }
 
