@@ -5,8 +5,9 @@
  * j/k and digit shortcuts clash with typing.
  */
 import { Box, Text, useInput } from 'ink';
-import { useMemo, useState } from 'react';
-import { filterItems, printable, windowRange, type ListItem, type Match } from './list-model.js';
+import { useMemo, useRef, useState } from 'react';
+import { editLine } from './line-edit.js';
+import { filterItems, windowRange, type ListItem, type Match } from './list-model.js';
 
 export interface FilterListProps<T> {
   items: readonly ListItem<T>[];
@@ -55,9 +56,14 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
   const [selected, setSelected] = useState(() => Math.max(items.findIndex((i) => i.key === initialKey), 0));
   const [message, setMessage] = useState<string>();
   const matches = useMemo(() => filterItems(items, query), [items, query]);
-  const current = Math.min(selected, Math.max(matches.length - 1, 0));
+  const last = Math.max(matches.length - 1, 0);
+  const current = Math.min(selected, last);
 
+  // Several keys can arrive in one read, before a re-render: each edit builds on the last one.
+  const latestQuery = useRef(query);
+  latestQuery.current = query;
   const changeQuery = (next: string) => {
+    latestQuery.current = next;
     setQuery(next);
     setSelected(0);
     setMessage(undefined);
@@ -66,15 +72,12 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
   useInput((input, key) => {
     // Ink marks Esc as meta too: test it first.
     if (key.escape) return onBack?.();
-    if (key.ctrl || key.meta) {
-      if (key.ctrl && input === 'u') changeQuery('');
-      return;
-    }
-    if (key.upArrow) return setSelected(Math.max(current - 1, 0));
-    if (key.downArrow) return setSelected(Math.min(current + 1, matches.length - 1));
-    if (key.pageUp) return setSelected(Math.max(current - rows, 0));
-    if (key.pageDown) return setSelected(Math.min(current + rows, matches.length - 1));
-    if (key.backspace || key.delete) return changeQuery(query.slice(0, -1));
+    // Functional updates: two arrows in one read must move two rows.
+    const move = (by: number) => setSelected((s) => Math.max(Math.min(Math.min(s, last) + by, last), 0));
+    if (key.upArrow) return move(-1);
+    if (key.downArrow) return move(1);
+    if (key.pageUp) return move(-rows);
+    if (key.pageDown) return move(rows);
     if (key.return) {
       const match = matches[current];
       if (match?.item.disabled) return setMessage(`${match.item.label} cannot be used: ${match.item.disabled}`);
@@ -82,9 +85,8 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
       if (onSubmitQuery) return setMessage(onSubmitQuery(query.trim()));
       return;
     }
-    if (key.tab || key.leftArrow || key.rightArrow) return;
-    const typed = printable(input);
-    if (typed) changeQuery(query + typed);
+    const next = editLine(latestQuery.current, input, key);
+    if (next !== undefined && next !== latestQuery.current) changeQuery(next);
   });
 
   const { start, end } = windowRange(matches.length, current, rows);

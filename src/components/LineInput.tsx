@@ -3,7 +3,8 @@
  * inserts pasted newlines): typing appends, Backspace deletes, Ctrl-U clears, Enter submits.
  */
 import { Text, useInput } from 'ink';
-import { printable } from './list-model.js';
+import { useRef } from 'react';
+import { editLine } from './line-edit.js';
 
 export interface LineInputProps {
   value: string;
@@ -16,19 +17,17 @@ export interface LineInputProps {
 
 /** Controlled single-line input with the cursor at the end. */
 export function LineInput({ value, onChange, onSubmit, onEscape, mask }: LineInputProps) {
+  // Several keys can arrive before the parent re-renders: each edit builds on the last one.
+  const latest = useRef(value);
+  latest.current = value;
   useInput((input, key) => {
     // Ink marks Esc as meta too: test it first.
     if (key.escape) return onEscape?.();
-    if (key.ctrl) {
-      if (input === 'u') onChange('');
-      return;
-    }
-    if (key.meta) return;
-    if (key.return) return onSubmit(value);
-    if (key.backspace || key.delete) return onChange(value.slice(0, -1));
-    if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab || key.pageUp || key.pageDown) return;
-    const typed = printable(input);
-    if (typed) onChange(value + typed);
+    if (key.return) return onSubmit(latest.current);
+    const next = editLine(latest.current, input, key);
+    if (next === undefined || next === latest.current) return;
+    latest.current = next;
+    onChange(next);
   });
   return (
     <Text>

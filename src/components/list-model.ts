@@ -36,8 +36,3 @@ export function windowRange(count: number, selected: number, size: number): { st
   const start = Math.min(Math.max(selected - Math.floor(size / 2), 0), count - size);
   return { start, end: start + size };
 }
-
-/** Keeps only what a person can type: no control characters, no newlines from a paste. */
-export function printable(input: string): string {
-  return [...input].filter((c) => c >= ' ' && c !== '\u007F').join('');
-}

@@ -2,7 +2,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FilterList } from '../../src/components/FilterList.js';
 import type { ListItem } from '../../src/components/list-model.js';
-import { KEY, press, type, waitForText } from './helpers.js';
+import { KEY, press, type, waitFor, waitForText } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -19,6 +19,17 @@ describe('FilterList', () => {
     expect(rows).toHaveLength(8);
     expect(frame).toContain('❯ profile-150');
     expect(frame).toContain('151/300');
+  });
+
+  it('two arrows in one read move two rows; Backspaces in one read each delete', async () => {
+    const r = render(<FilterList items={many} initialKey="profile-010" onSelect={() => {}} />);
+    await waitForText(r, '❯ profile-010');
+    await press(r, KEY.down + KEY.down, '❯ profile-012');
+    await type(r, '1234');
+    await waitForText(r, '› 1234');
+    await press(r, KEY.backspace.repeat(3));
+    await waitFor(r, (f) => /^› 1\s*$/m.test(f));
+    expect(r.lastFrame()).toContain('profile-001');
   });
 
   it('filters as you type and chooses with Enter', async () => {

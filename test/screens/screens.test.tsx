@@ -6,7 +6,7 @@ import { ProfileScreen } from '../../src/screens/ProfileScreen.js';
 import { RegionScreen } from '../../src/screens/RegionScreen.js';
 import { TableScreen } from '../../src/screens/TableScreen.js';
 import { fakeServices, PROFILES, REGIONS } from '../wizard/fixtures.js';
-import { KEY, press, type, waitForText } from './helpers.js';
+import { KEY, press, type, waitFor, waitForText } from './helpers.js';
 
 afterEach(cleanup);
 const { services } = fakeServices();
@@ -73,6 +73,19 @@ describe('TableScreen', () => {
     await press(r, KEY.backspace, '✓ valid name');
     await press(r, KEY.enter);
     expect(submitted).toEqual(['sentinel-sessions']);
+  });
+});
+
+describe('TableScreen, keys arriving together as a terminal sends them', () => {
+  it('three Backspaces in one read delete three characters; typing in one read keeps every character', async () => {
+    const submitted: string[] = [];
+    const r = render(<TableScreen initial="sentinel-sessions" validate={services.validateTable} onSubmit={(t) => submitted.push(t)} />);
+    await waitForText(r, '› sentinel-sessions');
+    await press(r, KEY.backspace.repeat(3));
+    await waitFor(r, (f) => /› sentinel-sessi\s*$/m.test(f));
+    await press(r, 'ons-v2', '› sentinel-sessions-v2');
+    await press(r, KEY.enter);
+    expect(submitted).toEqual(['sentinel-sessions-v2']);
   });
 });
 

@@ -1,7 +1,8 @@
 // Pure pieces behind the screens: list matching/windowing, plan lines, progress rows, command line.
 import { describe, expect, it } from 'vitest';
 import { headlessCommand, shellQuote } from '../../src/command-line.js';
-import { filterItems, printable, windowRange } from '../../src/components/list-model.js';
+import { editLine, printable } from '../../src/components/line-edit.js';
+import { filterItems, windowRange } from '../../src/components/list-model.js';
 import { planLines } from '../../src/screens/plan-lines.js';
 import { formatElapsed, reduceProgress } from '../../src/screens/progress-model.js';
 import { fakePlan } from './fixtures.js';
@@ -84,3 +85,19 @@ describe('headless command line', () => {
     expect(shellQuote('')).toBe("''");
   });
 });
+
+describe('editLine', () => {
+  const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+  it('counts Backspaces that arrive in one read, and never goes below empty', () => {
+    expect(editLine('abcdef', '\u007F\u007F\u007F', none)).toBe('abc');
+    expect(editLine('ab', '\u007F\u007F\u007F', none)).toBe('');
+    expect(editLine('abc', '\u007F', { ...none, delete: true })).toBe('ab');
+  });
+  it('appends typed text without control characters, clears on Ctrl-U, ignores arrows and Enter', () => {
+    expect(editLine('a', 'b\r\nc', none)).toBe('abc');
+    expect(editLine('abc', 'u', { ...none, ctrl: true })).toBe('');
+    expect(editLine('abc', '', { ...none, upArrow: true })).toBeUndefined();
+    expect(editLine('abc', '\r', { ...none, return: true })).toBeUndefined();
+  });
+});
+
