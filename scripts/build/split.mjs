@@ -1,14 +1,15 @@
 // Code splitting into ONE file. Parsing is what start-up pays for: a 1 MB bundle costs ~45 ms before
 // `--version` prints, even when esbuild wraps the heavy parts so they are never evaluated, while the
 // same megabyte inside a string literal costs ~3 ms. So every `await import('...')` written in src/
-// becomes a chunk: bundled on its own, stored in dist/cli.js as a string, and imported from a data:
-// URL only when that branch runs. Rules that keep this correct:
+// becomes a chunk: bundled on its own, stored in dist/cli.js as a brotli'd string, and evaluated only
+// when that branch runs (scripts/build/runtime.js: CommonJS through vm with a V8 code cache; a chunk
+// with top-level await as ESM from a data: URL). Rules that keep this correct:
 // - A src module is evaluated once per process: a module the main bundle holds, or one two chunks
 //   share (it goes to the "shared" chunk), is handed to the others through a registry, so
 //   `instanceof CliError` holds across chunks.
 // - The AWS SDK packages form one chunk: they share most of their code (@smithy/*).
 // - Chunks see the main file's `import.meta.url` and `require`, so package lookups work as before.
-// - Each chunk ends in a sourceURL comment: stack traces (DEBUG) name `sentinel-init/<chunk>.js`.
+// - Stack traces (DEBUG) name `sentinel-init/<chunk>.js`, not a data: URL.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,7 +23,8 @@ const SDK_GROUP = /node_modules[\\/]@aws-sdk[\\/](client-[^\\/]+|credential-prov
 
 /**
  * Builds `entry` (under root/src) into one ESM file's text; `common` holds the esbuild options every
- * part shares (define, jsx, plugins...). Returns {code, parts: [{id, bytes, deps}]}.
+ * part shares (define, jsx, plugins...); `chunkPlugins` apply to chunks only. Returns
+ * {code, parts: [{id, deps, format, bytes, stored}]}.
  */
 export async function buildSplit({ root, entry, common, chunkPlugins = [] }) {
   const src = root + sep + 'src' + sep;
