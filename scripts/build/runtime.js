@@ -66,10 +66,11 @@ function compile(id, t, code) {
 
 function run(id, t) {
   const code = R('node:zlib').brotliDecompressSync(Buffer.from(t.c, 'base64'));
-  if (t.f === 'e') return import(`data:text/javascript;base64,${code.toString('base64')}`);
+  const settled = (exports) => Promise.all(P.splice(0)).then(() => exports);
+  if (t.f === 'e') return import(`data:text/javascript;base64,${code.toString('base64')}`).then(settled);
   const module = { exports: {} };
   compile(id, t, code)(module, module.exports, R);
-  return Promise.all(P.splice(0)).then(() => module.exports);
+  return settled(module.exports);
 }
 
 const load = (id) => (L[id] ??= Promise.all(T[id].d.map(load)).then(() => run(id, T[id])));
