@@ -4,17 +4,16 @@
  * Set WIZARD_SCREENS_DIR to keep the captured screens (used for the README).
  */
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { CLI, ensureBuilt, ROOT } from '../cli/run-cli.js';
+import { ensureBuilt } from '../cli/run-cli.js';
+import { keepScreen as keep, tmuxTerminal } from '../helpers/tmux.js';
 
-// A private tmux server: never touches anyone else's sessions.
-const SOCKET = `sentinel-wizard-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const term = tmuxTerminal('wizard-e2e');
+const { waitFor, typeText, key } = term;
 
 let local: DynamoDbLocal;
 let home: string;
@@ -29,49 +28,20 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // no server left: nothing to stop
-  }
+  term.close();
   await local?.stop();
-  if (home) rmSync(home, { recursive: true, force: true });
+  // A CLI ended by the server's SIGHUP may still be writing its code cache under HOME.
+  if (home) rmSync(home, { recursive: true, force: true, maxRetries: 5 });
 });
 
-/** Starts `node dist/cli.js ARGS; echo EXIT=$?` in a fresh 120×40 session with a clean environment (no CI). */
+/** Starts the CLI in a fresh terminal with the temp profiles and a clean environment (no CI). */
 function launch(name: string, args: string): void {
-  const env = [
-    `PATH=${process.env.PATH}`,
-    `HOME=${home}`,
-    'TERM=xterm-256color',
-    `AWS_CONFIG_FILE=${join(home, 'config')}`,
-    `AWS_SHARED_CREDENTIALS_FILE=${join(home, 'credentials')}`,
-    'AWS_EC2_METADATA_DISABLED=true',
-  ];
-  tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', name, '-c', ROOT, 'env', '-i', ...env, 'bash', '--norc', '--noprofile');
-  tmux('send-keys', '-t', name, '-l', `node ${CLI} ${args}; echo EXIT=$?`);
-  tmux('send-keys', '-t', name, 'Enter');
-}
-
-// -J joins lines the terminal wrapped, so long command lines read whole.
-const screen = (name: string) => tmux('capture-pane', '-p', '-J', '-t', name);
-
-/** Polls the pane until it shows `text`; fails with the pane's content. */
-async function waitFor(name: string, text: string | RegExp, timeout = 20_000): Promise<string> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const s = screen(name);
-    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-    if (Date.now() > until) throw new Error(`never saw ${String(text)}; screen:\n${s}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const typeText = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
-const key = (name: string, k: string) => tmux('send-keys', '-t', name, k);
-
-function keep(file: string, content: string): void {
-  if (process.env.WIZARD_SCREENS_DIR) writeFileSync(join(process.env.WIZARD_SCREENS_DIR, file), content);
+  term.launch(name, args, {
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
 }
 
 async function describeTable(accessKeyId: string, region: string, table: string, endpoint = local.endpoint) {

@@ -1,0 +1,62 @@
+/**
+ * Drives the built CLI in a real pseudo-terminal: a private tmux server (its own socket, so it never
+ * touches anyone's sessions), one session per run, a clean environment (no CI, no machine AWS_*).
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, ROOT } from '../cli/run-cli.js';
+
+export interface Terminal {
+  /** Starts `node dist/cli.js ARGS; echo EXIT=$?` in a fresh 120×40 session with only `env` (plus PATH, TERM). */
+  launch(name: string, args: string, env: Record<string, string>): void;
+  /** The pane as text; -J joins lines the terminal wrapped, so long command lines read whole. */
+  screen(name: string): string;
+  /** Polls the pane until it shows `text`; fails with the pane's content. */
+  waitFor(name: string, text: string | RegExp, timeout?: number): Promise<string>;
+  /** Types literal text. */
+  typeText(name: string, text: string): void;
+  /** Sends one key by its tmux name (Enter, Escape, C-c, ...). */
+  key(name: string, key: string): void;
+  /** Stops the private server and every session in it. */
+  close(): void;
+}
+
+/** A tmux driver on a socket named after `label` and this process. */
+export function tmuxTerminal(label: string): Terminal {
+  const socket = `sentinel-${label}-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = (name: string) => tmux('capture-pane', '-p', '-J', '-t', name);
+  return {
+    launch(name, args, env) {
+      const vars = Object.entries({ PATH: process.env.PATH ?? '', TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`);
+      tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', name, '-c', ROOT, 'env', '-i', ...vars, 'bash', '--norc', '--noprofile');
+      tmux('send-keys', '-t', name, '-l', `node ${CLI} ${args}; echo EXIT=$?`);
+      tmux('send-keys', '-t', name, 'Enter');
+    },
+    screen,
+    async waitFor(name, text, timeout = 20_000) {
+      const until = Date.now() + timeout;
+      for (;;) {
+        const s = screen(name);
+        if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+        if (Date.now() > until) throw new Error(`never saw ${String(text)}; screen:\n${s}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    typeText: (name, text) => void tmux('send-keys', '-t', name, '-l', text),
+    key: (name, k) => void tmux('send-keys', '-t', name, k),
+    close() {
+      try {
+        tmux('kill-server');
+      } catch {
+        // no server left: nothing to stop
+      }
+    },
+  };
+}
+
+/** Keeps a captured screen as WIZARD_SCREENS_DIR/<file> when that variable is set (for the README). */
+export function keepScreen(file: string, content: string): void {
+  if (process.env.WIZARD_SCREENS_DIR) writeFileSync(join(process.env.WIZARD_SCREENS_DIR, file), content);
+}
