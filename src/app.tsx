@@ -78,6 +78,7 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     table,
     region: answers.region ?? '?',
     profile: answers.profile,
+    mfa: checked?.mfaAsked,
     endpointUrl: options.endpointUrl,
     deletionProtection: options.deletionProtection,
     local: options.local,

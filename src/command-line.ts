@@ -1,17 +1,13 @@
 /** The headless command line equivalent to a wizard run, shown at the end so the next time can be scripted. */
-import type { KindName } from './kinds.js';
+import type { RunContext } from './workflow.js';
 
-export interface CommandLineInput {
-  kind: KindName;
-  table: string;
-  region: string;
-  /** undefined: the default credential chain (no flag). */
-  profile?: string;
-  endpointUrl?: string;
-  deletionProtection: boolean;
+/** The answers of a run (the account id is not a flag of apply), and how it got credentials. */
+export type CommandLineInput = Omit<RunContext, 'accountId'> & {
+  /** The profile's role asked for an MFA code: headless needs --mfa-code too (a fresh code each run). */
+  mfa?: boolean;
   /** A --local demo: its endpoint and profile are throwaway, so the command says --local instead. */
   local?: boolean;
-}
+};
 
 /** Quotes one argument for POSIX shells, only when it needs it. */
 export function shellQuote(arg: string): string {
@@ -25,6 +21,8 @@ export function headlessCommand(input: CommandLineInput): string {
   if (input.local) args.push('--local');
   else {
     if (input.profile !== undefined) args.push('--aws-profile', input.profile);
+    // A placeholder, not the code used: without the flag the command stops at "Pass --mfa-code".
+    if (input.mfa) args.push('--mfa-code', 'CODE');
     if (input.endpointUrl) args.push('--endpoint-url', input.endpointUrl);
   }
   args.push('--region', input.region, '--table', input.table);

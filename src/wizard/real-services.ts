@@ -20,9 +20,10 @@ export function realServices(env: NodeJS.ProcessEnv = process.env): WizardServic
       // "Default credential chain" was chosen over AWS_PROFILE: do not let resolution bring it back.
       const resolveEnv = options.profile === undefined ? { ...env, AWS_PROFILE: undefined } : env;
       const ctx = await workflow.resolveContext(options, resolveEnv);
-      const connection = await workflow.connect(ctx, mfa);
+      let mfaAsked = false;
+      const connection = await workflow.connect(ctx, (serial) => ((mfaAsked = true), mfa(serial)));
       const { identity, plan } = await workflow.check(ctx, connection, signal);
-      return { identity, plan, connection };
+      return { identity, plan, connection, mfaAsked };
     },
     async apply(checked, onProgress, signal) {
       const workflow = await import('../workflow.js');

@@ -12,6 +12,8 @@ import type { Options } from '../options.js';
 export interface Checked {
   identity?: Identity;
   plan: Plan;
+  /** True when the credentials asked for an MFA code (the headless command then needs --mfa-code). */
+  mfaAsked?: boolean;
   /** Opaque to the screens: the real services keep the connection here for apply. */
   connection?: unknown;
 }

@@ -76,6 +76,9 @@ describe('headless command line', () => {
     expect(headlessCommand({ kind: 'sessions', table: 'sentinel-sessions', region: 'eu-west-1', profile: 'dev', deletionProtection: true })).toBe(
       'sentinel-init sessions --aws-profile dev --region eu-west-1 --table sentinel-sessions --yes',
     );
+    expect(headlessCommand({ kind: 'approvals', table: 'sentinel-requests', region: 'eu-west-1', profile: 'deploy', mfa: true, deletionProtection: true })).toBe(
+      'sentinel-init approvals --aws-profile deploy --mfa-code CODE --region eu-west-1 --table sentinel-requests --yes',
+    );
     expect(headlessCommand({ kind: 'approvals', table: 't.1', region: 'us-east-1', profile: "bob's team", endpointUrl: 'http://localhost:8000', deletionProtection: false })).toBe(
       "sentinel-init approvals --aws-profile 'bob'\\''s team' --endpoint-url http://localhost:8000 --region us-east-1 --table t.1 --no-deletion-protection --yes",
     );
