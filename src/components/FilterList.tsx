@@ -23,8 +23,12 @@ export interface FilterListProps<T> {
   placeholder?: string;
 }
 
-function Row<T>({ match, selected }: { match: Match<T>; selected: boolean }) {
+/** Labels are padded to one column so details line up; a longer label just pushes its own detail. */
+const MAX_LABEL_COLUMN = 28;
+
+function Row<T>({ match, selected, labelWidth }: { match: Match<T>; selected: boolean; labelWidth: number }) {
   const { item, span } = match;
+  const pad = ' '.repeat(Math.max(labelWidth - item.label.length, 0));
   const label = span ? (
     <Text>
       {item.label.slice(0, span[0])}
@@ -43,6 +47,7 @@ function Row<T>({ match, selected }: { match: Match<T>; selected: boolean }) {
         <Text bold={selected} dimColor={Boolean(item.disabled) && !selected}>
           {label}
         </Text>
+        {pad}
         {item.detail ? <Text dimColor>{'  ' + item.detail}</Text> : null}
         {item.disabled ? <Text color="red">{'  ✗ ' + item.disabled}</Text> : null}
       </Text>
@@ -56,6 +61,8 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
   const [selected, setSelected] = useState(() => Math.max(items.findIndex((i) => i.key === initialKey), 0));
   const [message, setMessage] = useState<string>();
   const matches = useMemo(() => filterItems(items, query), [items, query]);
+  // Over all items, not the visible window: the column must not move while scrolling or filtering.
+  const labelWidth = useMemo(() => Math.min(Math.max(0, ...items.map((i) => i.label.length)), MAX_LABEL_COLUMN), [items]);
   const last = Math.max(matches.length - 1, 0);
   const current = Math.min(selected, last);
 
@@ -99,7 +106,7 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
       </Text>
       {matches.length === 0 ? <Text color="yellow">  no match for "{query}"</Text> : null}
       {matches.slice(start, end).map((m, i) => (
-        <Row key={m.item.key} match={m} selected={start + i === current} />
+        <Row key={m.item.key} match={m} selected={start + i === current} labelWidth={labelWidth} />
       ))}
       <Text dimColor>
         {matches.length > rows ? `  ${start > 0 ? '↑ ' : '  '}${current + 1}/${matches.length}${end < matches.length ? ' ↓' : ''}   ` : '  '}
