@@ -74,8 +74,7 @@ region = cn-north-1
 afterAll(async () => {
   term.close();
   await Promise.all([ddb?.stop(), sts?.close(), govSts?.close(), cnSts?.close()]);
-  // A CLI ended by the server's SIGHUP may still be writing its code cache under HOME.
-  if (home) rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+  if (home) rmSync(home, { recursive: true, force: true });
 });
 
 /** Starts the wizard with only the temp profiles, DynamoDB Local for the table, `stsUrl` for STS. */

@@ -30,8 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   term.close();
   await local?.stop();
-  // A CLI ended by the server's SIGHUP may still be writing its code cache under HOME.
-  if (home) rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+  if (home) rmSync(home, { recursive: true, force: true });
 });
 
 /** Starts the CLI in a fresh terminal with the temp profiles and a clean environment (no CI). */

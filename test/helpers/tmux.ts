@@ -29,7 +29,8 @@ export function tmuxTerminal(label: string): Terminal {
   const screen = (name: string) => tmux('capture-pane', '-p', '-J', '-t', name);
   return {
     launch(name, args, env) {
-      const vars = Object.entries({ PATH: process.env.PATH ?? '', TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`);
+      // HISTFILE empty: bash ended by kill-server would write HOME/.bash_history while the test removes HOME.
+      const vars = Object.entries({ PATH: process.env.PATH ?? '', TERM: 'xterm-256color', HISTFILE: '', ...env }).map(([k, v]) => `${k}=${v}`);
       tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', name, '-c', ROOT, 'env', '-i', ...vars, 'bash', '--norc', '--noprofile');
       tmux('send-keys', '-t', name, '-l', `node ${CLI} ${args}; echo EXIT=$?`);
       tmux('send-keys', '-t', name, 'Enter');
