@@ -46,8 +46,12 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   const { plan, identity, conn } = await checkOrStop(ctx, options, io);
 
   if (options.plan) {
+    // The plan is what --plan was asked for: stdout, so `--plan > plan.txt` keeps it.
     if (options.json) io.stdout.write(json(planDocument(plan, identity)));
-    else io.stderr.write(planText(plan));
+    else {
+      io.stderr.write(whoLine(ctx, identity));
+      io.stdout.write(planText(plan));
+    }
     return 0;
   }
   if (plan.action !== 'none' && !options.yes) {

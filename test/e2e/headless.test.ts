@@ -111,7 +111,10 @@ describe('headless against DynamoDB Local', () => {
     expect(String(doc.reason)).toMatch(/credential/i);
     const human = await runCli(['--region', REGION, '--endpoint-url', local.endpoint, '--table', 'e2e-nocreds', '--plan'], { env: { ...files, AWS_CONFIG_FILE: join(home, 'missing') } });
     expect(human.code).toBe(0);
-    expect(human.stderr).toMatch(/Could not compare/);
+    // The plan is the result: on stdout (so `--plan > plan.txt` keeps it), caveat included.
+    expect(human.stdout).toMatch(/^Plan for sessions table e2e-nocreds in /);
+    expect(human.stdout).toMatch(/Could not compare/);
+    expect(human.stderr).not.toMatch(/Plan for/);
   });
 
   it('converges an old-style table: update naming gsi-device-id, then updated', async () => {
