@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { headlessCommand } from './command-line.js';
 import { Header } from './components/Header.js';
+import { KeysProvider } from './components/use-keys.js';
 import { useTerminalSize, type TerminalSize } from './components/use-terminal-size.js';
 import { KINDS } from './kinds.js';
 import type { Options } from './options.js';
@@ -98,18 +99,20 @@ export function App({ options, services, onExit, interrupt, size, env = process.
   // terminal makes Ink clear the scrollback on every frame.
   const height = Math.max(terminal.rows - (options.local ? 2 : 1) - 1 - 2, 6);
   return (
-    <Box flexDirection="column" width={terminal.columns}>
-      {finished ? null : <Header state={state} local={options.local} endpointUrl={options.endpointUrl} />}
-      <StepView
-        state={state}
-        dispatch={dispatch}
-        options={options}
-        services={services}
-        env={env}
-        files={files}
-        rows={rows}
-        height={height}
-      />
-    </Box>
+    <KeysProvider>
+      <Box flexDirection="column" width={terminal.columns}>
+        {finished ? null : <Header state={state} local={options.local} endpointUrl={options.endpointUrl} />}
+        <StepView
+          state={state}
+          dispatch={dispatch}
+          options={options}
+          services={services}
+          env={env}
+          files={files}
+          rows={rows}
+          height={height}
+        />
+      </Box>
+    </KeysProvider>
   );
 }

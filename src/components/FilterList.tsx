@@ -4,10 +4,11 @@
  * area stays shorter than the terminal. Written on useInput rather than ink-select-input, whose
  * j/k and digit shortcuts clash with typing.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { editLine } from './line-edit.js';
 import { filterItems, windowRange, type ListItem, type Match } from './list-model.js';
+import { useKeys } from './use-keys.js';
 
 export interface FilterListProps<T> {
   items: readonly ListItem<T>[];
@@ -76,7 +77,7 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
     setMessage(undefined);
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     // Ink marks Esc as meta too: test it first.
     if (key.escape) return onBack?.();
     // Functional updates: two arrows in one read must move two rows.

@@ -2,9 +2,10 @@
  * A one-line text field on useInput (ink-text-input corrupts its cursor on Left past the start and
  * inserts pasted newlines): typing appends, Backspace deletes, Ctrl-U clears, Enter submits.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useRef } from 'react';
 import { editLine } from './line-edit.js';
+import { useKeys } from './use-keys.js';
 
 export interface LineInputProps {
   value: string;
@@ -20,7 +21,7 @@ export function LineInput({ value, onChange, onSubmit, onEscape, mask }: LineInp
   // Several keys can arrive before the parent re-renders: each edit builds on the last one.
   const latest = useRef(value);
   latest.current = value;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     // Ink marks Esc as meta too: test it first.
     if (key.escape) return onEscape?.();
     if (key.return) return onSubmit(latest.current);

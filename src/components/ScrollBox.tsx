@@ -2,8 +2,9 @@
  * A fixed-height window over many lines, scrolled with ↑/↓/PgUp/PgDn/Home/End. Keeps a long plan or
  * policy shorter than the terminal: a live area as tall as the terminal makes Ink clear the scrollback.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState, type ReactNode } from 'react';
+import { useKeys } from './use-keys.js';
 
 export interface ScrollBoxProps {
   lines: readonly ReactNode[];
@@ -19,7 +20,7 @@ export function ScrollBox({ lines, height }: ScrollBoxProps) {
   const [top, setTop] = useState(0);
   const at = Math.min(top, maxTop);
 
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (fits) return;
     if (key.upArrow) setTop(Math.max(at - 1, 0));
     else if (key.downArrow) setTop(Math.min(at + 1, maxTop));

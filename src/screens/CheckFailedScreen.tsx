@@ -1,6 +1,7 @@
 /** When the check fails: what went wrong, and a way back to choose differently instead of dying. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { KeyHints } from '../components/KeyHints.js';
+import { useKeys } from '../components/use-keys.js';
 
 export interface CheckFailedScreenProps {
   message: string;
@@ -9,7 +10,7 @@ export interface CheckFailedScreenProps {
 
 /** Esc or Enter goes back to the last question; Ctrl-C quits (nothing was created). */
 export function CheckFailedScreen({ message, onBack }: CheckFailedScreenProps) {
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape || key.return) onBack();
   });
   return (

@@ -1,6 +1,7 @@
 /** Step 8: the one question before anything changes. `[y/N]`: only `y` applies. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { KeyHints } from '../components/KeyHints.js';
+import { useKeys } from '../components/use-keys.js';
 
 export interface ConfirmScreenProps {
   question: string;
@@ -11,7 +12,7 @@ export interface ConfirmScreenProps {
 
 /** y applies; n or Enter declines; Esc goes back to the policy. */
 export function ConfirmScreen({ question, onYes, onNo, onBack }: ConfirmScreenProps) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) return onBack();
     if (key.ctrl || key.meta) return;
     if (input.toLowerCase() === 'y') onYes();

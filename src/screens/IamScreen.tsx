@@ -2,10 +2,11 @@
  * Step 7: the IAM policy for these answers, with the real account (and partition) when known,
  * coloured and scrolled inside the terminal; `s` saves it to a file and says where.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
+import { useKeys } from '../components/use-keys.js';
 
 export interface IamScreenProps {
   json: string;
@@ -43,7 +44,7 @@ export function JsonLine({ line }: { line: string }) {
 export function IamScreen({ json, nextLabel, accountNote, height, save, onNext, onBack }: IamScreenProps) {
   const [saved, setSaved] = useState<string>();
   const [saving, setSaving] = useState(false);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.return) onNext();
     else if (key.escape) onBack?.();
     else if (input === 's' && !key.ctrl && !saving) {

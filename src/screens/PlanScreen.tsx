@@ -1,10 +1,11 @@
 /** Step 6: the live plan (the same value as --plan), with the account and caller when known. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { Identity } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Plan } from '../engine/types.js';
 import { planLines, type PlanLine, type Tone } from './plan-lines.js';
+import { useKeys } from '../components/use-keys.js';
 
 export interface PlanScreenProps {
   plan: Plan;
@@ -50,7 +51,7 @@ export function IdentityLine({ identity, endpointUrl }: { identity?: Identity; e
 
 /** Plan body scrolls inside `height`; Enter continues to the IAM policy. */
 export function PlanScreen({ plan, identity, endpointUrl, height, onNext, onBack }: PlanScreenProps) {
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.return) onNext();
     else if (key.escape) onBack?.();
   });

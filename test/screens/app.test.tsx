@@ -134,6 +134,32 @@ describe('wizard', () => {
     expect(await waitForText(r, 'Identity not checked')).toContain('+ table tbl');
   });
 
+  it('a key sent as soon as a screen shows reaches it, not the screen just left: Enter, Enter on a failed check retries', async () => {
+    let checks = 0;
+    const { services } = fakeServices({
+      check: async (opts) => {
+        if (++checks === 1) throw new Error('AWS refused the MFA code for profile dev.');
+        return { plan: (await fakeServices().services.check(opts, async () => '', new AbortController().signal)).plan };
+      },
+    });
+    const { r } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
+    await waitForText(r, 'The check failed');
+    // The second Enter goes in the task after the frame that shows the name, before React's passive
+    // effects run: the moment a person (or tmux) sees the screen and answers.
+    const write = r.stdout.write.bind(r.stdout);
+    let sent = false;
+    r.stdout.write = (frame: string) => {
+      write(frame);
+      if (!sent && frame.includes('Table name?')) {
+        sent = true;
+        setImmediate(() => r.stdin.write(KEY.enter));
+      }
+    };
+    await press(r, KEY.enter);
+    expect(await waitForText(r, '+ table tbl')).not.toContain('Which region?');
+    expect(checks).toBe(2);
+  });
+
   it('an up-to-date table skips the confirm and finishes with exit 0', async () => {
     const { services, calls } = fakeServices({}, 'none');
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
