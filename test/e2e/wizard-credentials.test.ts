@@ -185,7 +185,7 @@ describe('wizard with real credential shapes', () => {
     expect((await describeTable(roleKey, 'eu-west-1', 'sentinel-requests'))?.TableStatus).toBe('ACTIVE');
   });
 
-  it('a refused MFA code: one line on screen, Enter goes back, the right code then creates the table', async () => {
+  it('a refused MFA code: one line on screen, Enter goes back, Enter again retries, the right code then creates the table', async () => {
     const s = 'badmfa';
     const before = assumeCalls().length;
     launch(s, 'breakglass', sts.url);
@@ -201,7 +201,8 @@ describe('wizard with real credential shapes', () => {
     );
     expect(failed).toContain('Nothing was created.');
     key(s, 'Enter');
-    // Back on the last question (the name), answered already: Enter checks again and asks anew.
+    // Back on the last question (the name), answered already: Enter checks again and asks anew. That
+    // Enter, sent as soon as the name shows, once reached the screen just left and went back again.
     await waitFor(s, '› sentinel-breakglass');
     key(s, 'Enter');
     await answerMfa(s, '123456');
