@@ -13,6 +13,8 @@ export interface FaultProxy {
   inject(op: string, kind: FaultKind, times?: number): void;
   /** Requests seen for `op` (failed ones included). */
   count(op: string): number;
+  /** Every operation seen so far, once each. */
+  operations(): string[];
   /** The JSON bodies of every `op` request seen, in order. */
   bodies(op: string): Record<string, unknown>[];
   /** Failures still queued for `op`. */
@@ -115,6 +117,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       queued.set(op, list);
     },
     count: (op) => counts.get(op) ?? 0,
+    operations: () => [...counts.keys()],
     bodies: (op) => seen.get(op) ?? [],
     pending: (op) => queued.get(op)?.length ?? 0,
     stop: () =>
