@@ -4,9 +4,8 @@
  * Services come in as a prop: tests pass fakes, src/wizard/run.tsx the real modules.
  */
 import { Box, useApp, useInput } from 'ink';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { sharedFilesText } from './aws/shared-files.js';
 import { headlessCommand } from './command-line.js';
 import { Header } from './components/Header.js';
 import { KeysProvider } from './components/use-keys.js';
@@ -93,7 +92,7 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     exit();
   }, [code, after, onExit, exit]);
 
-  const files = `${env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config')} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials')}`;
+  const files = sharedFilesText(env);
   const finished = code !== undefined;
   // Header (1 line, 2 in demo mode) and its margin, plus two spare rows: a live area as tall as the
   // terminal makes Ink clear the scrollback on every frame.

@@ -2,14 +2,13 @@
  * The service both faces call: resolve the answers, connect, check (identity + live plan), apply.
  * Knows nothing of flags or screens.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { credentialErrorToCli } from './aws/credential-errors.js';
 import { credentialProvider } from './aws/credentials.js';
 import { createDynamoApi } from './aws/dynamo.js';
 import { dynamoErrorToCli } from './aws/dynamo-errors.js';
 import { getIdentity } from './aws/identity.js';
 import { loadProfiles } from './aws/profiles.js';
+import { sharedFilesText } from './aws/shared-files.js';
 import type { AwsTarget, DynamoApi, Identity, MfaCodeProvider, ProfileInfo } from './aws/types.js';
 import * as engine from './engine/index.js';
 import type { ApplyOptions } from './engine/index.js';
@@ -31,17 +30,11 @@ export interface RunContext {
   accountId?: string;
 }
 
-function configFiles(env: NodeJS.ProcessEnv): string {
-  const config = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
-  const credentials = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
-  return `${config} or ${credentials}`;
-}
-
 function unknownProfile(name: string, source: string, known: ProfileInfo[], env: NodeJS.ProcessEnv): UsageError {
   const names = known.map((p) => p.name);
   const listed = names.length === 0 ? 'No profiles are configured.' : `Known profiles: ${names.slice(0, 6).join(', ')}${names.length > 6 ? `, and ${names.length - 6} more` : ''}.`;
   const fix = source === 'AWS_PROFILE' ? 'Fix or unset AWS_PROFILE, or pass --aws-profile NAME.' : 'Check --aws-profile.';
-  return new UsageError(`Profile "${name}" (from ${source}) is not in ${configFiles(env)}.`, `${listed} ${fix}`);
+  return new UsageError(`Profile "${name}" (from ${source}) is not in ${sharedFilesText(env)}.`, `${listed} ${fix}`);
 }
 
 /** Throws UsageError with the problem and where the value came from. */

@@ -4,9 +4,8 @@
  * token-providers, STS and DynamoDB service errors); test/aws exercises each one for real.
  * No SDK import here: this runs on every failure path, including offline ones.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { AwsFailure, CliError, UsageError } from '../errors.js';
+import { sharedFilePaths } from './shared-files.js';
 
 /** What the credential provider knew when resolution failed (attached by credentials.ts). */
 export interface CredentialFailureContext {
@@ -40,18 +39,6 @@ const INVALID_KEYS = new Set([
   'InvalidAccessKeyId',
 ]);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
-
-function home(env: NodeJS.ProcessEnv): string {
-  return env.HOME || env.USERPROFILE || homedir();
-}
-
-/** The config and credentials file paths the SDK reads, the same way it finds them. */
-export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): { config: string; credentials: string } {
-  return {
-    config: env.AWS_CONFIG_FILE || join(home(env), '.aws', 'config'),
-    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(home(env), '.aws', 'credentials'),
-  };
-}
 
 function errorName(error: unknown): string {
   if (typeof error !== 'object' || error === null) return '';
