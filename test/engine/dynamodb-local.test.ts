@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { describe, expect, it } from 'vitest';
+import { startDynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { localBehindProxy } from '../helpers/local-stack.js';
 
 /** A raw DynamoDB JSON call (unsigned is fine for these checks): status and parsed body. */
 function call(endpoint: string, op: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -34,42 +34,33 @@ function call(endpoint: string, op: string, body: object): Promise<{ status: num
 }
 
 describe('DynamoDB Local launcher and fault proxy', () => {
-  let local: DynamoDbLocal;
-  let proxy: FaultProxy;
-  beforeAll(async () => {
-    local = await startDynamoDbLocal();
-    proxy = await startFaultProxy(local.endpoint);
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await local?.stop();
-  });
+  const stack = localBehindProxy();
 
   it('answers ListTables on a loopback endpoint', async () => {
-    expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`);
-    const res = await call(local.endpoint, 'ListTables', {});
+    expect(stack.local.endpoint).toBe(`http://127.0.0.1:${stack.local.port}`);
+    const res = await call(stack.local.endpoint, 'ListTables', {});
     expect(res.status).toBe(200);
     expect(res.body.TableNames).toEqual([]);
   });
 
   it('injects failures per operation, then passes through, and counts every request', async () => {
-    proxy.inject('ListTables', 'throttle', 1);
-    proxy.inject('ListTables', 'access-denied', 1);
-    const throttled = await call(proxy.endpoint, 'ListTables', {});
+    stack.proxy.inject('ListTables', 'throttle', 1);
+    stack.proxy.inject('ListTables', 'access-denied', 1);
+    const throttled = await call(stack.proxy.endpoint, 'ListTables', {});
     expect(throttled.status).toBe(400);
     expect(throttled.body.__type).toMatch(/#ThrottlingException$/);
-    const denied = await call(proxy.endpoint, 'ListTables', {});
+    const denied = await call(stack.proxy.endpoint, 'ListTables', {});
     expect(String(denied.body.message)).toContain('is not authorized to perform: dynamodb:ListTables');
-    const ok = await call(proxy.endpoint, 'ListTables', {});
+    const ok = await call(stack.proxy.endpoint, 'ListTables', {});
     expect(ok.status).toBe(200);
-    expect(proxy.count('ListTables')).toBe(3);
-    expect(proxy.count('CreateTable')).toBe(0);
+    expect(stack.proxy.count('ListTables')).toBe(3);
+    expect(stack.proxy.count('CreateTable')).toBe(0);
   });
 
   it('resets the connection when asked', async () => {
-    proxy.inject('DescribeTable', 'reset', 1);
-    await expect(call(proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' })).rejects.toThrow(/socket hang up|ECONNRESET/);
-    const after = await call(proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' });
+    stack.proxy.inject('DescribeTable', 'reset', 1);
+    await expect(call(stack.proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const after = await call(stack.proxy.endpoint, 'DescribeTable', { TableName: 'missing-table' });
     expect(after.body.__type).toMatch(/ResourceNotFoundException$/);
   });
 

@@ -1,71 +1,60 @@
 /** Real wire failures between the engine and DynamoDB Local: transient ones survived, denials explained. */
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
+import { describe as suite, expect, it } from 'vitest';
 import { createDynamoApi } from '../../src/aws/dynamo.js';
 import { apply, describe, desiredTable, plan } from '../../src/engine/index.js';
 import { AwsFailure } from '../../src/errors.js';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { localBehindProxy } from '../helpers/local-stack.js';
 import { api, goStyleSessionsTable, rawClient, recorder, REGION } from './support.js';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 
-let local: DynamoDbLocal;
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  proxy = await startFaultProxy(local.endpoint);
-});
-afterAll(async () => {
-  await proxy?.stop();
-  await local?.stop();
-});
+const stack = localBehindProxy();
 
 /** A fresh client per test: the SDK's retry quota is per client. */
 async function createPlanAndApply(kind: 'sessions' | 'approvals' | 'breakglass', name: string) {
-  const dynamo = await api(proxy.endpoint);
+  const dynamo = await api(stack.proxy.endpoint);
   const p = plan(desiredTable(kind, name, true), await describe(dynamo, name), REGION);
   const progress = recorder();
-  const result = await apply(p, dynamo, { onProgress: progress.onProgress, endpointUrl: proxy.endpoint });
+  const result = await apply(p, dynamo, { onProgress: progress.onProgress, endpointUrl: stack.proxy.endpoint });
   return { dynamo, p, result, events: progress.events };
 }
 
 const mixed = (op: string) => {
-  proxy.inject(op, '500');
-  proxy.inject(op, 'throttle');
-  proxy.inject(op, 'reset');
+  stack.proxy.inject(op, '500');
+  stack.proxy.inject(op, 'throttle');
+  stack.proxy.inject(op, 'reset');
 };
 
 suite('transient failures', () => {
   it('three in a row on CreateTable (500, throttling, reset) are survived; the table is made once', async () => {
     const name = 'flaky-create';
-    const before = proxy.count('CreateTable');
-    const dynamo = await api(proxy.endpoint);
+    const before = stack.proxy.count('CreateTable');
+    const dynamo = await api(stack.proxy.endpoint);
     const p = plan(desiredTable('sessions', name, true), await describe(dynamo, name), REGION);
     mixed('CreateTable');
     const result = await apply(p, dynamo);
     expect(result.status).toBe('created');
-    expect(proxy.count('CreateTable') - before).toBe(4);
-    expect(proxy.pending('CreateTable')).toBe(0);
+    expect(stack.proxy.count('CreateTable') - before).toBe(4);
+    expect(stack.proxy.pending('CreateTable')).toBe(0);
     expect((await describe(dynamo, name))?.indexes).toHaveLength(5);
   });
 
   it('three in a row on DescribeTable, during the wait, are survived', async () => {
     const name = 'flaky-describe';
-    const dynamo = await api(proxy.endpoint);
+    const dynamo = await api(stack.proxy.endpoint);
     const p = plan(desiredTable('approvals', name, true), await describe(dynamo, name), REGION);
     mixed('DescribeTable');
-    proxy.inject('DescribeTable', 'throughput');
+    stack.proxy.inject('DescribeTable', 'throughput');
     const result = await apply(p, dynamo);
     expect(result.status).toBe('created');
-    expect(proxy.pending('DescribeTable')).toBe(0);
+    expect(stack.proxy.pending('DescribeTable')).toBe(0);
   });
 
   it('failures outlasting the SDK\'s own retries during a wait are retried by the engine, and reported', async () => {
     const name = 'very-flaky-describe';
-    const dynamo = await api(proxy.endpoint);
+    const dynamo = await api(stack.proxy.endpoint);
     const p = plan(desiredTable('breakglass', name, true), await describe(dynamo, name), REGION);
-    proxy.inject('DescribeTable', '503', 7);
+    stack.proxy.inject('DescribeTable', '503', 7);
     const progress = recorder();
     const result = await apply(p, dynamo, { onProgress: progress.onProgress, pollDelay: () => 100 });
     expect(result.status).toBe('created');
@@ -82,7 +71,7 @@ suite('transient failures', () => {
 
   it('a reset after DynamoDB already created the table is survived (the retry meets the table)', async () => {
     const name = 'reset-after-create';
-    proxy.inject('CreateTable', 'reset-after');
+    stack.proxy.inject('CreateTable', 'reset-after');
     const { dynamo, result } = await createPlanAndApply('approvals', name);
     expect(['created', 'updated']).toContain(result.status);
     expect(plan(desiredTable('approvals', name, true), await describe(dynamo, name), REGION).action).toBe('none');
@@ -90,18 +79,18 @@ suite('transient failures', () => {
 
   it('"Only 1 online index" while adding an index: waits, retries, adds it once', async () => {
     const name = 'busy-index-table';
-    await rawClient(local.endpoint).send(new CreateTableCommand(goStyleSessionsTable(name)));
-    proxy.inject('UpdateTable', 'limit-exceeded', 2);
-    const before = proxy.bodies('UpdateTable').length;
+    await rawClient(stack.local.endpoint).send(new CreateTableCommand(goStyleSessionsTable(name)));
+    stack.proxy.inject('UpdateTable', 'limit-exceeded', 2);
+    const before = stack.proxy.bodies('UpdateTable').length;
     // The SDK retries LimitExceededException itself; with one attempt the engine's own retry shows.
     const credentials = async () => ({ accessKeyId: 'fakeAccessKey', secretAccessKey: 'fakeSecretKey' });
-    const dynamo = await createDynamoApi({ region: REGION, endpointUrl: proxy.endpoint, credentials }, { AWS_MAX_ATTEMPTS: '1' });
+    const dynamo = await createDynamoApi({ region: REGION, endpointUrl: stack.proxy.endpoint, credentials }, { AWS_MAX_ATTEMPTS: '1' });
     const p = plan(desiredTable('sessions', name, true), await describe(dynamo, name), REGION);
     const { events, onProgress } = recorder();
     const result = await apply(p, dynamo, { onProgress, pollDelay: () => 100 });
     expect(result.status).toBe('updated');
     expect(events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.id)).toEqual(['index:gsi-device-id', 'index:gsi-device-id']);
-    const adds = proxy.bodies('UpdateTable').slice(before).filter((b) => 'GlobalSecondaryIndexUpdates' in b);
+    const adds = stack.proxy.bodies('UpdateTable').slice(before).filter((b) => 'GlobalSecondaryIndexUpdates' in b);
     expect(adds).toHaveLength(3); // two refused, one accepted
     expect((await describe(dynamo, name))?.indexes.map((i) => i.name)).toContain('gsi-device-id');
   });
@@ -110,17 +99,17 @@ suite('transient failures', () => {
 suite('failures a person must act on', () => {
   it('AccessDenied on CreateTable names the action, says nothing was changed', async () => {
     const name = 'denied-create';
-    proxy.inject('CreateTable', 'access-denied');
+    stack.proxy.inject('CreateTable', 'access-denied');
     const error = await createPlanAndApply('sessions', name).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).message).toBe(`AWS denied dynamodb:CreateTable on table ${name} in ${REGION}. Nothing was changed.`);
     expect((error as AwsFailure).hint).toContain(`sentinel-init sessions --generate-iam --table ${name} --region ${REGION}`);
-    expect(await describe(await api(local.endpoint), name)).toBeUndefined();
+    expect(await describe(await api(stack.local.endpoint), name)).toBeUndefined();
   });
 
   it('AccessDenied on UpdateTimeToLive says the table exists, and the next run finishes it', async () => {
     const name = 'denied-ttl';
-    proxy.inject('UpdateTimeToLive', 'access-denied');
+    stack.proxy.inject('UpdateTimeToLive', 'access-denied');
     const error = await createPlanAndApply('approvals', name).catch((e: unknown) => e);
     expect((error as AwsFailure).message).toBe(
       `AWS denied dynamodb:UpdateTimeToLive on table ${name} in ${REGION}. Already done: created table ${name}. Running again finishes the rest.`,

@@ -4,37 +4,26 @@
  * nothing is granted that the engine never sends.
  */
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { apply, describe, desiredTable, plan } from '../../src/engine/index.js';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { generatePolicy } from '../../src/policy/iam.js';
 import { api, goStyleSessionsTable, rawClient, REGION } from '../engine/support.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { localBehindProxy } from '../helpers/local-stack.js';
 
-let local: DynamoDbLocal;
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  proxy = await startFaultProxy(local.endpoint);
-});
-afterAll(async () => {
-  await proxy?.stop();
-  await local?.stop();
-});
+const stack = localBehindProxy();
 
 async function planAndApply(name: string): Promise<void> {
-  const dynamo = await api(proxy.endpoint);
+  const dynamo = await api(stack.proxy.endpoint);
   const p = plan(desiredTable('sessions', name, true), await describe(dynamo, name), REGION);
   await apply(p, dynamo);
 }
 
 it('a create and a converge send exactly the calls the Provisioning statement grants', async () => {
   await planAndApply('policy-new');
-  await rawClient(local.endpoint).send(new CreateTableCommand(goStyleSessionsTable('policy-old')));
+  await rawClient(stack.local.endpoint).send(new CreateTableCommand(goStyleSessionsTable('policy-old')));
   await planAndApply('policy-old');
 
-  const sent = proxy.operations().map((op) => `dynamodb:${op}`).sort();
+  const sent = stack.proxy.operations().map((op) => `dynamodb:${op}`).sort();
   const policy = generatePolicy({ kind: 'sessions', table: 'policy-new', region: REGION });
   const provisioning = policy.Statement.find((s) => s.Sid === 'SentinelSessionTableProvisioning');
   expect(sent).toEqual([...(provisioning?.Action ?? [])].sort());
