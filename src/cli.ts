@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   let stopListening = onInterrupt(controller);
   let demo: { stop(): Promise<void> } | undefined;
   try {
-    if (options.local && !options.generateIam) {
+    if (options.local) {
       const { startDemo } = await import('./local/demo.js');
       const started = await startDemo(options);
       demo = started;
