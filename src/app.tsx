@@ -6,12 +6,12 @@
 import { Box, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sharedFilesText } from './aws/shared-files.js';
-import { headlessCommand } from './command-line.js';
+import { headlessCommand } from './service/command-line.js';
 import { Header } from './components/Header.js';
 import { KeysProvider } from './components/use-keys.js';
 import { useTerminalSize, type TerminalSize } from './components/use-terminal-size.js';
-import { KINDS } from './kinds.js';
-import type { Options } from './options.js';
+import { KINDS } from './core/kinds.js';
+import type { Options } from './service/options.js';
 import { reduceProgress, type ProgressRow } from './screens/progress-model.js';
 import { exitCodeOf, initialState, transition } from './wizard/steps.js';
 import type { WizardServices } from './wizard/services.js';

@@ -4,7 +4,7 @@
  * token-providers, STS and DynamoDB service errors); test/aws exercises each one for real.
  * No SDK import here: this runs on every failure path, including offline ones.
  */
-import { AwsFailure, CliError, UsageError } from '../errors.js';
+import { AwsFailure, CliError, UsageError } from '../core/errors.js';
 import { sharedFilePaths } from './shared-files.js';
 
 /** What the credential provider knew when resolution failed (attached by credentials.ts). */

@@ -5,7 +5,7 @@
  * credentialErrorToCli can say the one thing to do.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { CredentialResolutionError, type CredentialFailureContext } from './credential-errors.js';
 import { analyseProfile, readSharedConfig } from './profiles.js';
 import type { MfaCodeProvider } from './types.js';

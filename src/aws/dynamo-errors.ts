@@ -1,5 +1,5 @@
 /** DynamoDB SDK errors turned into one sentence a person can act on (exit 1). */
-import { AwsFailure, type CliError } from '../errors.js';
+import { AwsFailure, type CliError } from '../core/errors.js';
 
 export interface DynamoErrorContext {
   /** The DynamoDB call that failed, e.g. 'CreateTable'. */

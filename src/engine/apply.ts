@@ -1,7 +1,7 @@
 /** Carries out a plan: create or converge, wait with short polls, never delete. */
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
-import { AwsFailure, CliError, Interrupted } from '../errors.js';
+import { AwsFailure, CliError, Interrupted } from '../core/errors.js';
 import { describe } from './describe.js';
 import { plan as makePlan } from './plan.js';
 import { addIndex, createTable, enableDeletionProtection, enableTtl, step } from './steps.js';

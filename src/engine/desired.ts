@@ -1,5 +1,5 @@
 /** The table a kind wants, as data. */
-import { KINDS, PARTITION_KEY, TTL_ATTRIBUTE, type KindName } from '../kinds.js';
+import { KINDS, PARTITION_KEY, TTL_ATTRIBUTE, type KindName } from '../core/kinds.js';
 import type { DesiredTable } from './types.js';
 
 /** The table the kind wants under this name. */

@@ -1,5 +1,5 @@
 /** Pure comparison of the desired table with the described one: the plan is data. */
-import { AwsFailure } from '../errors.js';
+import { AwsFailure } from '../core/errors.js';
 import type { ActualTable, Change, DesiredTable, Plan } from './types.js';
 
 const TTL_ON = new Set(['ENABLED', 'ENABLING']);

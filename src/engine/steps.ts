@@ -1,6 +1,6 @@
 /** One function per kind of change; each is safe to repeat (a rerun after any interruption finishes it). */
 import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { IndexSpec } from '../kinds.js';
+import type { IndexSpec } from '../core/kinds.js';
 import { sleep } from './poll.js';
 import type { DesiredTable } from './types.js';
 import { allActive, indexReady, mutating, waitFor, type RunContext, type TableNow } from './wait.js';

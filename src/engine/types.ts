@@ -1,5 +1,5 @@
 /** The plan is data: plan() returns it, apply() carries it out, --plan prints it, the wizard draws it. */
-import type { IndexSpec, KindName } from '../kinds.js';
+import type { IndexSpec, KindName } from '../core/kinds.js';
 
 /** What the kind wants, for one table name. */
 export interface DesiredTable {

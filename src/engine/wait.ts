@@ -1,7 +1,7 @@
 /** The engine's own waits: short polls on DescribeTable, reported as progress, abortable. */
 import { isTransient, lostAnswer } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
-import { AwsFailure } from '../errors.js';
+import { AwsFailure } from '../core/errors.js';
 import { describeTableOnly } from './describe.js';
 import { pollDelay as defaultPollDelay, sleep } from './poll.js';
 import type { ActualTable, ProgressEvent } from './types.js';

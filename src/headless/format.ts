@@ -4,7 +4,7 @@
  */
 import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Change, Plan } from '../engine/types.js';
-import { KINDS, type KindName } from '../kinds.js';
+import { KINDS, type KindName } from '../core/kinds.js';
 
 /** One line per change, naming what it touches. */
 export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): string {

@@ -3,11 +3,11 @@
  * the region comes from the flag or the environment, else (softly) the profile, else `*`.
  */
 import { loadProfiles } from '../aws/profiles.js';
-import { UsageError } from '../errors.js';
-import { KINDS } from '../kinds.js';
-import type { Options } from '../options.js';
+import { UsageError } from '../core/errors.js';
+import { KINDS } from '../core/kinds.js';
+import type { Options } from '../service/options.js';
 import { policyJson } from '../policy/iam.js';
-import { validateRegion, validateTableName } from '../validate.js';
+import { validateRegion, validateTableName } from '../core/validate.js';
 import type { HeadlessIo } from './io.js';
 
 /** The profile's region, or undefined when the files cannot tell (never fails the offline path). */

@@ -5,9 +5,9 @@
 import { headlessMfaProvider } from '../aws/credentials.js';
 import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { Interrupted, UsageError } from '../errors.js';
-import type { Options } from '../options.js';
-import { applyPlan, check, connect, resolveContext, type CheckResult, type Connection, type RunContext } from '../workflow.js';
+import { Interrupted, UsageError } from '../core/errors.js';
+import type { Options } from '../service/options.js';
+import { applyPlan, check, connect, resolveContext, type CheckResult, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
 import type { HeadlessIo } from './io.js';
 import { planDocument, planText, resultDocument, resultText } from './format.js';

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Options } from '../options.js';
+import type { Options } from '../service/options.js';
 
 export const DEMO_PROFILE = 'sentinel-demo';
 export const DEMO_REGION = 'us-east-1';

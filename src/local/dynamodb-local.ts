@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../core/errors.js';
 
 export interface DynamoDbLocal {
   endpoint: string;

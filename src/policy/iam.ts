@@ -2,7 +2,7 @@
  * The IAM policy for one table: exactly the calls this tool makes to provision it, and the item
  * calls Sentinel makes to use it. Pure and offline: --generate-iam needs no credentials.
  */
-import { KINDS, type KindName } from '../kinds.js';
+import { KINDS, type KindName } from '../core/kinds.js';
 
 export interface PolicyStatement {
   Sid: string;

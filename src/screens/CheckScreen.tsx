@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MfaCodeProvider } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
-import { validateMfaCode } from '../validate.js';
+import { validateMfaCode } from '../core/validate.js';
 import type { Checked } from '../wizard/services.js';
 
 export interface CheckScreenProps {

@@ -1,7 +1,7 @@
 /** Step 1: which of Sentinel's tables to provision (skipped when KIND is on the command line). */
 import { Box, Text } from 'ink';
 import { FilterList } from '../components/FilterList.js';
-import { KIND_NAMES, KINDS, type KindName } from '../kinds.js';
+import { KIND_NAMES, KINDS, type KindName } from '../core/kinds.js';
 
 export interface KindScreenProps {
   initial: KindName;

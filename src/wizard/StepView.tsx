@@ -1,8 +1,8 @@
 /** Picks the screen for the current step and wires its callbacks to wizard events. */
 import type { Dispatch } from 'react';
 import { useCallback } from 'react';
-import { KINDS } from '../kinds.js';
-import type { Options } from '../options.js';
+import { KINDS } from '../core/kinds.js';
+import type { Options } from '../service/options.js';
 import { ApplyScreen } from '../screens/ApplyScreen.js';
 import { CheckFailedScreen } from '../screens/CheckFailedScreen.js';
 import { CheckScreen } from '../screens/CheckScreen.js';

@@ -3,10 +3,10 @@
  * the first call, so the wizard draws its first frame before the SDK loads.
  */
 import { listRegions } from '../aws/regions.js';
-import { describeError } from '../errors.js';
+import { describeError } from '../core/errors.js';
 import { policyJson } from '../policy/iam.js';
-import { validateRegion, validateTableName } from '../validate.js';
-import type { Connection } from '../workflow.js';
+import { validateRegion, validateTableName } from '../core/validate.js';
+import type { Connection } from '../service/workflow.js';
 import { savePolicyFile } from './save-policy.js';
 import type { WizardServices } from './services.js';
 
@@ -16,7 +16,7 @@ export function realServices(env: NodeJS.ProcessEnv = process.env): WizardServic
     loadProfiles: async () => (await import('../aws/profiles.js')).loadProfiles(),
     listRegions,
     async check(options, mfa, signal) {
-      const workflow = await import('../workflow.js');
+      const workflow = await import('../service/workflow.js');
       // "Default credential chain" was chosen over AWS_PROFILE: do not let resolution bring it back.
       const resolveEnv = options.profile === undefined ? { ...env, AWS_PROFILE: undefined } : env;
       const ctx = await workflow.resolveContext(options, resolveEnv);
@@ -26,7 +26,7 @@ export function realServices(env: NodeJS.ProcessEnv = process.env): WizardServic
       return { identity, plan, connection, mfaAsked };
     },
     async apply(checked, onProgress, signal) {
-      const workflow = await import('../workflow.js');
+      const workflow = await import('../service/workflow.js');
       return workflow.applyPlan(checked.plan, checked.connection as Connection, { onProgress, signal });
     },
     policy: (input) => policyJson(input),

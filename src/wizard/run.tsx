@@ -4,7 +4,7 @@
  */
 import { render } from 'ink';
 import { App } from '../app.js';
-import type { Options } from '../options.js';
+import type { Options } from '../service/options.js';
 import { realServices } from './real-services.js';
 
 /** Runs the wizard to its end; the caller exits with the returned code. */

@@ -1,7 +1,7 @@
 /** Saves the IAM policy the wizard shows, next to the person, never overwriting a file. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KindName } from '../kinds.js';
+import type { KindName } from '../core/kinds.js';
 
 /**
  * Writes `sentinel-<kind>-policy.json` in `dir`, or `-2`, `-3`, ... when that name is taken

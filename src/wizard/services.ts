@@ -5,8 +5,8 @@
 import type { Identity, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
 import type { ApplyResult, Plan, ProgressEvent } from '../engine/types.js';
 import type { RegionInfo } from '../aws/regions.js';
-import type { KindName } from '../kinds.js';
-import type { Options } from '../options.js';
+import type { KindName } from '../core/kinds.js';
+import type { Options } from '../service/options.js';
 
 /** The outcome of the check step: who you are, the live plan, and whatever apply needs later. */
 export interface Checked {

@@ -3,8 +3,8 @@
  * AWS calls and key handling live elsewhere; everything here is tested without React.
  */
 import type { ApplyResult } from '../engine/types.js';
-import type { KindName } from '../kinds.js';
-import type { Options } from '../options.js';
+import type { KindName } from '../core/kinds.js';
+import type { Options } from '../service/options.js';
 import type { Checked } from './services.js';
 
 export type InputStep = 'kind' | 'profile' | 'region' | 'table';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { credentialErrorToCli } from '../../src/aws/credential-errors.js';
 import { credentialProvider, headlessMfaProvider } from '../../src/aws/credentials.js';
 import { getIdentity } from '../../src/aws/identity.js';
-import { describeError } from '../../src/errors.js';
+import { describeError } from '../../src/core/errors.js';
 import { startStsStub, type StsStub } from '../helpers/sts-stub.js';
 import { isolateAws, type AwsEnv } from './aws-env.js';
 

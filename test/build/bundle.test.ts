@@ -1,15 +1,17 @@
 /**
- * The shape of dist/cli.js that start-up depends on: one file whose heavy parts (wizard, headless run,
- * AWS SDK) are chunks evaluated only on the branch that needs them. A preloaded hook records which
- * chunks a run asked for, so these tests see what a run loaded, not how long it took.
+ * The shape of dist/ that start-up depends on: dist/cli.js and esbuild chunks, each read only by the
+ * branch that needs it. A preloaded loader hook records every file a run loads; each chunk's source
+ * map says which sources it holds, so these tests see what a run loaded, not how long it took.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CLI, ensureBuilt, ROOT, runCli } from '../cli/run-cli.js';
 
+const DIST = join(ROOT, 'dist');
 let dir: string;
 let hook: string;
 let log: string;
@@ -17,62 +19,93 @@ let log: string;
 beforeAll(() => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-  log = join(dir, 'chunks.log');
+  log = join(dir, 'loads.log');
   hook = join(dir, 'hook.mjs');
-  writeFileSync(
-    hook,
-    `import { appendFileSync } from 'node:fs';
-process.on('exit', () => appendFileSync(${JSON.stringify(log)}, JSON.stringify(Object.keys(globalThis.__sentinelInit?.loaded ?? {})) + '\\n'));
-`,
-  );
+  const loader = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');
+  return next(url, context);
+}`;
+  writeFileSync(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(loader)}`)});\n`);
 });
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI with the hook; returns the run and the chunks it loaded. */
+/** The sources (relative to the repo) held by the dist files a run loaded. */
+function loadedSources(): { files: string[]; sources: string[] } {
+  const files = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((u) => u.includes('/dist/'))
+    .map((u) => new URL(u).pathname);
+  const sources = files.flatMap((file) => {
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    return map.sources.map((s) => relative(ROOT, join(file, '..', s)));
+  });
+  return { files: files.map((f) => relative(DIST, f)), sources };
+}
+
+/** Runs the CLI with the hook; returns the run and what it loaded. */
 async function runWithHook(args: string[], extra: NodeJS.ProcessEnv = {}) {
   writeFileSync(log, '');
   const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), NODE_OPTIONS: `--import ${hook}`, ...extra };
   const run = await runCli(args, { env });
-  const lines = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
-  expect(lines, `the hook did not report: ${run.stderr}`).toHaveLength(1);
-  return { run, chunks: JSON.parse(lines[0] as string) as string[] };
+  return { run, ...loadedSources() };
 }
 
-it('is one executable ESM file, alone in dist/, that imports nothing but node built-ins', () => {
-  expect(readdirSync(join(ROOT, 'dist'))).toEqual(['cli.js']);
-  const text = readFileSync(CLI, 'utf8');
-  expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
-  const specifiers = [...text.matchAll(/\bfrom\s*"([^"]+)"|\bfrom\s*'([^']+)'/g)].map((m) => m[1] ?? m[2]);
-  expect(specifiers.length).toBeGreaterThan(0);
-  expect(specifiers.filter((s) => !s?.startsWith('node:'))).toEqual([]);
+const sdk = (s: string) => s.includes('node_modules/@aws-sdk/') || s.includes('node_modules/@smithy/');
+const ink = (s: string) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s);
+const wizard = (s: string) => /^src\/(wizard|screens|components)\/|^src\/app\.tsx$/.test(s);
+
+it('dist/ is cli.js and its chunks, each with a source map, importing only node built-ins and each other', async () => {
+  const all = readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const js = all.map((e) => relative(DIST, join(e.parentPath, e.name))).filter((f) => f.endsWith('.js'));
+  expect(js).toContain('cli.js');
+  expect(js.filter((f) => f !== 'cli.js').every((f) => f.startsWith('chunks/'))).toBe(true);
+  expect(statSync(CLI).mode & 0o111).not.toBe(0);
+  for (const file of js) {
+    const text = readFileSync(join(DIST, file), 'utf8');
+    if (file === 'cli.js') expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(text).toMatch(/\/\/# sourceMappingURL=\S+\.js\.map\s*$/);
+  }
+  // esbuild parses the shipped files (a regex would trip over import-like text in strings): every
+  // import of every file is a node built-in or another file of dist/.
+  const out = await build({ entryPoints: [CLI], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent', outdir: dir });
+  const imports = Object.values(out.metafile.inputs).flatMap((input) => input.imports);
+  expect(imports.length).toBeGreaterThan(0);
+  expect(imports.filter((i) => i.external && !i.path.startsWith('node:')).map((i) => i.path)).toEqual([]);
+  const reached = Object.keys(out.metafile.inputs).map((p) => relative(DIST, join(ROOT, p)));
+  expect(reached.every((p) => !p.startsWith('..')), reached.join(' ')).toBe(true);
 });
 
-it('--version, --help and --generate-iam answer without loading any chunk', async () => {
+it('--version, --help and --generate-iam load neither the AWS SDK nor Ink', async () => {
   for (const args of [['--version'], ['--help'], ['--generate-iam', '--region', 'eu-west-1']]) {
-    const { run, chunks } = await runWithHook(args);
+    const { run, files, sources } = await runWithHook(args);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.length).toBeGreaterThan(0);
-    expect(chunks, args.join(' ')).toEqual([]);
+    expect(files, args.join(' ')).toContain('cli.js');
+    expect(sources.filter(sdk), args.join(' ')).toEqual([]);
+    expect(sources.filter(ink), args.join(' ')).toEqual([]);
   }
 });
 
-it('a headless run loads the headless chunk and the SDK, never the wizard', async () => {
-  const { run, chunks } = await runWithHook(['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'], {
+it('a headless run loads the SDK and the headless face, never Ink or the wizard', async () => {
+  const { run, sources } = await runWithHook(['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'], {
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'secret',
+    AWS_MAX_ATTEMPTS: '1',
   });
   expect(run.code).toBe(1);
-  expect(chunks).toContain('headless/run');
-  expect(chunks).toContain('aws-sdk');
-  expect(chunks.filter((c) => c.startsWith('wizard'))).toEqual([]);
+  expect(sources).toContain('src/headless/run.ts');
+  expect(sources.some(sdk)).toBe(true);
+  expect(sources.filter(ink)).toEqual([]);
+  expect(sources.filter(wizard)).toEqual([]);
 });
 
-it('an error raised inside a chunk keeps its one-line message and exit code; DEBUG traces name the chunk', async () => {
+it('an error raised inside a chunk keeps its one-line message and exit code; DEBUG stacks point into src/', async () => {
   const args = ['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'];
-  const keys = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' };
+  const keys = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_MAX_ATTEMPTS: '1' };
   const { run } = await runWithHook(args, keys);
   expect(run.code).toBe(1);
   expect(run.stderr).toMatch(/Could not reach DynamoDB/);
@@ -80,12 +113,12 @@ it('an error raised inside a chunk keeps its one-line message and exit code; DEB
   expect(run.stderr).not.toMatch(/\n\s+at /);
 
   const debug = await runWithHook(args, { ...keys, DEBUG: '1' });
-  expect(debug.run.stderr).toMatch(/sentinel-init\/[\w/-]+\.js:\d+:\d+/);
-  // Stack frames name the chunk, not its data: URL (which would be hundreds of kilobytes per line).
-  expect(debug.run.stderr).not.toMatch(/data:text\/javascript/);
+  expect(debug.run.code).toBe(1);
+  // Source-mapped: frames name the TypeScript file and line, not a minified chunk.
+  expect(debug.run.stderr).toMatch(/\bat .*src\/[\w/-]+\.tsx?:\d+:\d+/);
 });
 
-it('the wizard, in a pseudo-terminal, loads its chunk', async () => {
+it('the wizard, in a pseudo-terminal, loads its face and draws before the SDK loads', async () => {
   writeFileSync(log, '');
   const env = { PATH: process.env.PATH, HOME: dir, AWS_CONFIG_FILE: join(dir, 'none'), TERM: 'xterm', NODE_OPTIONS: `--import ${hook}` };
   const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --region eu-west-1`;
@@ -101,33 +134,12 @@ it('the wizard, in a pseudo-terminal, loads its chunk', async () => {
       }
     });
   });
+  // What was loaded by the time the first screen showed.
+  const { sources } = loadedSources();
   const exited = new Promise((r) => child.once('close', r));
   child.stdin.write('\u0003');
   await exited;
-  const chunks = JSON.parse(readFileSync(log, 'utf8').trim().split('\n')[0] ?? '[]') as string[];
-  expect(chunks).toContain('wizard/run');
-  // The first screen needs no AWS call: the SDK is not loaded before the person picks a kind.
-  expect(chunks).not.toContain('aws-sdk');
-});
-
-it('keeps a V8 code cache per chunk in the cache dir; a corrupt or unwritable cache changes nothing', async () => {
-  const cacheHome = join(dir, 'xdg');
-  const args = ['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'];
-  const env = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_MAX_ATTEMPTS: '1', XDG_CACHE_HOME: cacheHome };
-  const first = await runWithHook(args, env);
-  const cacheDir = join(cacheHome, 'sentinel-init', `${process.version}-${process.arch}`);
-  const files = readdirSync(cacheDir);
-  expect(files.some((f) => f.startsWith('aws-sdk-') && f.endsWith('.v8'))).toBe(true);
-
-  for (const f of files) writeFileSync(join(cacheDir, f), 'not a code cache');
-  const corrupt = await runWithHook(args, env);
-  expect(corrupt.run.code).toBe(first.run.code);
-  expect(corrupt.run.stderr).toBe(first.run.stderr);
-  // Rejected caches are written again at exit.
-  for (const f of files) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toBe('not a code cache');
-
-  writeFileSync(join(dir, 'a-file'), '');
-  const unwritable = await runWithHook(args, { ...env, XDG_CACHE_HOME: join(dir, 'a-file') });
-  expect(unwritable.run.code).toBe(first.run.code);
-  expect(unwritable.run.stderr).toBe(first.run.stderr);
+  expect(sources).toContain('src/app.tsx');
+  expect(sources.some(ink)).toBe(true);
+  expect(sources.filter(sdk)).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { helpText, parseArgs } from '../../src/cli-args.js';
-import { UsageError } from '../../src/errors.js';
+import { helpText, parseArgs } from '../../src/cli/args.js';
+import { UsageError } from '../../src/core/errors.js';
 
 function usageMessage(argv: string[]): string {
   try {

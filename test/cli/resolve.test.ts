@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli-args.js';
-import { UsageError } from '../../src/errors.js';
-import { resolveContext } from '../../src/workflow.js';
+import { parseArgs } from '../../src/cli/args.js';
+import { UsageError } from '../../src/core/errors.js';
+import { resolveContext } from '../../src/service/workflow.js';
 
 // loadProfiles reads the files named by the process environment, so the test points it at temp files.
 let dir: string;

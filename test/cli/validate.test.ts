@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../../src/validate.js';
+import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../../src/core/validate.js';
 
 describe('validateTableName', () => {
   it('accepts 3 to 255 of letters, digits, _ - .', () => {

@@ -3,8 +3,8 @@ import type { DescribeTableCommandOutput, TableDescription } from '@aws-sdk/clie
 import { describe as suite, expect, it } from 'vitest';
 import type { DynamoApi } from '../../src/aws/types.js';
 import { apply, describe, desiredTable, plan, type ProgressEvent } from '../../src/engine/index.js';
-import { Interrupted } from '../../src/errors.js';
-import { KINDS } from '../../src/kinds.js';
+import { Interrupted } from '../../src/core/errors.js';
+import { KINDS } from '../../src/core/kinds.js';
 
 const ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-requests';
 const meta = { $metadata: {} };

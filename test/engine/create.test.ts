@@ -11,8 +11,8 @@ import {
 import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
 import type { DynamoApi } from '../../src/aws/types.js';
 import { apply, describe, desiredTable, plan } from '../../src/engine/index.js';
-import { AwsFailure } from '../../src/errors.js';
-import { KINDS, KIND_NAMES } from '../../src/kinds.js';
+import { AwsFailure } from '../../src/core/errors.js';
+import { KINDS, KIND_NAMES } from '../../src/core/kinds.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { api, goStyleSessionsTable, rawClient, recorder, REGION } from './support.js';

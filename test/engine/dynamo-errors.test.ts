@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dynamoErrorToCli, isTransient, regionalEndpoint } from '../../src/aws/dynamo-errors.js';
-import { EXIT } from '../../src/errors.js';
+import { EXIT } from '../../src/core/errors.js';
 
 const ctx = { operation: 'UpdateTimeToLive', table: 'sentinel-sessions', region: 'eu-west-1', kind: 'sessions' };
 const sdkError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { describe as suite, expect, it } from 'vitest';
 import { createDynamoApi } from '../../src/aws/dynamo.js';
 import { apply, describe, desiredTable, plan } from '../../src/engine/index.js';
-import { AwsFailure } from '../../src/errors.js';
+import { AwsFailure } from '../../src/core/errors.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
 import { api, goStyleSessionsTable, rawClient, recorder, REGION } from './support.js';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';

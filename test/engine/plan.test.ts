@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { desiredTable, plan, type ActualTable } from '../../src/engine/index.js';
-import { AwsFailure } from '../../src/errors.js';
-import { KINDS } from '../../src/kinds.js';
+import { AwsFailure } from '../../src/core/errors.js';
+import { KINDS } from '../../src/core/kinds.js';
 
 const REGION = 'eu-west-1';
 const ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-sessions';

@@ -5,7 +5,7 @@
 import { CreateTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apply, describe, desiredTable, plan, type ProgressEvent } from '../../src/engine/index.js';
-import { Interrupted } from '../../src/errors.js';
+import { Interrupted } from '../../src/core/errors.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { api, goStyleSessionsTable, rawClient, recorder, REGION } from './support.js';

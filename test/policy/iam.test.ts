@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_NAMES, type KindName } from '../../src/kinds.js';
+import { KIND_NAMES, type KindName } from '../../src/core/kinds.js';
 import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
 
 const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass' };

@@ -2,7 +2,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app.js';
-import type { Options } from '../../src/options.js';
+import type { Options } from '../../src/service/options.js';
 import type { WizardServices } from '../../src/wizard/services.js';
 import { fakeServices, options } from '../wizard/fixtures.js';
 import { KEY, press, type, waitForText, type Rendered } from './helpers.js';

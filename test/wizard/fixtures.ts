@@ -2,8 +2,8 @@
 import type { ProfileInfo } from '../../src/aws/types.js';
 import type { RegionInfo } from '../../src/aws/regions.js';
 import type { ApplyResult, Change, Plan, ProgressEvent } from '../../src/engine/types.js';
-import { KINDS, type KindName } from '../../src/kinds.js';
-import type { Options } from '../../src/options.js';
+import { KINDS, type KindName } from '../../src/core/kinds.js';
+import type { Options } from '../../src/service/options.js';
 import type { Checked, WizardServices } from '../../src/wizard/services.js';
 
 export function options(over: Partial<Options> = {}): Options {

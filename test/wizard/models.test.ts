@@ -1,6 +1,6 @@
 // Pure pieces behind the screens: list matching/windowing, plan lines, progress rows, command line.
 import { describe, expect, it } from 'vitest';
-import { headlessCommand, shellQuote } from '../../src/command-line.js';
+import { headlessCommand, shellQuote } from '../../src/service/command-line.js';
 import { editLine, printable } from '../../src/components/line-edit.js';
 import { filterItems, windowRange } from '../../src/components/list-model.js';
 import { planLines } from '../../src/screens/plan-lines.js';

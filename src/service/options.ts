@@ -2,7 +2,7 @@
  * The one options type. Flags parse into it (src/cli-args.ts); the wizard fills what is missing;
  * the headless path checks it is complete and names the missing flag if not.
  */
-import type { KindName } from './kinds.js';
+import type { KindName } from '../core/kinds.js';
 
 export interface Options {
   kind: KindName;

@@ -2,10 +2,10 @@
  * The entry point and the one exit point: parse, pick the face (wizard or headless), print any
  * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
  */
-import { helpText, parseArgs } from './cli-args.js';
-import { generateIam } from './headless/generate-iam.js';
-import { describeError, EXIT, Interrupted } from './errors.js';
-import { wantsHeadless } from './options.js';
+import { helpText, parseArgs } from './args.js';
+import { generateIam } from '../headless/generate-iam.js';
+import { describeError, EXIT, Interrupted } from '../core/errors.js';
+import { wantsHeadless } from '../service/options.js';
 
 // Before anything else loads: the SDK's multi-line Node-version warning must not reach the screen,
 // and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   let demo: { stop(): Promise<void> } | undefined;
   try {
     if (options.local) {
-      const { startDemo } = await import('./local/demo.js');
+      const { startDemo } = await import('../local/demo.js');
       const started = await startDemo(options);
       demo = started;
       options = started.options;
@@ -59,10 +59,10 @@ async function main(argv: string[]): Promise<number> {
       // The wizard reads Ctrl-C as a key and handles it itself.
       stopListening();
       stopListening = () => {};
-      const { runWizard } = await import('./wizard/run.js');
+      const { runWizard } = await import('../wizard/run.js');
       return await runWizard(options);
     }
-    const { runHeadless } = await import('./headless/run.js');
+    const { runHeadless } = await import('../headless/run.js');
     return await runHeadless(options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
   } finally {
     stopListening();

@@ -2,21 +2,21 @@
  * The service both faces call: resolve the answers, connect, check (identity + live plan), apply.
  * Knows nothing of flags or screens.
  */
-import { credentialErrorToCli } from './aws/credential-errors.js';
-import { credentialProvider } from './aws/credentials.js';
-import { createDynamoApi } from './aws/dynamo.js';
-import { dynamoErrorToCli } from './aws/dynamo-errors.js';
-import { getIdentity } from './aws/identity.js';
-import { loadProfiles } from './aws/profiles.js';
-import { sharedFilesText } from './aws/shared-files.js';
-import type { AwsTarget, DynamoApi, Identity, MfaCodeProvider, ProfileInfo } from './aws/types.js';
-import * as engine from './engine/index.js';
-import type { ApplyOptions } from './engine/index.js';
-import type { ApplyResult, Plan } from './engine/types.js';
-import { CliError, describeError, UsageError } from './errors.js';
-import { KINDS, type KindName } from './kinds.js';
+import { credentialErrorToCli } from '../aws/credential-errors.js';
+import { credentialProvider } from '../aws/credentials.js';
+import { createDynamoApi } from '../aws/dynamo.js';
+import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
+import { getIdentity } from '../aws/identity.js';
+import { loadProfiles } from '../aws/profiles.js';
+import { sharedFilesText } from '../aws/shared-files.js';
+import type { AwsTarget, DynamoApi, Identity, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
+import * as engine from '../engine/index.js';
+import type { ApplyOptions } from '../engine/index.js';
+import type { ApplyResult, Plan } from '../engine/types.js';
+import { CliError, describeError, UsageError } from '../core/errors.js';
+import { KINDS, type KindName } from '../core/kinds.js';
 import type { Options } from './options.js';
-import { validateAccountId, validateEndpointUrl, validateRegion, validateTableName } from './validate.js';
+import { validateAccountId, validateEndpointUrl, validateRegion, validateTableName } from '../core/validate.js';
 
 /** Every answer a run needs, resolved and validated. */
 export interface RunContext {

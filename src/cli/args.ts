@@ -2,10 +2,10 @@
  * Flags -> Options, in one place, plus the help text. Pure and light: the entry point answers
  * --help and --version with nothing else loaded.
  */
-import { UsageError } from './errors.js';
-import { isKindName, KIND_NAMES, KINDS, type KindName } from './kinds.js';
-import type { Options } from './options.js';
-import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from './validate.js';
+import { UsageError } from '../core/errors.js';
+import { isKindName, KIND_NAMES, KINDS, type KindName } from '../core/kinds.js';
+import type { Options } from '../service/options.js';
+import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl';
 type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection';
