@@ -44,6 +44,11 @@ export function isTransient(error: unknown): boolean {
   return networkCode(error) !== undefined;
 }
 
+/** The endpoint could not be reached or its answer was lost: no point trying another call. */
+export function isUnreachable(error: unknown): boolean {
+  return networkCode(error) !== undefined;
+}
+
 /** The request may have reached DynamoDB but its answer was lost (reset, timeout), unlike a refused connection. */
 export function lostAnswer(error: unknown): boolean {
   const code = networkCode(error);

@@ -2,7 +2,7 @@
  * The DynamoApi port on the real SDK client. The SDK is imported here, lazily, when a connection is
  * made; nothing else in the engine loads it.
  */
-import type { AwsTarget, DynamoApi } from './types.js';
+import type { AwsTarget, DynamoApi, ItemApi } from './types.js';
 
 /**
  * Attempts per call (first try included). The SDK default of 3 gives up after two transient failures;
@@ -17,7 +17,7 @@ export function maxAttemptsFrom(env: NodeJS.ProcessEnv): number {
 }
 
 /** Builds the DynamoDB client for one run; nothing is called until the engine calls. */
-export async function createDynamoApi(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): Promise<DynamoApi> {
+export async function createDynamoApi(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): Promise<DynamoApi & ItemApi> {
   const sdk = await import('@aws-sdk/client-dynamodb');
   const client = new sdk.DynamoDBClient({
     region: target.region,
@@ -32,5 +32,11 @@ export async function createDynamoApi(target: AwsTarget, env: NodeJS.ProcessEnv 
     updateTable: (input, signal) => client.send(new sdk.UpdateTableCommand(input), opts(signal)),
     describeTimeToLive: (tableName, signal) => client.send(new sdk.DescribeTimeToLiveCommand({ TableName: tableName }), opts(signal)),
     updateTimeToLive: (input, signal) => client.send(new sdk.UpdateTimeToLiveCommand(input), opts(signal)),
+    putItem: (input, signal) => client.send(new sdk.PutItemCommand(input), opts(signal)),
+    getItem: (input, signal) => client.send(new sdk.GetItemCommand(input), opts(signal)),
+    updateItem: (input, signal) => client.send(new sdk.UpdateItemCommand(input), opts(signal)),
+    deleteItem: (input, signal) => client.send(new sdk.DeleteItemCommand(input), opts(signal)),
+    query: (input, signal) => client.send(new sdk.QueryCommand(input), opts(signal)),
+    scan: (input, signal) => client.send(new sdk.ScanCommand(input), opts(signal)),
   };
 }

@@ -11,16 +11,38 @@ import type {
   UpdateTableCommandOutput,
   UpdateTimeToLiveCommandInput,
   UpdateTimeToLiveCommandOutput,
+  PutItemCommandInput,
+  GetItemCommandInput,
+  GetItemCommandOutput,
+  UpdateItemCommandInput,
+  DeleteItemCommandInput,
+  QueryCommandInput,
+  QueryCommandOutput,
+  ScanCommandInput,
+  ScanCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
-/** The five DynamoDB calls this tool makes, and nothing else (the IAM policy grants exactly these). */
+/** The DynamoDB calls provisioning makes, and nothing else (the Provisioning statement grants exactly these). */
 export interface DynamoApi {
   createTable(input: CreateTableCommandInput, signal?: AbortSignal): Promise<CreateTableCommandOutput>;
   describeTable(tableName: string, signal?: AbortSignal): Promise<DescribeTableCommandOutput>;
   updateTable(input: UpdateTableCommandInput, signal?: AbortSignal): Promise<UpdateTableCommandOutput>;
   describeTimeToLive(tableName: string, signal?: AbortSignal): Promise<DescribeTimeToLiveCommandOutput>;
   updateTimeToLive(input: UpdateTimeToLiveCommandInput, signal?: AbortSignal): Promise<UpdateTimeToLiveCommandOutput>;
+}
+
+/**
+ * The item calls `verify` makes to run Sentinel's own access patterns on a table (the calls of
+ * Sentinel's stores, which the Operations statement grants to Sentinel, not to the provisioner).
+ */
+export interface ItemApi {
+  putItem(input: PutItemCommandInput, signal?: AbortSignal): Promise<unknown>;
+  getItem(input: GetItemCommandInput, signal?: AbortSignal): Promise<GetItemCommandOutput>;
+  updateItem(input: UpdateItemCommandInput, signal?: AbortSignal): Promise<unknown>;
+  deleteItem(input: DeleteItemCommandInput, signal?: AbortSignal): Promise<unknown>;
+  query(input: QueryCommandInput, signal?: AbortSignal): Promise<QueryCommandOutput>;
+  scan(input: ScanCommandInput, signal?: AbortSignal): Promise<ScanCommandOutput>;
 }
 
 /** How a profile gets credentials, as shown in the wizard's list. */

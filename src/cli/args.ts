@@ -8,7 +8,7 @@ import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'verify';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -27,6 +27,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--generate-iam': 'generateIam',
   '--json': 'json',
   '--no-deletion-protection': 'noDeletionProtection',
+  '--verify': 'verify',
   '--local': 'local',
   '--help': 'help',
   '-h': 'help',
@@ -53,6 +54,7 @@ export function parseArgs(argv: readonly string[]): Options {
   const values: Partial<Record<ValueKey, string>> = {};
   const bools = new Set<BoolKey>();
   let kind: KindName | undefined;
+  let command: Options['command'] = 'provision';
   let onlyPositionals = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -62,6 +64,11 @@ export function parseArgs(argv: readonly string[]): Options {
       continue;
     }
     if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+      // `verify` comes first, like a git subcommand: `sentinel-init verify sessions`.
+      if (arg === 'verify' && kind === undefined && command === 'provision' && !onlyPositionals) {
+        command = 'verify';
+        continue;
+      }
       if (kind !== undefined) throw usage(`Unexpected argument "${arg}": only one KIND can be given (already "${kind}").`);
       if (!isKindName(arg)) throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')}.`);
       kind = arg;
@@ -92,7 +99,16 @@ export function parseArgs(argv: readonly string[]): Options {
     values[valueKey] = value;
   }
 
+  if (command === 'verify') {
+    for (const flag of ['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection'] as const) {
+      if (bools.has(flag)) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.`);
+    }
+  }
+  if (bools.has('verify') && (bools.has('plan') || bools.has('generateIam'))) throw usage('--verify runs after a change is applied: it cannot go with --plan or --generate-iam.');
+
   return {
+    command,
+    verify: bools.has('verify'),
     kind: kind ?? 'sessions',
     kindGiven: kind !== undefined,
     table: values.table,
@@ -121,6 +137,8 @@ export function helpText(version: string): string {
   return `sentinel-init ${version}: create or update Sentinel's DynamoDB tables
 
 Usage: sentinel-init [KIND] [flags]
+       sentinel-init verify [KIND] [flags]   run Sentinel's own reads and writes
+                                             on the table (probe items, removed)
 
 Kinds (default table, purpose):
 ${kinds.join('\n')}
@@ -139,6 +157,7 @@ Flags:
   --endpoint-url URL      DynamoDB endpoint, e.g. DynamoDB Local
                           (or AWS_ENDPOINT_URL_DYNAMODB)
   --no-deletion-protection  do not turn on deletion protection
+  --verify                after applying, run Sentinel's access patterns
   --local                 demo: run against an embedded DynamoDB Local
   -h, --help              show this help
   -V, --version           show the version
@@ -157,6 +176,7 @@ Examples:
   sentinel-init sessions --region eu-west-1 --plan
   sentinel-init approvals --aws-profile ops --region eu-west-1 --yes --json
   sentinel-init breakglass --generate-iam --account-id 123456789012
+  sentinel-init verify sessions --region eu-west-1
   sentinel-init --local                           # demo, no AWS account
 `;
 }

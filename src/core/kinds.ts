@@ -9,6 +9,17 @@ export interface IndexSpec {
   sortKey: string;
 }
 
+/**
+ * An index an earlier release of this tool made and that breaks Sentinel: the only index the tool
+ * ever deletes, and only when both its name and its partition key match.
+ */
+export interface RetiredIndex {
+  name: string;
+  partitionKey: string;
+  /** One line for the plan: why it goes. */
+  reason: string;
+}
+
 export interface TableKind {
   name: KindName;
   /** Default table name when --table is not given. */
@@ -20,6 +31,8 @@ export interface TableKind {
   /** One line for help text and the wizard's kind list. */
   description: string;
   indexes: readonly IndexSpec[];
+  /** Indexes to remove from existing tables (see RetiredIndex). */
+  retiredIndexes: readonly RetiredIndex[];
 }
 
 /** Shared by every kind: partition key `id` (S), TTL on `ttl`. */
@@ -40,7 +53,17 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
       byCreated('gsi-status', 'status'),
       byCreated('gsi-profile', 'profile'),
       { name: 'gsi-server-instance', partitionKey: 'server_instance_id', sortKey: 'status' },
-      byCreated('gsi-device-id', 'device_id'),
+    ],
+    // sentinel-init 0.1.0 added gsi-device-id (device_id, created_at) because Sentinel's ListByDeviceID
+    // queries it. But Sentinel writes `device_id: ""` for every session without a device (its item
+    // struct has no omitempty: session/dynamodb.go:89 at b6142c9e), an index key cannot hold an empty
+    // string, and DynamoDB rejects those writes. docs/sentinel-compatibility.md has the details.
+    retiredIndexes: [
+      {
+        name: 'gsi-device-id',
+        partitionKey: 'device_id',
+        reason: 'Sentinel writes an empty device_id for sessions without a device, which an index key cannot hold, so those session writes fail',
+      },
     ],
   },
   approvals: {
@@ -50,6 +73,7 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     policyWord: 'Approval',
     description: 'approval requests',
     indexes: [byCreated('gsi-requester', 'requester'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
+    retiredIndexes: [],
   },
   breakglass: {
     name: 'breakglass',
@@ -58,6 +82,7 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     policyWord: 'BreakGlass',
     description: 'break-glass events',
     indexes: [byCreated('gsi-invoker', 'invoker'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
+    retiredIndexes: [],
   },
 };
 

@@ -4,7 +4,7 @@ import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure, CliError, Interrupted } from '../core/errors.js';
 import { describe } from './describe.js';
 import { plan as makePlan } from './plan.js';
-import { addIndex, createTable, enableDeletionProtection, enableTtl, step } from './steps.js';
+import { addIndex, createTable, enableDeletionProtection, enableTtl, removeIndex, step } from './steps.js';
 import type { ApplyResult, ApplyStatus, Change, Plan, ProgressEvent } from './types.js';
 import { allActive, indexReady, newContext, tableActive, waitFor, type RunContext } from './wait.js';
 
@@ -62,6 +62,12 @@ async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void>
       const id = `index:${change.target}`;
       const spec = { name: change.target, partitionKey: change.partitionKey, sortKey: change.sortKey };
       await step(ctx, id, `Add index ${change.target} (${change.partitionKey}, ${change.sortKey})`, () => addIndex(ctx, p.desired, spec, id));
+      return;
+    }
+    case 'remove-index': {
+      const id = `index:${change.target}`;
+      const label = change.status ? `Wait for index ${change.target} to finish being removed` : `Remove index ${change.target} (it breaks Sentinel's session writes)`;
+      await step(ctx, id, label, () => removeIndex(ctx, p.desired, change.target, id));
       return;
     }
     case 'enable-ttl':

@@ -9,6 +9,7 @@ export function desiredTable(kind: KindName, name: string, deletionProtection: b
     name,
     partitionKey: PARTITION_KEY,
     indexes: KINDS[kind].indexes,
+    retiredIndexes: KINDS[kind].retiredIndexes,
     ttlAttribute: TTL_ATTRIBUTE,
     deletionProtection,
   };

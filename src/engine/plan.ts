@@ -1,6 +1,7 @@
 /** Pure comparison of the desired table with the described one: the plan is data. */
 import { AwsFailure } from '../core/errors.js';
-import type { ActualTable, Change, DesiredTable, Plan } from './types.js';
+import type { RetiredIndex } from '../core/kinds.js';
+import type { ActualIndex, ActualTable, Change, DesiredTable, Plan } from './types.js';
 
 const TTL_ON = new Set(['ENABLED', 'ENABLING']);
 
@@ -65,13 +66,18 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
     notes.push(`Encryption type is ${actual.sse.type}, not KMS; left as is.`);
   }
   const wanted = new Set(desired.indexes.map((index) => index.name));
-  for (const extra of actual.indexes.filter((index) => !wanted.has(index.name))) {
+  for (const extra of actual.indexes.filter((index) => !wanted.has(index.name) && !retiredMatch(desired, index))) {
     notes.push(`Index ${extra.name} is not one of Sentinel's; left as is.`);
   }
   if (!desired.deletionProtection && actual.deletionProtection) {
     notes.push('Deletion protection is on and stays on (this tool never turns it off).');
   }
   return notes;
+}
+
+/** The retired index this one is (same name and partition key), if it is one: the only kind the tool deletes. */
+function retiredMatch(desired: DesiredTable, index: ActualIndex): RetiredIndex | undefined {
+  return desired.retiredIndexes.find((r) => r.name === index.name && r.partitionKey === index.partitionKey);
 }
 
 /** Pure: compares desired with actual (undefined: no table). Throws AwsFailure for an unconvergeable table. */
@@ -95,7 +101,14 @@ export function plan(desired: DesiredTable, actual: ActualTable | undefined, reg
       changes.push({ op: 'wait-index', target: want.name, status: have.backfilling ? `${have.status} (backfilling)` : have.status });
     }
   }
-  // Index waits first: UpdateTable cannot add an index while another one builds.
+  for (const index of actual.indexes) {
+    const retired = retiredMatch(desired, index);
+    if (!retired) continue;
+    const change: Change = { op: 'remove-index', target: index.name, partitionKey: retired.partitionKey, reason: retired.reason };
+    changes.push(index.status === 'DELETING' ? { ...change, status: index.status } : change);
+  }
+  // Index waits first (UpdateTable cannot add or delete an index while another one builds), then
+  // removals, which make Sentinel's writes work again, then additions.
   changes.sort((a, b) => rank(a) - rank(b));
   if (!TTL_ON.has(actual.ttlStatus)) changes.push({ op: 'enable-ttl', target: 'ttl', attribute: desired.ttlAttribute });
   if (desired.deletionProtection && !actual.deletionProtection) {
@@ -104,6 +117,8 @@ export function plan(desired: DesiredTable, actual: ActualTable | undefined, reg
   return { ...base, action: changes.length > 0 ? 'update' : 'none', changes, notes: notesFor(desired, actual), actual };
 }
 
+const RANK: Partial<Record<Change['op'], number>> = { 'wait-table': 0, 'wait-index': 1, 'remove-index': 2 };
+
 function rank(change: Change): number {
-  return change.op === 'wait-table' ? 0 : change.op === 'wait-index' ? 1 : 2;
+  return RANK[change.op] ?? 3;
 }

@@ -3,7 +3,7 @@ import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/clie
 import type { IndexSpec } from '../core/kinds.js';
 import { sleep } from './poll.js';
 import type { DesiredTable } from './types.js';
-import { allActive, indexReady, mutating, waitFor, type RunContext, type TableNow } from './wait.js';
+import { allActive, indexGone, indexReady, mutating, waitFor, type RunContext, type TableNow } from './wait.js';
 
 /** Runs `work` as one reported step: `step` first, `done` with the elapsed time after. */
 export async function step<T>(ctx: RunContext, id: string, label: string, work: () => Promise<T>): Promise<T> {
@@ -92,6 +92,28 @@ export async function addIndex(ctx: RunContext, desired: DesiredTable, index: In
   });
   if (!exists) ctx.done.push(`started adding index ${index.name}`);
   const { polls } = await waitFor(ctx, id, indexReady(index.name));
+  return { polls };
+}
+
+/**
+ * Deletes one index (the plan only ever names a retired one) unless it is already being deleted or
+ * gone, then waits until DescribeTable no longer lists it.
+ */
+export async function removeIndex(ctx: RunContext, desired: DesiredTable, name: string, id: string): Promise<{ polls: number }> {
+  await whenSettled(ctx, id, async (table) => {
+    const index = table.indexes.find((i) => i.name === name);
+    if (!index || index.status === 'DELETING') return;
+    try {
+      const input = { TableName: desired.name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] };
+      await mutating(ctx, 'UpdateTable', () => ctx.dynamo.updateTable(input, ctx.signal));
+      ctx.done.push(`started removing index ${name}`);
+    } catch (error) {
+      // A concurrent run deleted it between our describe and our call.
+      if (errorName(error) === 'ResourceNotFoundException' || (errorName(error) === 'ValidationException' && /does not exist/i.test(String((error as Error).message)))) return;
+      throw error;
+    }
+  });
+  const { polls } = await waitFor(ctx, id, indexGone(name));
   return { polls };
 }
 

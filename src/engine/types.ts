@@ -1,5 +1,5 @@
 /** The plan is data: plan() returns it, apply() carries it out, --plan prints it, the wizard draws it. */
-import type { IndexSpec, KindName } from '../core/kinds.js';
+import type { IndexSpec, KindName, RetiredIndex } from '../core/kinds.js';
 
 /** What the kind wants, for one table name. */
 export interface DesiredTable {
@@ -7,6 +7,8 @@ export interface DesiredTable {
   name: string;
   partitionKey: string;
   indexes: readonly IndexSpec[];
+  /** Indexes this tool removes where it finds them (only gsi-device-id of its 0.1.0). */
+  retiredIndexes: readonly RetiredIndex[];
   ttlAttribute: string;
   deletionProtection: boolean;
 }
@@ -50,6 +52,8 @@ export type Change =
   | { op: 'wait-table'; target: string; status: string }
   | { op: 'add-index'; target: string; partitionKey: string; sortKey: string }
   | { op: 'wait-index'; target: string; status: string }
+  /** `status` is set when the index is already being deleted: then apply only waits for it to go. */
+  | { op: 'remove-index'; target: string; partitionKey: string; reason: string; status?: string }
   | { op: 'enable-ttl'; target: 'ttl'; attribute: string }
   | { op: 'enable-deletion-protection'; target: 'deletion-protection' };
 

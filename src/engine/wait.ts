@@ -96,6 +96,14 @@ export function indexReady(name: string) {
   };
 }
 
+/** Pending status of an index being deleted: ready once DescribeTable no longer lists it. */
+export function indexGone(name: string) {
+  return (t: TableNow) => {
+    const index = t.indexes.find((i) => i.name === name);
+    return index ? index.status : undefined;
+  };
+}
+
 /** Table ACTIVE and no index building: the state UpdateTable needs to add the next one. */
 export function allActive(t: TableNow): string | undefined {
   const table = tableActive(t);

@@ -20,6 +20,10 @@ export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): str
       return `add index ${change.target} (${change.partitionKey}, ${change.sortKey})`;
     case 'wait-index':
       return `wait for index ${change.target} (now ${change.status}) to become ACTIVE`;
+    case 'remove-index':
+      return change.status
+        ? `wait for index ${change.target} (now ${change.status}) to be removed: ${change.reason}`
+        : `remove index ${change.target}: ${change.reason}`;
     case 'enable-ttl':
       return `enable TTL on attribute ${change.attribute}`;
     case 'enable-deletion-protection':
@@ -40,7 +44,7 @@ const ACTION_WORDS: Record<Plan['action'], string> = {
 /** The plan for a person: a heading, one line per change, the notes, and whether it was compared. */
 export function planText(plan: Plan): string {
   const lines = [`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${ACTION_WORDS[plan.action]}.`];
-  for (const change of plan.changes) lines.push(`  + ${describeChange(change, plan)}`);
+  for (const change of plan.changes) lines.push(`  ${change.op === 'remove-index' ? '-' : '+'} ${describeChange(change, plan)}`);
   for (const note of plan.notes) lines.push(`  note: ${note}`);
   if (!plan.compared) {
     lines.push(`Could not compare with the real table, so this is the plan for a new table. ${plan.reason ?? ''}`.trimEnd());

@@ -7,11 +7,13 @@ import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { Interrupted, UsageError } from '../core/errors.js';
 import type { Options } from '../service/options.js';
-import { applyPlan, check, connect, resolveContext, type CheckResult, type Connection, type RunContext } from '../service/workflow.js';
+import { getIdentity } from '../aws/identity.js';
+import { applyPlan, check, connect, isAbort, resolveContext, toCliError, type CheckResult, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
 import type { HeadlessIo } from './io.js';
 import { planDocument, planText, resultDocument, resultText } from './format.js';
 import { progressPrinter } from './progress.js';
+import { verifyExit, verifyHeadless } from './verify.js';
 
 export type { HeadlessIo } from './io.js';
 
@@ -35,14 +37,39 @@ async function checkOrStop(ctx: RunContext, options: Options, io: HeadlessIo): P
   }
 }
 
-function printResult(result: ApplyResult, options: Options, io: HeadlessIo): void {
-  io.stdout.write(options.json ? json(resultDocument(result)) : resultText(result));
+/** Prints the result; with --verify, runs Sentinel's access patterns on the table too (in the JSON as `verify`). */
+async function finishWith(result: ApplyResult, ctx: RunContext, conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
+  if (!options.json) io.stdout.write(resultText(result));
+  if (!options.verify) {
+    if (options.json) io.stdout.write(json(resultDocument(result)));
+    return 0;
+  }
+  const report = await verifyHeadless(ctx, conn, options, io);
+  if (options.json) io.stdout.write(json({ ...resultDocument(result), verify: report }));
+  return verifyExit(report);
+}
+
+/** `sentinel-init verify`: who, then the patterns. */
+async function verifyOnly(ctx: RunContext, options: Options, io: HeadlessIo): Promise<number> {
+  const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
+  let identity: Identity | undefined;
+  try {
+    identity = await getIdentity(conn.target, io.signal);
+  } catch (error) {
+    if (isAbort(error, io.signal)) throw new Interrupted('Interrupted before any probe item was written.');
+    throw toCliError(error, ctx, 'GetCallerIdentity');
+  }
+  io.stderr.write(whoLine(ctx, identity));
+  const report = await verifyHeadless(ctx, conn, options, io);
+  if (options.json) io.stdout.write(json(report));
+  return verifyExit(report);
 }
 
 /** Runs without prompts; returns the exit code or throws a CliError (the entry point prints it). */
 export async function runHeadless(options: Options, io: HeadlessIo): Promise<number> {
   if (options.generateIam) return generateIam(options, io);
   const ctx = await resolveContext(options, io.env);
+  if (options.command === 'verify') return verifyOnly(ctx, options, io);
   const { plan, identity, conn } = await checkOrStop(ctx, options, io);
 
   if (options.plan) {
@@ -59,23 +86,21 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
     const what = plan.action === 'create' ? 'does not exist' : 'needs changes';
     throw new UsageError(`Table ${plan.table} ${what} and this run cannot ask before changing it; nothing was changed.`, 'Pass --yes to apply, or --plan to preview.');
   }
-  if (plan.action === 'none') {
-    printResult(unchanged(plan), options, io);
-    return 0;
-  }
+  if (plan.action === 'none') return finishWith(unchanged(plan), ctx, conn, options, io);
 
   io.stderr.write(whoLine(ctx, identity));
   io.stderr.write(planText(plan));
   const onProgress = progressPrinter((line) => io.stderr.write(line));
+  let result: ApplyResult;
   try {
-    printResult(await applyPlan(plan, conn, { signal: io.signal, onProgress }), options, io);
+    result = await applyPlan(plan, conn, { signal: io.signal, onProgress });
   } catch (error) {
     if (io.signal?.aborted && !(error instanceof Interrupted)) {
       throw new Interrupted('Interrupted while applying. Run the same command again to finish.');
     }
     throw error;
   }
-  return 0;
+  return finishWith(result, ctx, conn, options, io);
 }
 
 function unchanged(plan: Plan): ApplyResult {

@@ -17,7 +17,7 @@ export interface PlanScreenProps {
   onBack?(): void;
 }
 
-const COLOR: Partial<Record<Tone, string>> = { add: 'green', change: 'yellow', wait: 'cyan', ok: 'green', warn: 'yellow' };
+const COLOR: Partial<Record<Tone, string>> = { add: 'green', remove: 'red', change: 'yellow', wait: 'cyan', ok: 'green', warn: 'yellow' };
 
 /** One plan line in colour (exported for the done screen). */
 export function PlanLineView({ line }: { line: PlanLine }) {

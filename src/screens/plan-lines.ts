@@ -5,7 +5,7 @@
  */
 import type { Change, Plan } from '../engine/types.js';
 
-export type Tone = 'add' | 'change' | 'wait' | 'ok' | 'warn' | 'dim' | 'plain' | 'title';
+export type Tone = 'add' | 'remove' | 'change' | 'wait' | 'ok' | 'warn' | 'dim' | 'plain' | 'title';
 export interface Segment {
   text: string;
   tone: Tone;
@@ -44,6 +44,12 @@ function changeLine(c: Change, width: number): PlanLine {
       return indexLine('+', c.target, c.partitionKey, c.sortKey, width);
     case 'wait-index':
       return [seg('    ⧗ ', 'wait'), seg(`index ${c.target.padEnd(width)}`, 'wait'), seg(`  ${c.status}: wait for ACTIVE`, 'dim')];
+    case 'remove-index':
+      return [
+        seg('    - ', 'remove'),
+        seg(`index ${c.target.padEnd(width)}`, 'remove'),
+        seg(c.status ? `  ${c.status}: wait until it is gone · ${c.reason}` : `  ${c.reason}`, 'dim'),
+      ];
     case 'enable-ttl':
       return [seg('    ~ ', 'change'), seg('TTL', 'change'), seg(`  off → on attribute ${c.attribute}`, 'plain')];
     case 'enable-deletion-protection':
@@ -55,7 +61,9 @@ function summary(p: Plan): PlanLine {
   if (p.action === 'none') return [seg('Nothing to do: ', 'ok'), seg(`${p.table} is up to date.`)];
   if (p.action === 'create') return [seg('Plan: ', 'title'), seg(`create 1 table with ${p.desired.indexes.length} indexes, TTL on.`)];
   const n = p.changes.length;
-  return [seg('Plan: ', 'title'), seg(`${n} change${n === 1 ? '' : 's'} to ${p.table}; nothing is deleted.`)];
+  const removals = p.changes.filter((c) => c.op === 'remove-index').map((c) => c.target);
+  const deleted = removals.length > 0 ? `only index ${removals.join(', ')} is deleted` : 'nothing is deleted';
+  return [seg('Plan: ', 'title'), seg(`${n} change${n === 1 ? '' : 's'} to ${p.table}; ${deleted}.`)];
 }
 
 /** Every line of the plan screen's body, top to bottom. */

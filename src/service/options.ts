@@ -5,6 +5,10 @@
 import type { KindName } from '../core/kinds.js';
 
 export interface Options {
+  /** provision (plan/apply, the default) or verify (Sentinel's access patterns on an existing table). */
+  command: 'provision' | 'verify';
+  /** --verify: run verify right after a successful apply. */
+  verify: boolean;
   kind: KindName;
   /** Whether KIND was given on the command line (the wizard skips the kind step when it was). */
   kindGiven: boolean;
@@ -29,5 +33,5 @@ export interface Options {
 
 /** Runs that never prompt: any of these flags, or stdin/stdout not a terminal. */
 export function wantsHeadless(options: Options): boolean {
-  return options.yes || options.plan || options.generateIam || options.json;
+  return options.command === 'verify' || options.yes || options.plan || options.generateIam || options.json || options.verify;
 }

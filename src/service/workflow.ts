@@ -9,7 +9,7 @@ import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import { getIdentity } from '../aws/identity.js';
 import { loadProfiles } from '../aws/profiles.js';
 import { sharedFilesText } from '../aws/shared-files.js';
-import type { AwsTarget, DynamoApi, Identity, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
+import type { AwsTarget, DynamoApi, Identity, ItemApi, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
 import * as engine from '../engine/index.js';
 import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
@@ -98,7 +98,7 @@ export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = 
 
 export interface Connection {
   target: AwsTarget;
-  dynamo: DynamoApi;
+  dynamo: DynamoApi & ItemApi;
 }
 
 /** Builds credentials and the DynamoDB client (nothing is called yet). */

@@ -29,10 +29,20 @@ describe('parseArgs', () => {
       '--no-deletion-protection', '--local', '-h', '-V',
     ]);
     expect(o).toEqual({
+      command: 'provision', verify: false,
       kind: 'approvals', kindGiven: true, table: 'my.table', region: 'eu-west-1', profile: 'ops', profileSource: '--aws-profile',
       plan: true, yes: true, generateIam: true, accountId: '123456789012', mfaCode: '123456', json: true,
       endpointUrl: 'http://localhost:8000', deletionProtection: false, local: true, help: true, version: true,
     });
+  });
+
+  it('reads `verify [KIND]` as the verify command, and --verify on a change', () => {
+    expect(parseArgs(['verify', 'breakglass', '--table', 'bg-1'])).toMatchObject({ command: 'verify', kind: 'breakglass', kindGiven: true, table: 'bg-1' });
+    expect(parseArgs(['verify'])).toMatchObject({ command: 'verify', kind: 'sessions', kindGiven: false });
+    expect(parseArgs(['approvals', '--yes', '--verify'])).toMatchObject({ command: 'provision', verify: true, yes: true });
+    expect(usageMessage(['sessions', 'verify'])).toMatch(/^Unknown kind "verify"|only one KIND/);
+    expect(usageMessage(['verify', '--plan'])).toMatch(/^verify runs Sentinel's access patterns on an existing table; it takes no --plan\./);
+    expect(usageMessage(['--plan', '--verify'])).toMatch(/^--verify runs after a change is applied/);
   });
 
   it('accepts --profile as an alias and flags before the kind', () => {

@@ -24,14 +24,14 @@ afterAll(async () => {
 });
 
 it('SIGINT while an index builds: exit 130, says what exists, and a rerun finishes', async () => {
-  // An old-style sessions table: everything but gsi-device-id.
-  const indexes = [['gsi-user', 'user', 'created_at'], ['gsi-status', 'status', 'created_at'], ['gsi-profile', 'profile', 'created_at'], ['gsi-server-instance', 'server_instance_id', 'status']] as const;
+  // A sessions table a run left half-made: everything but gsi-profile.
+  const indexes = [['gsi-user', 'user', 'created_at'], ['gsi-status', 'status', 'created_at'], ['gsi-server-instance', 'server_instance_id', 'status']] as const;
   await client.send(
     new CreateTableCommand({
       TableName: 'interrupted',
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: ['id', 'user', 'status', 'profile', 'server_instance_id', 'created_at'].map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
+      AttributeDefinitions: ['id', 'user', 'status', 'server_instance_id', 'created_at'].map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
       GlobalSecondaryIndexes: indexes.map(([name, pk, sk]) => ({
         IndexName: name,
         KeySchema: [{ AttributeName: pk, KeyType: 'HASH' as const }, { AttributeName: sk, KeyType: 'RANGE' as const }],
@@ -54,15 +54,15 @@ it('SIGINT while an index builds: exit 130, says what exists, and a rerun finish
   });
   expect(stopped.code, stopped.stderr).toBe(130);
   expect(stopped.stdout).toBe('');
-  expect(stopped.stderr).toMatch(/started adding index gsi-device-id/);
+  expect(stopped.stderr).toMatch(/started adding index gsi-profile/);
   expect(stopped.stderr).toMatch(/Running again finishes the rest/);
   const during = await client.send(new DescribeTableCommand({ TableName: 'interrupted' }));
-  expect(during.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-device-id')?.IndexStatus).toBe('CREATING');
+  expect(during.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-profile')?.IndexStatus).toBe('CREATING');
 
   const rerun = await runCli(args, { env });
   expect(rerun.code, rerun.stderr).toBe(0);
-  expect(rerun.stderr).toMatch(/Wait for index gsi-device-id, already building/);
+  expect(rerun.stderr).toMatch(/Wait for index gsi-profile, already building/);
   expect(JSON.parse(rerun.stdout)).toMatchObject({ status: 'updated' });
   const after = await client.send(new DescribeTableCommand({ TableName: 'interrupted' }));
-  expect(after.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-device-id')?.IndexStatus).toBe('ACTIVE');
+  expect(after.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-profile')?.IndexStatus).toBe('ACTIVE');
 }, 120_000);

@@ -70,7 +70,7 @@ describe('headless against DynamoDB Local', () => {
     expect(json(created)).toEqual({ kind: 'sessions', table: 'e2e-sessions', region: REGION, status: 'created', tableArn: expect.stringMatching(/:table\/e2e-sessions$/) });
     expect(created.stderr).toMatch(/Create table e2e-sessions/);
     const table = await describeTable('e2e-sessions');
-    expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-device-id', 'gsi-profile', 'gsi-server-instance', 'gsi-status', 'gsi-user']);
+    expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-profile', 'gsi-server-instance', 'gsi-status', 'gsi-user']);
     expect(table?.DeletionProtectionEnabled).toBe(true);
 
     const again = await cli(['sessions', '--table', 'e2e-sessions', '--yes', '--json']);
@@ -117,15 +117,15 @@ describe('headless against DynamoDB Local', () => {
     expect(human.stderr).not.toMatch(/Plan for/);
   });
 
-  it('converges an old-style table: update naming gsi-device-id, then updated', async () => {
-    const old = ['user', 'status', 'profile'].map((pk) => ({ name: `gsi-${pk}`, pk, sk: 'created_at' }));
+  it('converges an old-style table: update naming the missing gsi-profile, then updated', async () => {
+    const old = ['user', 'status'].map((pk) => ({ name: `gsi-${pk}`, pk, sk: 'created_at' }));
     old.push({ name: 'gsi-server-instance', pk: 'server_instance_id', sk: 'status' });
     await client.send(
       new CreateTableCommand({
         TableName: 'e2e-old',
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        AttributeDefinitions: ['id', 'user', 'status', 'profile', 'server_instance_id', 'created_at'].map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
+        AttributeDefinitions: ['id', 'user', 'status', 'server_instance_id', 'created_at'].map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
         GlobalSecondaryIndexes: old.map((i) => ({
           IndexName: i.name,
           KeySchema: [{ AttributeName: i.pk, KeyType: 'HASH' as const }, { AttributeName: i.sk, KeyType: 'RANGE' as const }],
@@ -137,12 +137,12 @@ describe('headless against DynamoDB Local', () => {
 
     const plan = await cli(['--table', 'e2e-old', '--plan', '--json', '--no-deletion-protection']);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(json(plan)).toMatchObject({ action: 'update', changes: [{ op: 'add-index', target: 'gsi-device-id' }] });
+    expect(json(plan)).toMatchObject({ action: 'update', changes: [{ op: 'add-index', target: 'gsi-profile' }] });
 
     const applied = await cli(['--table', 'e2e-old', '--yes', '--json', '--no-deletion-protection']);
     expect(applied.code, applied.stderr).toBe(0);
     expect(json(applied)).toMatchObject({ status: 'updated' });
-    expect((await describeTable('e2e-old'))?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toContain('gsi-device-id');
+    expect((await describeTable('e2e-old'))?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toContain('gsi-profile');
   });
 
   it('refuses a table with another key: exit 1 with the reason, nothing changed', async () => {

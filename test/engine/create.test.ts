@@ -4,8 +4,6 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   PutItemCommand,
-  QueryCommand,
-  UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { apply, describe, desiredTable, plan } from '../../src/engine/index.js';
 import { AwsFailure } from '../../src/core/errors.js';
 import { KINDS, KIND_NAMES } from '../../src/core/kinds.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { sessionStore, type Session } from '../../src/sentinel/sessions.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { api, goStyleSessionsTable, rawClient, recorder, REGION } from './support.js';
 
@@ -97,26 +96,72 @@ suite.each(KIND_NAMES)('a new %s table', (kind) => {
 });
 
 suite('an existing table', () => {
-  it('made by the Go tool is converged: gsi-device-id, TTL, deletion protection; then nothing to do', async () => {
+  it('made by Sentinel\'s Go tool (its four indexes, TTL off) is converged: TTL and deletion protection, no index; then nothing to do', async () => {
     const name = 'go-made-sessions';
     await raw.send(new CreateTableCommand(goStyleSessionsTable(name)));
     const { p, result, events } = await run('sessions', name);
     expect(p.action).toBe('update');
-    expect(p.changes.map((c) => c.target)).toEqual(['gsi-device-id', 'ttl', 'deletion-protection']);
+    expect(p.changes.map((c) => c.target)).toEqual(['ttl', 'deletion-protection']);
     expect(result.status).toBe('updated');
-    expect(events.filter((e) => e.type === 'done').map((e) => e.id)).toEqual(['index:gsi-device-id', 'ttl', 'deletion-protection']);
+    expect(events.filter((e) => e.type === 'done').map((e) => e.id)).toEqual(['ttl', 'deletion-protection']);
     const now = await describe(dynamo, name);
-    expect(now?.indexes.find((i) => i.name === 'gsi-device-id')).toMatchObject({ partitionKey: 'device_id', sortKey: 'created_at', projection: 'ALL', status: 'ACTIVE' });
-    expect(now?.attributeTypes.device_id).toBe('S');
+    expect(now?.indexes.map((i) => i.name).sort()).toEqual(['gsi-profile', 'gsi-server-instance', 'gsi-status', 'gsi-user']);
     expect(now).toMatchObject({ ttlStatus: 'ENABLED', ttlAttribute: 'ttl', deletionProtection: true });
     expect(plan(desiredTable('sessions', name, true), now, REGION).action).toBe('none');
+  });
+
+  it('missing one of Sentinel\'s indexes gets it added, ACTIVE, with its key attributes', async () => {
+    const name = 'go-made-three-indexes';
+    await raw.send(new CreateTableCommand(goStyleSessionsTable(name, ['gsi-profile'])));
+    const { p, result, events } = await run('sessions', name);
+    expect(p.changes.map((c) => c.target)).toEqual(['gsi-profile', 'ttl', 'deletion-protection']);
+    expect(result.status).toBe('updated');
+    expect(events.filter((e) => e.type === 'done').map((e) => e.id)).toEqual(['index:gsi-profile', 'ttl', 'deletion-protection']);
+    const now = await describe(dynamo, name);
+    expect(now?.indexes.find((i) => i.name === 'gsi-profile')).toMatchObject({ partitionKey: 'profile', sortKey: 'created_at', projection: 'ALL', status: 'ACTIVE' });
+    expect(now?.attributeTypes.profile).toBe('S');
+    expect(plan(desiredTable('sessions', name, true), now, REGION).action).toBe('none');
+  });
+
+  it('made by sentinel-init 0.1.0 loses gsi-device-id (and only it), then takes the server-mode session write it refused', async () => {
+    const name = 'v010-sessions';
+    const input = goStyleSessionsTable(name);
+    const gsi = (IndexName: string, pk: string) => ({
+      IndexName,
+      KeySchema: [
+        { AttributeName: pk, KeyType: 'HASH' as const },
+        { AttributeName: 'created_at', KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    });
+    input.GlobalSecondaryIndexes = [...(input.GlobalSecondaryIndexes ?? []), gsi('gsi-device-id', 'device_id'), gsi('gsi-team', 'team')];
+    input.AttributeDefinitions = [...(input.AttributeDefinitions ?? []), { AttributeName: 'device_id', AttributeType: 'S' }, { AttributeName: 'team', AttributeType: 'S' }];
+    await raw.send(new CreateTableCommand(input));
+    const session: Session = { id: 'c0ffee0000000001', user: 'alice', profile: 'prod', serverInstanceId: '9f8e7d6c', status: 'active', deviceId: '', createdAt: new Date(), updatedAt: new Date(), expiresAt: new Date(Date.now() + 900_000) };
+    await expect(raw.send(new PutItemCommand(sessionStore.create(name, session)))).rejects.toThrow(/IndexName: gsi-device-id, IndexKey: device_id/);
+
+    const before = proxy.bodies('UpdateTable').length;
+    const { p, result, events } = await run('sessions', name);
+    expect(p.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['remove-index:gsi-device-id', 'enable-ttl:ttl', 'enable-deletion-protection:deletion-protection']);
+    expect(p.notes).toEqual(["Index gsi-team is not one of Sentinel's; left as is."]);
+    expect(result.status).toBe('updated');
+    expect(events.filter((e) => e.type === 'done').map((e) => e.id)).toEqual(['index:gsi-device-id', 'ttl', 'deletion-protection']);
+    const deletes = proxy.bodies('UpdateTable').slice(before).filter((b) => 'GlobalSecondaryIndexUpdates' in b);
+    expect(deletes).toEqual([{ TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'gsi-device-id' } }] }]);
+
+    const now = await describe(dynamo, name);
+    expect(now?.indexes.map((i) => i.name).sort()).toEqual(['gsi-profile', 'gsi-server-instance', 'gsi-status', 'gsi-team', 'gsi-user']);
+    await raw.send(new PutItemCommand(sessionStore.create(name, session)));
+    const again = plan(desiredTable('sessions', name, true), now, REGION);
+    expect(again.action).toBe('none');
+    expect(again.notes).toEqual(["Index gsi-team is not one of Sentinel's; left as is."]);
   });
 
   it('with --no-deletion-protection: protection is not turned on, and never turned off', async () => {
     const name = 'go-made-unprotected';
     await raw.send(new CreateTableCommand(goStyleSessionsTable(name)));
     const { p, result } = await run('sessions', name, false);
-    expect(p.changes.map((c) => c.target)).toEqual(['gsi-device-id', 'ttl']);
+    expect(p.changes.map((c) => c.target)).toEqual(['ttl']);
     expect(result.status).toBe('updated');
     expect((await describe(dynamo, name))?.deletionProtection).toBe(false);
 
@@ -163,121 +208,5 @@ suite('an existing table', () => {
     expect(results[0]?.tableArn).toBe(results[1]?.tableArn);
     expect(proxy.bodies('CreateTable').filter((b) => b.TableName === name)).toHaveLength(2);
     expect(plan(desired, await describe(dynamo, name), REGION).action).toBe('none');
-  });
-});
-
-suite('the created sessions table serves Sentinel\'s session store', () => {
-  const name = 'store-sessions';
-  const item = {
-    id: { S: 'sess-1' },
-    user: { S: 'alice' },
-    status: { S: 'active' },
-    profile: { S: 'prod' },
-    server_instance_id: { S: 'srv-1' },
-    device_id: { S: 'dev-1' },
-    created_at: { S: '2024-01-01T00:00:00Z' },
-    updated_at: { S: '2024-01-01T00:00:00Z' },
-    request_count: { N: '0' },
-    ttl: { N: '1893456000' },
-  };
-
-  beforeAll(async () => {
-    await run('sessions', name);
-    await raw.send(new PutItemCommand({ TableName: name, Item: item, ConditionExpression: 'attribute_not_exists(id)' }));
-  });
-
-  it('refuses a second create of the same session id (attribute_not_exists(id))', async () => {
-    await expect(raw.send(new PutItemCommand({ TableName: name, Item: item, ConditionExpression: 'attribute_not_exists(id)' }))).rejects.toThrow(
-      expect.objectContaining({ name: 'ConditionalCheckFailedException' }),
-    );
-  });
-
-  it.each([
-    ['gsi-user', 'user', 'alice'],
-    ['gsi-status', 'status', 'active'],
-    ['gsi-profile', 'profile', 'prod'],
-    ['gsi-device-id', 'device_id', 'dev-1'],
-    ['gsi-server-instance', 'server_instance_id', 'srv-1'],
-  ])('finds the session through %s by %s, newest first', async (index, key, value) => {
-    const out = await raw.send(
-      new QueryCommand({
-        TableName: name,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :v',
-        ExpressionAttributeNames: { '#pk': key },
-        ExpressionAttributeValues: { ':v': { S: value } },
-        ScanIndexForward: false,
-      }),
-    );
-    expect(out.Items?.map((i) => i.id?.S)).toEqual(['sess-1']);
-  });
-
-  it('finds active sessions of a server instance with status in the key condition', async () => {
-    const out = await raw.send(
-      new QueryCommand({
-        TableName: name,
-        IndexName: 'gsi-server-instance',
-        KeyConditionExpression: 'server_instance_id = :id AND #status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':id': { S: 'srv-1' }, ':status': { S: 'active' } },
-      }),
-    );
-    expect(out.Items?.map((i) => i.id?.S)).toEqual(['sess-1']);
-  });
-
-  it('updates only existing sessions (attribute_exists(id)), with optimistic locking on updated_at', async () => {
-    await raw.send(
-      new UpdateItemCommand({
-        TableName: name,
-        Key: { id: { S: 'sess-1' } },
-        UpdateExpression: 'SET #status = :revoked, updated_at = :now',
-        ConditionExpression: 'attribute_exists(id) AND updated_at = :old_updated_at',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':revoked': { S: 'revoked' }, ':now': { S: '2024-01-02T00:00:00Z' }, ':old_updated_at': { S: '2024-01-01T00:00:00Z' } },
-      }),
-    );
-    await raw.send(
-      new UpdateItemCommand({
-        TableName: name,
-        Key: { id: { S: 'sess-1' } },
-        UpdateExpression: 'SET request_count = request_count + :inc',
-        ConditionExpression: 'attribute_exists(id)',
-        ExpressionAttributeValues: { ':inc': { N: '1' } },
-      }),
-    );
-    const missing = raw.send(
-      new UpdateItemCommand({
-        TableName: name,
-        Key: { id: { S: 'no-such-session' } },
-        UpdateExpression: 'SET request_count = :one',
-        ConditionExpression: 'attribute_exists(id)',
-        ExpressionAttributeValues: { ':one': { N: '1' } },
-      }),
-    );
-    await expect(missing).rejects.toThrow(expect.objectContaining({ name: 'ConditionalCheckFailedException' }));
-    const revoked = await raw.send(
-      new QueryCommand({
-        TableName: name,
-        IndexName: 'gsi-status',
-        KeyConditionExpression: '#s = :s',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': { S: 'revoked' } },
-      }),
-    );
-    expect(revoked.Items?.map((i) => [i.id?.S, i.request_count?.N])).toEqual([['sess-1', '1']]);
-  });
-
-  it('rejects the Go store\'s FilterExpression on the index key status, as the spec warns', async () => {
-    const goQuery = raw.send(
-      new QueryCommand({
-        TableName: name,
-        IndexName: 'gsi-server-instance',
-        KeyConditionExpression: 'server_instance_id = :server_instance_id',
-        FilterExpression: '#status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':server_instance_id': { S: 'srv-1' }, ':status': { S: 'active' } },
-      }),
-    );
-    await expect(goQuery).rejects.toThrow(/Filter Expression can only contain non-primary key attributes/);
   });
 });

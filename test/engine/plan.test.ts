@@ -61,15 +61,52 @@ describe('plan', () => {
     expect(p.actual?.arn).toBe(ARN);
   });
 
-  it('an old Go-made sessions table: adds gsi-device-id, TTL and deletion protection, in that order', () => {
-    const old = { ...without(matching(), 'gsi-device-id'), ttlStatus: 'DISABLED', ttlAttribute: undefined, deletionProtection: false };
-    const p = plan(sessions, old, REGION);
+  it('a Sentinel-made sessions table (its four indexes, TTL off, no deletion protection): TTL and deletion protection, no index', () => {
+    const goMade = { ...matching(), ttlStatus: 'DISABLED', ttlAttribute: undefined, deletionProtection: false };
+    const p = plan(sessions, goMade, REGION);
     expect(p.action).toBe('update');
     expect(p.changes).toEqual([
-      { op: 'add-index', target: 'gsi-device-id', partitionKey: 'device_id', sortKey: 'created_at' },
       { op: 'enable-ttl', target: 'ttl', attribute: 'ttl' },
       { op: 'enable-deletion-protection', target: 'deletion-protection' },
     ]);
+  });
+
+  it('the sessions kind is exactly Sentinel\'s four indexes (infrastructure/schema.go), without gsi-device-id', () => {
+    expect(sessions.indexes.map((i) => `${i.name}(${i.partitionKey},${i.sortKey})`)).toEqual([
+      'gsi-user(user,created_at)',
+      'gsi-status(status,created_at)',
+      'gsi-profile(profile,created_at)',
+      'gsi-server-instance(server_instance_id,status)',
+    ]);
+  });
+
+  it('a table made by sentinel-init 0.1.0: removes gsi-device-id first, with the reason, and notes no other index', () => {
+    const old = matching();
+    old.attributeTypes.device_id = 'S';
+    old.indexes.push({ name: 'gsi-device-id', partitionKey: 'device_id', sortKey: 'created_at', projection: 'ALL', status: 'ACTIVE', backfilling: false });
+    const p = plan(sessions, { ...without(old, 'gsi-profile'), deletionProtection: false }, REGION);
+    expect(p.action).toBe('update');
+    expect(p.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['remove-index:gsi-device-id', 'add-index:gsi-profile', 'enable-deletion-protection:deletion-protection']);
+    expect(p.changes[0]).toMatchObject({ reason: expect.stringMatching(/empty device_id/) });
+    expect(p.notes).toEqual([]);
+  });
+
+  it('gsi-device-id already being deleted is waited for; a same-named index on other keys, or on another kind, is left as is', () => {
+    const deleting = matching();
+    deleting.indexes.push({ name: 'gsi-device-id', partitionKey: 'device_id', sortKey: 'created_at', projection: 'ALL', status: 'DELETING', backfilling: false });
+    expect(plan(sessions, deleting, REGION).changes).toEqual([expect.objectContaining({ op: 'remove-index', target: 'gsi-device-id', status: 'DELETING' })]);
+
+    const foreign = matching();
+    foreign.indexes.push({ name: 'gsi-device-id', partitionKey: 'device', sortKey: 'created_at', projection: 'ALL', status: 'ACTIVE', backfilling: false });
+    const p = plan(sessions, foreign, REGION);
+    expect(p.action).toBe('none');
+    expect(p.notes).toEqual(["Index gsi-device-id is not one of Sentinel's; left as is."]);
+
+    const approvals = matching('approvals');
+    approvals.indexes.push({ name: 'gsi-device-id', partitionKey: 'device_id', sortKey: 'created_at', projection: 'ALL', status: 'ACTIVE', backfilling: false });
+    const q = plan(desiredTable('approvals', 'sentinel-requests', true), approvals, REGION);
+    expect(q.action).toBe('none');
+    expect(q.notes).toEqual(["Index gsi-device-id is not one of Sentinel's; left as is."]);
   });
 
   it('waits for a table still CREATING or UPDATING before anything else', () => {
@@ -80,10 +117,10 @@ describe('plan', () => {
 
   it('an index still building is waited for, never re-created, and waited for before adding others', () => {
     const t = without(matching(), 'gsi-user');
-    t.indexes = t.indexes.map((i) => (i.name === 'gsi-device-id' ? { ...i, status: 'CREATING', backfilling: true } : i));
+    t.indexes = t.indexes.map((i) => (i.name === 'gsi-server-instance' ? { ...i, status: 'CREATING', backfilling: true } : i));
     const p = plan(sessions, t, REGION);
     expect(p.changes).toEqual([
-      { op: 'wait-index', target: 'gsi-device-id', status: 'CREATING (backfilling)' },
+      { op: 'wait-index', target: 'gsi-server-instance', status: 'CREATING (backfilling)' },
       { op: 'add-index', target: 'gsi-user', partitionKey: 'user', sortKey: 'created_at' },
     ]);
   });

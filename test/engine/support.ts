@@ -1,8 +1,9 @@
 /** Shared by the engine's integration tests: SDK clients on DynamoDB Local with fixed fake keys. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { createDynamoApi } from '../../src/aws/dynamo.js';
 import type { DynamoApi } from '../../src/aws/types.js';
 import type { ProgressEvent } from '../../src/engine/index.js';
+import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
 
 export const REGION = 'us-east-1';
 const credentials = async () => ({ accessKeyId: 'fakeAccessKey', secretAccessKey: 'fakeSecretKey' });
@@ -23,26 +24,15 @@ export function recorder(): { events: ProgressEvent[]; onProgress: (e: ProgressE
   return { events, onProgress: (e) => events.push(e) };
 }
 
-/** The sessions table as Sentinel's Go `init sessions` made it: four indexes, TTL off, no deletion protection. */
-export function goStyleSessionsTable(name: string) {
-  const gsi = (indexName: string, pk: string, sk: string) => ({
-    IndexName: indexName,
-    KeySchema: [
-      { AttributeName: pk, KeyType: 'HASH' as const },
-      { AttributeName: sk, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: 'ALL' as const },
-  });
-  return {
-    TableName: name,
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' as const }],
-    AttributeDefinitions: ['id', 'user', 'status', 'profile', 'server_instance_id', 'created_at'].map((n) => ({ AttributeName: n, AttributeType: 'S' as const })),
-    BillingMode: 'PAY_PER_REQUEST' as const,
-    GlobalSecondaryIndexes: [
-      gsi('gsi-user', 'user', 'created_at'),
-      gsi('gsi-status', 'status', 'created_at'),
-      gsi('gsi-profile', 'profile', 'created_at'),
-      gsi('gsi-server-instance', 'server_instance_id', 'status'),
-    ],
-  };
+/**
+ * The sessions table as Sentinel's Go `init sessions` made it before it enabled TTL: four indexes,
+ * TTL off, no deletion protection (test/compat/sentinel-schema.ts has Sentinel's schema). `without`
+ * leaves indexes out, as a run interrupted before adding them would.
+ */
+export function goStyleSessionsTable(name: string, without: string[] = []): CreateTableCommandInput {
+  const input = sentinelCreateTableInput('sessions', name);
+  const indexes = input.GlobalSecondaryIndexes?.filter((i) => !without.includes(i.IndexName ?? '')) ?? [];
+  // DynamoDB refuses attribute definitions that no key uses.
+  const used = new Set(['id', ...indexes.flatMap((i) => i.KeySchema?.map((k) => k.AttributeName) ?? [])]);
+  return { ...input, GlobalSecondaryIndexes: indexes, AttributeDefinitions: input.AttributeDefinitions?.filter((a) => used.has(a.AttributeName ?? '')) };
 }

@@ -17,23 +17,23 @@ const name = 'half-made-sessions';
 beforeAll(async () => {
   local = await startDynamoDbLocal({ delayTransientStatuses: true });
   proxy = await startFaultProxy(local.endpoint);
-  // A run interrupted right after it asked for gsi-device-id: the index is CREATING.
+  // A run interrupted right after it asked for gsi-server-instance: the index is CREATING.
   const raw = rawClient(local.endpoint);
-  await raw.send(new CreateTableCommand(goStyleSessionsTable(name)));
+  await raw.send(new CreateTableCommand(goStyleSessionsTable(name, ['gsi-server-instance'])));
   await raw.send(
     new UpdateTableCommand({
       TableName: name,
       AttributeDefinitions: [
-        { AttributeName: 'device_id', AttributeType: 'S' },
-        { AttributeName: 'created_at', AttributeType: 'S' },
+        { AttributeName: 'server_instance_id', AttributeType: 'S' },
+        { AttributeName: 'status', AttributeType: 'S' },
       ],
       GlobalSecondaryIndexUpdates: [
         {
           Create: {
-            IndexName: 'gsi-device-id',
+            IndexName: 'gsi-server-instance',
             KeySchema: [
-              { AttributeName: 'device_id', KeyType: 'HASH' },
-              { AttributeName: 'created_at', KeyType: 'RANGE' },
+              { AttributeName: 'server_instance_id', KeyType: 'HASH' },
+              { AttributeName: 'status', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
           },
@@ -52,7 +52,7 @@ it('is planned as a wait, stops at once on abort, and the next run waits it out 
   const dynamo = await api(proxy.endpoint);
   const desired = desiredTable('sessions', name, true);
   const first = plan(desired, await describe(dynamo, name), REGION);
-  expect(first.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['wait-index:gsi-device-id', 'enable-ttl:ttl', 'enable-deletion-protection:deletion-protection']);
+  expect(first.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['wait-index:gsi-server-instance', 'enable-ttl:ttl', 'enable-deletion-protection:deletion-protection']);
   expect(first.changes[0]).toMatchObject({ status: expect.stringMatching(/^CREATING/) });
 
   // Ctrl-C during the wait: rejected promptly with Interrupted, nothing changed yet.
@@ -70,20 +70,20 @@ it('is planned as a wait, stops at once on abort, and the next run waits it out 
   // The next run re-plans from what is there and waits; it never asks for the index again.
   const updatesBefore = proxy.bodies('UpdateTable').length;
   const second = plan(desired, await describe(dynamo, name), REGION);
-  expect(second.changes[0]).toMatchObject({ op: 'wait-index', target: 'gsi-device-id' });
+  expect(second.changes[0]).toMatchObject({ op: 'wait-index', target: 'gsi-server-instance' });
   const { events, onProgress } = recorder();
   const result = await apply(second, dynamo, { onProgress });
   expect(result.status).toBe('updated');
-  const waits = events.filter((e): e is Extract<ProgressEvent, { type: 'waiting' }> => e.type === 'waiting' && e.id === 'index:gsi-device-id');
+  const waits = events.filter((e): e is Extract<ProgressEvent, { type: 'waiting' }> => e.type === 'waiting' && e.id === 'index:gsi-server-instance');
   expect(waits.length).toBeGreaterThan(3);
   expect(waits.every((w) => w.status.startsWith('CREATING'))).toBe(true);
-  const done = events.find((e) => e.type === 'done' && e.id === 'index:gsi-device-id');
+  const done = events.find((e) => e.type === 'done' && e.id === 'index:gsi-server-instance');
   expect(done).toMatchObject({ polls: waits.length + 1 });
   const sent = proxy.bodies('UpdateTable').slice(updatesBefore);
   expect(sent.filter((b) => 'GlobalSecondaryIndexUpdates' in b)).toEqual([]);
   expect(sent).toEqual([{ TableName: name, DeletionProtectionEnabled: true }]);
 
   const after = await describe(dynamo, name);
-  expect(after?.indexes.find((i) => i.name === 'gsi-device-id')).toMatchObject({ status: 'ACTIVE', backfilling: false });
+  expect(after?.indexes.find((i) => i.name === 'gsi-server-instance')).toMatchObject({ status: 'ACTIVE', backfilling: false });
   expect(plan(desired, after, REGION).action).toBe('none');
 });

@@ -8,6 +8,8 @@ import type { Checked, WizardServices } from '../../src/wizard/services.js';
 
 export function options(over: Partial<Options> = {}): Options {
   return {
+    command: 'provision',
+    verify: false,
     kind: 'sessions',
     kindGiven: false,
     plan: false,
@@ -26,13 +28,13 @@ export function options(over: Partial<Options> = {}): Options {
 export function fakePlan(action: Plan['action'], over: Partial<Plan> = {}): Plan {
   const kind: KindName = over.kind ?? 'sessions';
   const table = over.table ?? KINDS[kind].defaultTable;
-  const desired = { kind, name: table, partitionKey: 'id', indexes: KINDS[kind].indexes, ttlAttribute: 'ttl', deletionProtection: true };
+  const desired = { kind, name: table, partitionKey: 'id', indexes: KINDS[kind].indexes, retiredIndexes: KINDS[kind].retiredIndexes, ttlAttribute: 'ttl', deletionProtection: true };
   const changes: Change[] =
     action === 'create'
       ? [{ op: 'create-table', target: table }]
       : action === 'update'
         ? [
-            { op: 'add-index', target: 'gsi-device-id', partitionKey: 'device_id', sortKey: 'created_at' },
+            { op: 'add-index', target: 'gsi-server-instance', partitionKey: 'server_instance_id', sortKey: 'status' },
             { op: 'enable-ttl', target: 'ttl', attribute: 'ttl' },
             { op: 'enable-deletion-protection', target: 'deletion-protection' },
           ]

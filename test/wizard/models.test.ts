@@ -36,19 +36,26 @@ describe('plan lines', () => {
     expect(t).toMatch(/encryption\s+AWS managed KMS key/);
     expect(t).toMatch(/TTL\s+on attribute ttl/);
     expect(t).toMatch(/deletion protection\s+on/);
-    expect(t).toMatch(/\+ index gsi-device-id\s+device_id \(S\), created_at \(S\)/);
-    expect(t).toContain('Plan: create 1 table with 5 indexes');
+    expect(t).toMatch(/\+ index gsi-server-instance\s+server_instance_id \(S\), status \(S\)/);
+    expect(t).not.toContain('gsi-device-id');
+    expect(t).toContain('Plan: create 1 table with 4 indexes');
   });
   it('draws an update as its changes only, and says nothing is deleted', () => {
     const t = text(planLines(fakePlan('update', { notes: ['Billing mode is PROVISIONED, not PAY_PER_REQUEST; left as is.'] })));
     expect(t).toContain('~ table sentinel-sessions  will be updated in place');
-    expect(t).toMatch(/\+ index gsi-device-id/);
+    expect(t).toMatch(/\+ index gsi-server-instance/);
     expect(t).not.toMatch(/\+ index gsi-user/);
     expect(t).toContain('~ TTL  off → on attribute ttl');
     expect(t).toContain('~ deletion protection  off → on');
-    expect(t).toContain('4 indexes already in place');
+    expect(t).toContain('3 indexes already in place');
     expect(t).toContain('! Billing mode is PROVISIONED');
     expect(t).toContain('Plan: 3 changes to sentinel-sessions; nothing is deleted.');
+  });
+  it('draws the removal of gsi-device-id with a minus, its reason, and says it is the one deletion', () => {
+    const removal = { op: 'remove-index' as const, target: 'gsi-device-id', partitionKey: 'device_id', reason: 'Sentinel writes an empty device_id' };
+    const t = text(planLines(fakePlan('update', { changes: [removal] })));
+    expect(t).toMatch(/- index gsi-device-id\s+Sentinel writes an empty device_id/);
+    expect(t).toContain('Plan: 1 change to sentinel-sessions; only index gsi-device-id is deleted.');
   });
   it('says nothing to do for an up-to-date table, and why a plan could not compare', () => {
     expect(text(planLines(fakePlan('none')))).toContain('Nothing to do: sentinel-sessions is up to date.');

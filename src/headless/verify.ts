@@ -1,0 +1,33 @@
+/**
+ * `sentinel-init verify` and `--verify` without prompts: one line per Sentinel access pattern on
+ * stdout as each finishes (the lines are the result), or one JSON document with --json.
+ */
+import type { Options } from '../service/options.js';
+import { runVerify, verifyFailure } from '../service/verify.js';
+import type { Connection, RunContext } from '../service/workflow.js';
+import { checkLine, verifyHeading, verifySummary } from '../verify/format.js';
+import type { VerifyReport } from '../verify/types.js';
+import type { HeadlessIo } from './io.js';
+
+/** Runs verify, printing lines as they come (text) or nothing (JSON: the caller prints the report). */
+export async function verifyHeadless(ctx: RunContext, conn: Connection, options: Options, io: HeadlessIo): Promise<VerifyReport> {
+  let headed = false;
+  const report = await runVerify(ctx, conn, {
+    signal: io.signal,
+    onResult: (r) => {
+      if (options.json) return;
+      // Only once a pattern ran: a missing table ends the run with its sentence alone.
+      if (!headed) io.stdout.write(`${verifyHeading(ctx.kind, ctx.table, ctx.region)}\n`);
+      headed = true;
+      io.stdout.write(`  ${checkLine(r)}\n`);
+    },
+  });
+  if (!options.json) io.stdout.write(`${verifySummary(report)}\n`);
+  return report;
+}
+
+/** Exit 0 when every pattern passed; else the failure sentence (exit 1). */
+export function verifyExit(report: VerifyReport): number {
+  if (!report.passed) throw verifyFailure(report);
+  return 0;
+}

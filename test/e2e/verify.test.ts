@@ -1,0 +1,130 @@
+/**
+ * `sentinel-init verify` and `--verify`, the built CLI against DynamoDB Local: Sentinel's access
+ * patterns pass on fresh tables of each kind, fail on a 0.1.0 table naming the write that breaks,
+ * pass again once the tool has converged it; a missing permission is reported as such; probe items
+ * never stay behind.
+ */
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
+import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+
+const REGION = 'eu-west-1';
+const KEYS = { AWS_ACCESS_KEY_ID: 'verifye2e', AWS_SECRET_ACCESS_KEY: 'secret' };
+
+let local: DynamoDbLocal;
+let proxy: FaultProxy;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  ensureBuilt();
+  local = await startDynamoDbLocal();
+  proxy = await startFaultProxy(local.endpoint);
+  client = new DynamoDBClient({ region: REGION, endpoint: local.endpoint, credentials: { accessKeyId: KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret' } });
+});
+afterAll(async () => {
+  client?.destroy();
+  await proxy?.stop();
+  await local?.stop();
+});
+
+const cli = (args: string[], endpoint = local.endpoint) => runCli(['--region', REGION, '--endpoint-url', endpoint, ...args], { env: { HOME: '/nonexistent', ...KEYS } });
+const itemCount = async (table: string) => (await client.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count;
+
+describe('verify', () => {
+  it.each([
+    ['sessions', 12],
+    ['approvals', 7],
+    ['breakglass', 10],
+  ] as const)('passes on a fresh %s table: %i patterns, exit 0, no probe item left', async (kind, patterns) => {
+    const table = `verify-${kind}`;
+    const created = await cli([kind, '--table', table, '--yes']);
+    expect(created.code, created.stderr).toBe(0);
+    const run = await cli(['verify', kind, '--table', table]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = lines(run.stdout);
+    expect(out[0]).toBe(`Sentinel's access patterns on ${kind} table ${table} in ${REGION} (as mateoblack/sentinel b6142c9e sends them):`);
+    expect(out.slice(1, -1)).toHaveLength(patterns);
+    expect(out.slice(1, -1).every((l) => l.startsWith('  ✓ '))).toBe(true);
+    expect(out.at(-1)).toBe(`All ${patterns} patterns work.`);
+    expect(await itemCount(table)).toBe(0);
+  });
+
+  it('fails on a sessions table made by sentinel-init 0.1.0, naming the server-mode write; passes after the tool converges it', async () => {
+    const table = 'verify-v010';
+    const input = sentinelCreateTableInput('sessions', table);
+    input.GlobalSecondaryIndexes?.push({
+      IndexName: 'gsi-device-id',
+      KeySchema: [
+        { AttributeName: 'device_id', KeyType: 'HASH' },
+        { AttributeName: 'created_at', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+    input.AttributeDefinitions?.push({ AttributeName: 'device_id', AttributeType: 'S' });
+    await client.send(new CreateTableCommand(input));
+
+    const broken = await cli(['verify', 'sessions', '--table', table]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      '  ✗ session.Create (server mode, no device)  PutItem: ValidationException: One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: gsi-device-id, IndexKey: device_id',
+    );
+    expect(broken.stdout).toContain('  ✓ session.Create (Lambda, with device)  PutItem');
+    expect(broken.stdout).toContain('  - session.Get  GetItem: skipped, needs session.Create (server mode, no device)');
+    expect(lines(broken.stderr).at(-1)).toMatch(
+      /^sentinel-init: Sentinel's access patterns do not all work on table verify-v010: .* The table has gsi-device-id, .*run `sentinel-init sessions --table verify-v010 --region eu-west-1 --yes` to remove it/,
+    );
+    expect(await itemCount(table)).toBe(0);
+
+    const plan = await cli(['sessions', '--table', table, '--plan']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('  - remove index gsi-device-id: Sentinel writes an empty device_id for sessions without a device, which an index key cannot hold, so those session writes fail');
+    const fixed = await cli(['sessions', '--table', table, '--yes', '--verify', '--json']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const doc = JSON.parse(fixed.stdout) as { status: string; verify: { passed: boolean; checks: { method: string; outcome: string }[] } };
+    expect(doc.status).toBe('updated');
+    expect(doc.verify.passed).toBe(true);
+    expect(doc.verify.checks.find((c) => c.method === 'session.Create (server mode, no device)')?.outcome).toBe('pass');
+  });
+
+  it('reports a missing data-plane permission as such: who lacks which action, not a broken table', async () => {
+    const table = 'verify-denied';
+    expect((await cli(['breakglass', '--table', table, '--yes'])).code).toBe(0);
+    proxy.inject('PutItem', 'access-denied');
+    const run = await cli(['verify', 'breakglass', '--table', table, '--json'], proxy.endpoint);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { passed: boolean; checks: { method: string; outcome: string; detail?: string }[]; probesLeft: string[] };
+    expect(report.passed).toBe(false);
+    expect(report.checks[0]).toEqual({
+      method: 'breakglass.Create',
+      action: 'PutItem',
+      outcome: 'denied',
+      detail: `arn:aws:iam::123456789012:user/x may not call dynamodb:PutItem on arn:aws:dynamodb:us-east-1:123456789012:table/${table}`,
+    });
+    expect(report.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
+    expect(lines(run.stderr).at(-1)).toMatch(/run it as a principal with the Operations statement of `sentinel-init breakglass --generate-iam/);
+    expect(report.probesLeft).toEqual([]);
+    expect(await itemCount(table)).toBe(0);
+  });
+
+  it('on a table that does not exist: exit 1, one sentence, nothing created', async () => {
+    const before = (await client.send(new ListTablesCommand({}))).TableNames;
+    const run = await cli(['verify', 'approvals', '--table', 'no-such-table']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr).at(-1)).toBe(
+      'sentinel-init: Table no-such-table does not exist in eu-west-1: there is nothing to verify. Create it first: sentinel-init approvals --table no-such-table --region eu-west-1 --yes',
+    );
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(before);
+  });
+
+  it('refuses flags that make no sense with it (exit 2)', async () => {
+    for (const flag of ['--yes', '--plan', '--generate-iam']) {
+      const run = await cli(['verify', 'sessions', flag]);
+      expect(run.code, flag).toBe(2);
+      expect(run.stderr).toMatch(/verify runs Sentinel's access patterns on an existing table; it takes no --/);
+    }
+  });
+});
