@@ -6,6 +6,7 @@
  */
 import { AwsFailure, CliError, UsageError } from '../core/errors.js';
 import { sharedFilePaths } from './shared-files.js';
+import { errorName } from './transport-errors.js';
 
 /** What the credential provider knew when resolution failed (attached by credentials.ts). */
 export interface CredentialFailureContext {
@@ -39,13 +40,6 @@ const INVALID_KEYS = new Set([
   'InvalidAccessKeyId',
 ]);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
-
-function errorName(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return '';
-  const e = error as { name?: unknown; Code?: unknown; code?: unknown };
-  for (const v of [e.Code, e.name, e.code]) if (typeof v === 'string' && v !== 'Error') return v;
-  return '';
-}
 
 const firstLine = (text: string): string => text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
 const label = (profile?: string): string => (profile ? `profile ${profile}` : 'the default credentials');

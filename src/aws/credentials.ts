@@ -7,6 +7,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../core/errors.js';
 import { CredentialResolutionError, type CredentialFailureContext } from './credential-errors.js';
+import { clientTiming } from './http.js';
 import { analyseProfile, readSharedConfig } from './profiles.js';
 import type { MfaCodeProvider } from './types.js';
 
@@ -31,7 +32,9 @@ const REFRESH_MS = 5 * 60_000;
  */
 export async function credentialProvider(request: CredentialRequest): Promise<AwsCredentialIdentityProvider> {
   const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  const roleAssumer = request.region ? (await import('@aws-sdk/client-sts')).getDefaultRoleAssumer({ region: request.region }) : undefined;
+  // The STS and SSO clients inside the providers get the same time bounds as every other call.
+  const { config: clientConfig } = await clientTiming();
+  const roleAssumer = request.region ? (await import('@aws-sdk/client-sts')).getDefaultRoleAssumer({ region: request.region, ...clientConfig }) : undefined;
   let mfaSerial: string | undefined;
   const mfaCodeProvider = request.mfaCodeProvider
     ? (serial: string) => {
@@ -40,7 +43,7 @@ export async function credentialProvider(request: CredentialRequest): Promise<Aw
       }
     : undefined;
   // ignoreCache: the SDK caches file reads per process; a wizard may run after `aws sso login`.
-  const init = { mfaCodeProvider, ignoreCache: true, ...(roleAssumer && { roleAssumer }) };
+  const init = { mfaCodeProvider, ignoreCache: true, clientConfig, ...(roleAssumer && { roleAssumer }) };
   const inner = request.profile ? fromIni({ ...init, profile: request.profile }) : fromNodeProviderChain(init);
 
   let value: AwsCredentialIdentity | undefined;

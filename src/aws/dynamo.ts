@@ -1,42 +1,33 @@
 /**
  * The DynamoApi port on the real SDK client. The SDK is imported here, lazily, when a connection is
- * made; nothing else in the engine loads it.
+ * made; nothing else in the engine loads it. Every call is bounded in time (src/aws/http.ts).
  */
+import { clientTiming, withinBudget } from './http.js';
 import type { AwsTarget, DynamoApi, ItemApi } from './types.js';
-
-/**
- * Attempts per call (first try included). The SDK default of 3 gives up after two transient failures;
- * the engine must survive three in a row (throttling, 5xx, connection resets) on any call.
- */
-export const DEFAULT_MAX_ATTEMPTS = 6;
-
-/** AWS_MAX_ATTEMPTS still wins when set to a usable number, as it does for every SDK client. */
-export function maxAttemptsFrom(env: NodeJS.ProcessEnv): number {
-  const fromEnv = Number.parseInt(env.AWS_MAX_ATTEMPTS ?? '', 10);
-  return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : DEFAULT_MAX_ATTEMPTS;
-}
 
 /** Builds the DynamoDB client for one run; nothing is called until the engine calls. */
 export async function createDynamoApi(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): Promise<DynamoApi & ItemApi> {
   const sdk = await import('@aws-sdk/client-dynamodb');
+  const { limits, config } = await clientTiming(env);
   const client = new sdk.DynamoDBClient({
     region: target.region,
     credentials: target.credentials,
-    maxAttempts: maxAttemptsFrom(env),
+    ...config,
     ...(target.endpointUrl ? { endpoint: target.endpointUrl } : {}),
   });
-  const opts = (signal?: AbortSignal) => (signal ? { abortSignal: signal } : undefined);
+  // One SDK call, within its time budget, stopped by `signal` (Ctrl-C) too.
+  const within = <T>(signal: AbortSignal | undefined, call: (abortSignal: AbortSignal) => Promise<T>) => withinBudget(limits, signal, call);
   return {
-    createTable: (input, signal) => client.send(new sdk.CreateTableCommand(input), opts(signal)),
-    describeTable: (tableName, signal) => client.send(new sdk.DescribeTableCommand({ TableName: tableName }), opts(signal)),
-    updateTable: (input, signal) => client.send(new sdk.UpdateTableCommand(input), opts(signal)),
-    describeTimeToLive: (tableName, signal) => client.send(new sdk.DescribeTimeToLiveCommand({ TableName: tableName }), opts(signal)),
-    updateTimeToLive: (input, signal) => client.send(new sdk.UpdateTimeToLiveCommand(input), opts(signal)),
-    putItem: (input, signal) => client.send(new sdk.PutItemCommand(input), opts(signal)),
-    getItem: (input, signal) => client.send(new sdk.GetItemCommand(input), opts(signal)),
-    updateItem: (input, signal) => client.send(new sdk.UpdateItemCommand(input), opts(signal)),
-    deleteItem: (input, signal) => client.send(new sdk.DeleteItemCommand(input), opts(signal)),
-    query: (input, signal) => client.send(new sdk.QueryCommand(input), opts(signal)),
-    scan: (input, signal) => client.send(new sdk.ScanCommand(input), opts(signal)),
+    createTable: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.CreateTableCommand(input), { abortSignal })),
+    describeTable: (tableName, signal) => within(signal, (abortSignal) => client.send(new sdk.DescribeTableCommand({ TableName: tableName }), { abortSignal })),
+    updateTable: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.UpdateTableCommand(input), { abortSignal })),
+    describeTimeToLive: (tableName, signal) => within(signal, (abortSignal) => client.send(new sdk.DescribeTimeToLiveCommand({ TableName: tableName }), { abortSignal })),
+    updateTimeToLive: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.UpdateTimeToLiveCommand(input), { abortSignal })),
+    putItem: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.PutItemCommand(input), { abortSignal })),
+    getItem: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.GetItemCommand(input), { abortSignal })),
+    updateItem: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.UpdateItemCommand(input), { abortSignal })),
+    deleteItem: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.DeleteItemCommand(input), { abortSignal })),
+    query: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.QueryCommand(input), { abortSignal })),
+    scan: (input, signal) => within(signal, (abortSignal) => client.send(new sdk.ScanCommand(input), { abortSignal })),
   };
 }

@@ -3,6 +3,8 @@
  * permission, so it is the cheapest proof that the credentials work. The STS client follows
  * AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL through the SDK's own endpoint configuration.
  */
+import { AwsFailure } from '../core/errors.js';
+import { clientTiming, withinBudget } from './http.js';
 import type { AwsTarget, Identity } from './types.js';
 
 /**
@@ -24,11 +26,15 @@ export function partitionOf(arn: string): string {
 export async function getIdentity(target: AwsTarget, signal?: AbortSignal): Promise<Identity | undefined> {
   if (shouldSkipIdentity(target)) return undefined;
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-  const client = new STSClient({ region: target.region, credentials: target.credentials });
+  const { limits, config } = await clientTiming();
+  const client = new STSClient({ region: target.region, credentials: target.credentials, ...config });
   try {
-    const out = await client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
-    const arn = out.Arn ?? '';
-    return { account: out.Account ?? '', arn, partition: partitionOf(arn) };
+    const out = await withinBudget(limits, signal, (abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }));
+    // A 200 without an account (a proxy, a broken stand-in) must not become "Account  as …".
+    if (!out.Account || !/^\d{12}$/.test(out.Account) || !out.Arn?.startsWith('arn:')) {
+      throw new AwsFailure('STS GetCallerIdentity answered without an account and caller ARN.', 'Check AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL and any proxy between here and STS.');
+    }
+    return { account: out.Account, arn: out.Arn, partition: partitionOf(out.Arn) };
   } finally {
     client.destroy();
   }

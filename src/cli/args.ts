@@ -2,13 +2,14 @@
  * Flags -> Options, in one place, plus the help text. Pure and light: the entry point answers
  * --help and --version with nothing else loaded.
  */
+import { parseDuration, validateDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { isKindName, KIND_NAMES, KINDS, type KindName } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
-type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'verify';
+type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'verify' | 'detailedExitcode';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -18,6 +19,7 @@ const VALUE_FLAGS: Record<string, ValueKey> = {
   '--account-id': 'accountId',
   '--mfa-code': 'mfaCode',
   '--endpoint-url': 'endpointUrl',
+  '--timeout': 'timeout',
 };
 
 const BOOL_FLAGS: Record<string, BoolKey> = {
@@ -28,6 +30,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--json': 'json',
   '--no-deletion-protection': 'noDeletionProtection',
   '--verify': 'verify',
+  '--detailed-exitcode': 'detailedExitcode',
   '--local': 'local',
   '--help': 'help',
   '-h': 'help',
@@ -41,6 +44,7 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   accountId: validateAccountId,
   endpointUrl: validateEndpointUrl,
   mfaCode: validateMfaCode,
+  timeout: validateDuration,
 };
 
 const HELP_HINT = 'Run sentinel-init --help for usage.';
@@ -105,10 +109,13 @@ export function parseArgs(argv: readonly string[]): Options {
     }
   }
   if (bools.has('verify') && (bools.has('plan') || bools.has('generateIam'))) throw usage('--verify runs after a change is applied: it cannot go with --plan or --generate-iam.');
+  if (bools.has('detailedExitcode') && !bools.has('plan')) throw usage('--detailed-exitcode goes with --plan (exit 0 nothing to do, 2 changes pending, 1 error).');
 
   return {
     command,
     verify: bools.has('verify'),
+    detailedExitcode: bools.has('detailedExitcode'),
+    timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout),
     kind: kind ?? 'sessions',
     kindGiven: kind !== undefined,
     table: values.table,
@@ -156,6 +163,9 @@ Flags:
   --json                  one JSON document on stdout; human text on stderr
   --endpoint-url URL      DynamoDB endpoint, e.g. DynamoDB Local
                           (or AWS_ENDPOINT_URL_DYNAMODB)
+  --timeout DURATION      give up waiting after this long, e.g. 45m (default
+                          30m, 60m when indexes change); a rerun resumes
+  --detailed-exitcode     with --plan: exit 0 up to date, 2 changes pending
   --no-deletion-protection  do not turn on deletion protection
   --verify                after applying, run Sentinel's access patterns
   --local                 demo: run against an embedded DynamoDB Local

@@ -1,12 +1,18 @@
-/** Carries out a plan: create or converge, wait with short polls, never delete. */
+/**
+ * Carries out a plan: create or converge, wait with short polls, never delete (but a retired index).
+ * The result is claimed only after a final describe shows nothing left to do; a failure ends with
+ * what DynamoDB reports now (report.ts), never with what the tool merely asked for.
+ */
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure, CliError, Interrupted } from '../core/errors.js';
+import { describeChange } from './change-text.js';
 import { describe } from './describe.js';
 import { plan as makePlan } from './plan.js';
+import { stateSentence } from './report.js';
 import { addIndex, createTable, enableDeletionProtection, enableTtl, removeIndex, step } from './steps.js';
-import type { ApplyResult, ApplyStatus, Change, Plan, ProgressEvent } from './types.js';
-import { allActive, indexReady, newContext, tableActive, waitFor, type RunContext } from './wait.js';
+import type { ActualTable, ApplyResult, ApplyStatus, Change, Plan, ProgressEvent } from './types.js';
+import { indexReady, newContext, settled, tableActive, waitFor, type RunContext } from './wait.js';
 
 export interface ApplyOptions {
   onProgress?: (event: ProgressEvent) => void;
@@ -15,34 +21,68 @@ export interface ApplyOptions {
   endpointUrl?: string;
   /** Replaces the poll schedule (tests); default pollDelay(). */
   pollDelay?: (elapsedMs: number) => number;
+  /** --timeout: the whole run's deadline; default defaultTimeoutMs(plan). */
+  timeoutMs?: number;
 }
 
-/** Carries out the plan and nothing else; idempotent, resumable, never deletes. */
+const MINUTE = 60_000;
+
+/**
+ * The default deadline, after Terraform's AWS provider (create 30 min, update 60 min): a new table
+ * and its indexes are ACTIVE within minutes, but adding an index to a table that already holds data
+ * backfills it, which grows with the table; 60 min covers a large sessions table.
+ */
+export function defaultTimeoutMs(p: Plan): number {
+  const indexWork = p.changes.some((c) => c.op === 'add-index' || c.op === 'wait-index' || c.op === 'remove-index');
+  return (indexWork ? 60 : 30) * MINUTE;
+}
+
+/** Carries out the plan and nothing else; idempotent, resumable. */
 export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const ctx = newContext(dynamo, p.table, options);
+  const ctx = newContext(dynamo, p.table, { ...options, timeoutMs: options.timeoutMs ?? defaultTimeoutMs(p) });
   const result = (status: ApplyStatus, tableArn: string): ApplyResult => ({ kind: p.kind, table: p.table, region: p.region, status, tableArn });
   try {
     if (p.action === 'none') return result('unchanged', p.actual?.arn ?? (await describe(dynamo, p.table, options.signal))?.arn ?? '');
     let changes = p.changes;
     let created = false;
     if (p.action === 'create') {
-      created = await step(ctx, 'create-table', `Create table ${p.table} with ${p.desired.indexes.length} indexes`, () => createTable(ctx, p.desired));
-      const label = created ? `Wait for table ${p.table} and its indexes to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
-      await step(ctx, 'wait-table', label, () => waitFor(ctx, 'wait-table', allActive));
+      const indexes = p.desired.indexes.length;
+      created = await step(ctx, 'create-table', `Create table ${p.table}${indexes > 0 ? ` with ${indexes} indexes` : ''}`, () => createTable(ctx, p.desired));
+      const label = created ? `Wait for table ${p.table}${indexes > 0 ? ' and its indexes' : ''} to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
+      await step(ctx, 'wait-table', label, async () => {
+        await waitFor(ctx, 'wait-table', tableActive(p.table, true));
+        return waitFor(ctx, 'wait-table', settled(p.table));
+      });
       // A concurrent creator may have made it differently or not finished: converge from what is there.
       changes = created ? changes.filter((c) => c.op !== 'create-table') : replan(p, await describe(dynamo, p.table, options.signal));
     }
     for (const change of changes) await carryOut(ctx, p, change);
-    const final = await waitFor(ctx, 'finish', tableActive);
+    const final = await confirmDone(ctx, p);
     const status: ApplyStatus = created ? 'created' : changes.length > 0 ? 'updated' : 'unchanged';
-    return result(status, final.table.arn);
+    return result(status, final.arn);
   } catch (error) {
-    throw explain(error, ctx, p, options);
+    throw await explain(error, ctx, p, options);
   }
 }
 
 function replan(p: Plan, actual: Plan['actual']): Change[] {
   return makePlan(p.desired, actual, p.region).changes.filter((c) => c.op !== 'create-table');
+}
+
+/** The claim "created"/"updated" only after DynamoDB's own answer shows nothing left to change. */
+async function confirmDone(ctx: RunContext, p: Plan): Promise<ActualTable> {
+  await waitFor(ctx, 'finish', tableActive(p.table));
+  ctx.operation = 'DescribeTable';
+  const final = await describe(ctx.dynamo, p.table, ctx.signal);
+  if (!final) throw new AwsFailure(`Table ${p.table} disappeared right after it was ${p.action === 'create' ? 'created' : 'updated'}.`, 'Someone deleted it; run again to create it.');
+  const left = replan(p, final).filter((c) => c.op !== 'wait-table' && c.op !== 'wait-index');
+  if (left.length > 0) {
+    throw new AwsFailure(
+      `DynamoDB accepted every change, but table ${p.table} still lacks: ${left.map((c) => describeChange(c, p)).join('; ')}.`,
+      'Run again to finish; if this repeats, something between here and DynamoDB answers in its place (check --endpoint-url and proxies).',
+    );
+  }
+  return final;
 }
 
 async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void> {
@@ -51,11 +91,11 @@ async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void>
       // Only in create plans, handled above; an update plan never contains it.
       return;
     case 'wait-table':
-      await step(ctx, 'wait-table', `Wait for table ${p.table} (${change.status}) to become ACTIVE`, () => waitFor(ctx, 'wait-table', tableActive));
+      await step(ctx, 'wait-table', `Wait for table ${p.table} (${change.status}) to become ACTIVE`, () => waitFor(ctx, 'wait-table', tableActive(p.table)));
       return;
     case 'wait-index': {
       const id = `index:${change.target}`;
-      await step(ctx, id, `Wait for index ${change.target}, already building`, () => waitFor(ctx, id, indexReady(change.target)));
+      await step(ctx, id, `Wait for index ${change.target}, already building`, () => waitFor(ctx, id, indexReady(change.target, false)));
       return;
     }
     case 'add-index': {
@@ -83,20 +123,32 @@ async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void>
   }
 }
 
-/** What this run finished, so no failure leaves a half-made table unexplained. */
-function sofar(ctx: RunContext): string {
-  const maybe = ctx.uncertain ? ` ${ctx.uncertain} was sent but no answer came, so it may have taken effect; running again finishes or completes it.` : '';
-  if (ctx.done.length === 0) return maybe ? maybe.trim() : 'Nothing was changed.';
-  return `Already done: ${ctx.done.join('; ')}.${maybe || ' Running again finishes the rest.'}`;
+/** How long the closing describe may take: after Ctrl-C the person is waiting for the prompt. */
+const REPORT_DESCRIBE_MS = 3_000;
+
+/** What DynamoDB reports now, read once more for the closing sentence (never throws). */
+async function now(ctx: RunContext, p: Plan): Promise<string> {
+  // This run's own record is enough when DynamoDB accepted none of its changes.
+  if (!ctx.changed && !ctx.uncertain) return 'Nothing was changed.';
+  try {
+    const actual = await describe(ctx.dynamo, p.table, AbortSignal.timeout(REPORT_DESCRIBE_MS));
+    return stateSentence(p, actual, undefined, ctx.uncertain);
+  } catch (error) {
+    const why = error instanceof Error && error.name !== 'AbortError' && error.name !== 'TimeoutError' ? error.name : 'no answer in time';
+    return stateSentence(p, undefined, why, ctx.uncertain);
+  }
 }
 
-function explain(error: unknown, ctx: RunContext, p: Plan, options: ApplyOptions): unknown {
+/** The error with the table's state now appended: no failure leaves a half-made table unexplained. */
+async function explain(error: unknown, ctx: RunContext, p: Plan, options: ApplyOptions): Promise<unknown> {
   if (ctx.signal?.aborted) {
-    return new Interrupted(`Stopped while ${ctx.operation === 'DescribeTable' ? 'waiting' : `calling ${ctx.operation}`}. ${sofar(ctx)}`);
+    return new Interrupted(`Stopped while ${ctx.operation === 'DescribeTable' ? 'waiting' : `calling ${ctx.operation}`}. ${await now(ctx, p)}`);
   }
-  if (error instanceof CliError) {
-    return error.exitCode === 1 && ctx.done.length > 0 ? new AwsFailure(`${error.message} ${sofar(ctx)}`, error.hint, { cause: error }) : error;
-  }
-  const mapped = dynamoErrorToCli(error, { operation: ctx.operation, table: p.table, region: p.region, endpointUrl: options.endpointUrl, kind: p.kind });
-  return mapped ? new AwsFailure(`${mapped.message} ${sofar(ctx)}`, mapped.hint, { cause: error }) : error;
+  const mapped =
+    error instanceof CliError
+      ? error
+      : dynamoErrorToCli(error, { operation: ctx.operation, table: p.table, region: p.region, endpointUrl: options.endpointUrl, kind: p.kind });
+  if (!mapped) return error;
+  if (mapped.exitCode !== 1) return mapped;
+  return new AwsFailure(`${mapped.message} ${await now(ctx, p)}`, mapped.hint, { cause: error });
 }

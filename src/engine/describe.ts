@@ -1,6 +1,7 @@
 /** DescribeTable + DescribeTimeToLive, normalised into ActualTable. */
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { DynamoApi } from '../aws/types.js';
+import { AwsFailure } from '../core/errors.js';
 import type { ActualIndex, ActualTable, KeyType } from './types.js';
 
 /** True for the SDK's "no such table" error, whatever call raised it. */
@@ -50,15 +51,29 @@ export function normaliseTable(table: TableDescription): Omit<ActualTable, 'ttlS
   };
 }
 
+/** An answer without what the call always returns (a proxy or a captive portal answered 200): never read as "no table". */
+function emptyAnswer(operation: string, name: string): AwsFailure {
+  return new AwsFailure(`DynamoDB answered ${operation} for ${name} without its result (an empty 200).`, 'Something between here and DynamoDB is answering for it: check --endpoint-url, AWS_ENDPOINT_URL* and any proxy.');
+}
+
 /** DescribeTable only (the polls): undefined when the table does not exist. */
 export async function describeTableOnly(dynamo: DynamoApi, name: string, signal?: AbortSignal) {
   try {
     const out = await dynamo.describeTable(name, signal);
-    return out.Table ? normaliseTable(out.Table) : undefined;
+    if (!out.Table?.TableName) throw emptyAnswer('DescribeTable', name);
+    return normaliseTable(out.Table);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
   }
+}
+
+/** DescribeTimeToLive: its status (ENABLED | ENABLING | DISABLED | DISABLING) and attribute. */
+export async function readTtl(dynamo: DynamoApi, name: string, signal?: AbortSignal): Promise<{ status: string; attribute?: string }> {
+  const out = await dynamo.describeTimeToLive(name, signal);
+  const desc = out.TimeToLiveDescription;
+  if (!desc?.TimeToLiveStatus) throw emptyAnswer('DescribeTimeToLive', name);
+  return { status: desc.TimeToLiveStatus, attribute: desc.AttributeName };
 }
 
 /** DescribeTable + DescribeTimeToLive, normalised; undefined when the table does not exist. */
@@ -66,9 +81,8 @@ export async function describe(dynamo: DynamoApi, name: string, signal?: AbortSi
   const table = await describeTableOnly(dynamo, name, signal);
   if (!table) return undefined;
   try {
-    const ttl = await dynamo.describeTimeToLive(name, signal);
-    const desc = ttl.TimeToLiveDescription;
-    return { ...table, ttlStatus: desc?.TimeToLiveStatus ?? 'DISABLED', ttlAttribute: desc?.AttributeName };
+    const ttl = await readTtl(dynamo, name, signal);
+    return { ...table, ttlStatus: ttl.status, ttlAttribute: ttl.attribute };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

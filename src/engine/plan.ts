@@ -1,6 +1,7 @@
 /** Pure comparison of the desired table with the described one: the plan is data. */
 import { AwsFailure } from '../core/errors.js';
 import type { RetiredIndex } from '../core/kinds.js';
+import { tableStateProblem } from './states.js';
 import type { ActualIndex, ActualTable, Change, DesiredTable, Plan } from './types.js';
 
 const TTL_ON = new Set(['ENABLED', 'ENABLING']);
@@ -15,7 +16,9 @@ const OTHER_NAME = 'DynamoDB cannot change this on an existing table: choose ano
 /** Key schema, key types, index shapes, TTL attribute: anything UpdateTable cannot fix. */
 function checkConvergeable(desired: DesiredTable, actual: ActualTable): void {
   const name = actual.name;
-  if (actual.status === 'DELETING') refuse(name, 'it is being deleted', 'Wait until it is gone, then run again to create it.');
+  // A state the tool cannot wait out (DELETING, ARCHIVED, a lost KMS key...) is the answer, not a wait.
+  const stateProblem = tableStateProblem(actual.status);
+  if (stateProblem) refuse(name, stateProblem.why, stateProblem.hint);
   if (actual.partitionKey !== desired.partitionKey) {
     refuse(name, `its partition key is \`${actual.partitionKey ?? '?'}\`, Sentinel needs \`${desired.partitionKey}\` (S)`, OTHER_NAME);
   }

@@ -1,9 +1,12 @@
 /** One function per kind of change; each is safe to repeat (a rerun after any interruption finishes it). */
 import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { errorName } from '../aws/transport-errors.js';
 import type { IndexSpec } from '../core/kinds.js';
-import { sleep } from './poll.js';
+import { AwsFailure } from '../core/errors.js';
+import { formatDuration } from '../core/duration.js';
+import { readTtl } from './describe.js';
 import type { DesiredTable } from './types.js';
-import { allActive, indexGone, indexReady, mutating, waitFor, type RunContext, type TableNow } from './wait.js';
+import { indexGone, indexReady, mutating, pause, settled, waitFor, type RunContext, type TableNow } from './wait.js';
 
 /** Runs `work` as one reported step: `step` first, `done` with the elapsed time after. */
 export async function step<T>(ctx: RunContext, id: string, label: string, work: () => Promise<T>): Promise<T> {
@@ -15,10 +18,24 @@ export async function step<T>(ctx: RunContext, id: string, label: string, work: 
   return out;
 }
 
-const errorName = (error: unknown) => (error instanceof Error ? error.name : '');
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** How many times UpdateTable is retried when DynamoDB says another index or update is in flight. */
-const BUSY_RETRIES = 20;
+/**
+ * LimitExceededException that says other table or index operations are in flight ("Only 1 online
+ * index can be created or deleted simultaneously", "Only 10 tables can be created, updated, or
+ * deleted simultaneously"): it clears when they finish, so it is waited out. Any other limit (a
+ * quota of tables) does not clear by waiting and is reported at once.
+ */
+function isBusyLimit(error: unknown): boolean {
+  return errorName(error) === 'LimitExceededException' && /simultaneous/i.test(errorText(error));
+}
+
+/** Backoff between tries while DynamoDB is busy: 5 s, doubling, at most a minute; never past the deadline. */
+async function waitOutBusy(ctx: RunContext, id: string, attempt: number, error: unknown, what: string): Promise<void> {
+  const delay = Math.min(5_000 * 2 ** (attempt - 1), 60_000);
+  ctx.emit({ type: 'retry', id, attempt, reason: `DynamoDB is busy with other changes (${errorText(error)}); trying again in ${formatDuration(delay)}` });
+  await pause(ctx, delay, what, 'LimitExceededException');
+}
 
 function gsi(index: IndexSpec) {
   return {
@@ -37,61 +54,68 @@ function definitions(desired: DesiredTable, indexes: readonly IndexSpec[]): Attr
   return [...names].map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
 }
 
-/** CreateTable with everything at once; false when another creator got there first. */
-export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<boolean> {
-  const input: CreateTableCommandInput = {
+/** The CreateTable request for the desired table: what the engine sends, and what IaC export renders. */
+export function createTableInput(desired: DesiredTable): CreateTableCommandInput {
+  return {
     TableName: desired.name,
     KeySchema: [{ AttributeName: desired.partitionKey, KeyType: 'HASH' }],
     AttributeDefinitions: definitions(desired, desired.indexes),
     BillingMode: 'PAY_PER_REQUEST',
-    GlobalSecondaryIndexes: desired.indexes.map(gsi),
+    ...(desired.indexes.length > 0 && { GlobalSecondaryIndexes: desired.indexes.map(gsi) }),
     // The AWS managed key: no kms:* permission needed. No Tags field: it would need TagResource.
     SSESpecification: { Enabled: true, SSEType: 'KMS' },
     DeletionProtectionEnabled: desired.deletionProtection,
   };
-  try {
-    await mutating(ctx, 'CreateTable', () => ctx.dynamo.createTable(input, ctx.signal));
-    ctx.done.push(`created table ${desired.name}`);
-    return true;
-  } catch (error) {
-    if (errorName(error) === 'ResourceInUseException') return false;
-    throw error;
+}
+
+/** CreateTable with everything at once; false when another creator got there first. */
+export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await mutating(ctx, 'CreateTable', () => ctx.dynamo.createTable(createTableInput(desired), ctx.signal));
+      return true;
+    } catch (error) {
+      if (errorName(error) === 'ResourceInUseException') return false;
+      if (!isBusyLimit(error)) throw error;
+      await waitOutBusy(ctx, 'create-table', attempt, error, `DynamoDB to accept CreateTable for ${desired.name}`);
+    }
   }
 }
 
-/** Retries `call` while DynamoDB says the table is busy, waiting for it to settle in between. */
+/**
+ * Calls `call` once the table has settled (ACTIVE, no index building), again while DynamoDB says the
+ * table or the account is busy, until the run's deadline.
+ */
 async function whenSettled(ctx: RunContext, id: string, call: (table: TableNow) => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const { table } = await waitFor(ctx, id, allActive);
+    const { table } = await waitFor(ctx, id, settled(ctx.table));
     try {
       await call(table);
       return;
     } catch (error) {
-      const name = errorName(error);
-      if ((name !== 'LimitExceededException' && name !== 'ResourceInUseException') || attempt > BUSY_RETRIES) throw error;
-      ctx.emit({ type: 'retry', id, attempt, reason: error instanceof Error ? error.message : name });
-      await sleep(ctx.pollDelay(0), ctx.signal);
+      if (isBusyLimit(error)) await waitOutBusy(ctx, id, attempt, error, `table ${ctx.table} to accept the change`);
+      // The table went UPDATING between our describe and our call: wait for it to settle again.
+      else if (errorName(error) !== 'ResourceInUseException') throw error;
     }
   }
 }
 
 /** Adds one GSI (unless it appeared meanwhile), then waits until it is ACTIVE and backfilled. */
 export async function addIndex(ctx: RunContext, desired: DesiredTable, index: IndexSpec, id: string): Promise<{ polls: number }> {
-  let exists = false;
+  let sent = false;
   await whenSettled(ctx, id, async (table) => {
-    exists = table.indexes.some((i) => i.name === index.name);
-    if (exists) return;
+    if (table.indexes.some((i) => i.name === index.name)) return;
     try {
       const input = { TableName: desired.name, AttributeDefinitions: definitions(desired, [index]), GlobalSecondaryIndexUpdates: [{ Create: gsi(index) }] };
       await mutating(ctx, 'UpdateTable', () => ctx.dynamo.updateTable(input, ctx.signal));
+      sent = true;
     } catch (error) {
       // A concurrent run added it between our describe and our call.
-      if (errorName(error) === 'ValidationException' && /already exists/i.test(String((error as Error).message))) return;
+      if (errorName(error) === 'ValidationException' && /already exists/i.test(errorText(error))) return;
       throw error;
     }
   });
-  if (!exists) ctx.done.push(`started adding index ${index.name}`);
-  const { polls } = await waitFor(ctx, id, indexReady(index.name));
+  const { polls } = await waitFor(ctx, id, indexReady(index.name, sent));
   return { polls };
 }
 
@@ -106,10 +130,9 @@ export async function removeIndex(ctx: RunContext, desired: DesiredTable, name: 
     try {
       const input = { TableName: desired.name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] };
       await mutating(ctx, 'UpdateTable', () => ctx.dynamo.updateTable(input, ctx.signal));
-      ctx.done.push(`started removing index ${name}`);
     } catch (error) {
       // A concurrent run deleted it between our describe and our call.
-      if (errorName(error) === 'ResourceNotFoundException' || (errorName(error) === 'ValidationException' && /does not exist/i.test(String((error as Error).message)))) return;
+      if (errorName(error) === 'ResourceNotFoundException' || (errorName(error) === 'ValidationException' && /does not exist/i.test(errorText(error)))) return;
       throw error;
     }
   });
@@ -117,19 +140,33 @@ export async function removeIndex(ctx: RunContext, desired: DesiredTable, name: 
   return { polls };
 }
 
-/** DescribeTimeToLive first: UpdateTimeToLive is not idempotent and fails when TTL is already on. */
+/** How long TTL may take to show as on after DynamoDB accepted UpdateTimeToLive. */
+const TTL_SETTLE_MS = 30_000;
+
+/**
+ * DescribeTimeToLive first: UpdateTimeToLive is not idempotent and fails when TTL is already on.
+ * Afterwards TTL is read back: an accepted call is not proof that TTL is on.
+ */
 export async function enableTtl(ctx: RunContext, desired: DesiredTable): Promise<void> {
   ctx.operation = 'DescribeTimeToLive';
-  const now = await ctx.dynamo.describeTimeToLive(desired.name, ctx.signal);
-  const status = now.TimeToLiveDescription?.TimeToLiveStatus;
-  if (status === 'ENABLED' || status === 'ENABLING') return;
+  const now = await readTtl(ctx.dynamo, desired.name, ctx.signal);
+  if (now.status === 'ENABLED' || now.status === 'ENABLING') return;
   try {
     const input = { TableName: desired.name, TimeToLiveSpecification: { Enabled: true, AttributeName: desired.ttlAttribute } };
     await mutating(ctx, 'UpdateTimeToLive', () => ctx.dynamo.updateTimeToLive(input, ctx.signal));
-    ctx.done.push(`enabled TTL on ${desired.ttlAttribute}`);
   } catch (error) {
-    if (errorName(error) === 'ValidationException' && /already enabled/i.test(String((error as Error).message))) return;
-    throw error;
+    if (!(errorName(error) === 'ValidationException' && /already enabled/i.test(errorText(error)))) throw error;
+  }
+  const started = Date.now();
+  for (;;) {
+    ctx.operation = 'DescribeTimeToLive';
+    const after = await readTtl(ctx.dynamo, desired.name, ctx.signal);
+    if (after.status === 'ENABLED' || after.status === 'ENABLING') return;
+    if (Date.now() - started > TTL_SETTLE_MS) {
+      throw new AwsFailure(`DynamoDB accepted UpdateTimeToLive on ${desired.name}, but TTL still reads ${after.status} after ${TTL_SETTLE_MS / 1000} s.`, 'Run again to turn it on.');
+    }
+    ctx.emit({ type: 'waiting', id: 'ttl', status: `TTL ${after.status}`, elapsedMs: Date.now() - started });
+    await pause(ctx, 1000, `TTL on ${desired.name} to read ENABLED`, after.status);
   }
 }
 
@@ -138,6 +175,5 @@ export async function enableDeletionProtection(ctx: RunContext, desired: Desired
   await whenSettled(ctx, id, async (table) => {
     if (table.deletionProtection) return;
     await mutating(ctx, 'UpdateTable', () => ctx.dynamo.updateTable({ TableName: desired.name, DeletionProtectionEnabled: true }, ctx.signal));
-    ctx.done.push('enabled deletion protection');
   });
 }

@@ -5,7 +5,7 @@
 import { headlessMfaProvider } from '../aws/credentials.js';
 import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { Interrupted, UsageError } from '../core/errors.js';
+import { AwsFailure, Interrupted, UsageError } from '../core/errors.js';
 import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
 import { applyPlan, check, connect, isAbort, resolveContext, toCliError, type CheckResult, type Connection, type RunContext } from '../service/workflow.js';
@@ -79,7 +79,7 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
       io.stderr.write(whoLine(ctx, identity));
       io.stdout.write(planText(plan));
     }
-    return 0;
+    return options.detailedExitcode ? detailedExit(plan) : 0;
   }
   if (plan.action !== 'none' && !options.yes) {
     io.stderr.write(planText(plan));
@@ -93,7 +93,7 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   const onProgress = progressPrinter((line) => io.stderr.write(line));
   let result: ApplyResult;
   try {
-    result = await applyPlan(plan, conn, { signal: io.signal, onProgress });
+    result = await applyPlan(plan, conn, { signal: io.signal, onProgress, timeoutMs: ctx.timeoutMs });
   } catch (error) {
     if (io.signal?.aborted && !(error instanceof Interrupted)) {
       throw new Interrupted('Interrupted while applying. Run the same command again to finish.');
@@ -101,6 +101,12 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
     throw error;
   }
   return finishWith(result, ctx, conn, options, io);
+}
+
+/** Terraform's convention for drift checks: 0 nothing to do, 2 changes pending; a plan that could not compare is an error. */
+function detailedExit(plan: Plan): number {
+  if (!plan.compared) throw new AwsFailure('Could not compare with the real table, so there is no answer for --detailed-exitcode.', plan.reason);
+  return plan.action === 'none' ? 0 : 2;
 }
 
 function unchanged(plan: Plan): ApplyResult {

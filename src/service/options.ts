@@ -9,6 +9,10 @@ export interface Options {
   command: 'provision' | 'verify';
   /** --verify: run verify right after a successful apply. */
   verify: boolean;
+  /** --detailed-exitcode (with --plan): 0 nothing to do, 2 changes pending, 1 error. */
+  detailedExitcode?: boolean;
+  /** --timeout: the apply's whole deadline in ms; undefined: the engine's default for the plan. */
+  timeoutMs?: number;
   kind: KindName;
   /** Whether KIND was given on the command line (the wizard skips the kind step when it was). */
   kindGiven: boolean;

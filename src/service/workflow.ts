@@ -2,10 +2,11 @@
  * The service both faces call: resolve the answers, connect, check (identity + live plan), apply.
  * Knows nothing of flags or screens.
  */
-import { credentialErrorToCli } from '../aws/credential-errors.js';
+import { credentialErrorToCli, CredentialResolutionError } from '../aws/credential-errors.js';
 import { credentialProvider } from '../aws/credentials.js';
 import { createDynamoApi } from '../aws/dynamo.js';
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
+import { stsErrorToCli } from '../aws/sts-errors.js';
 import { getIdentity } from '../aws/identity.js';
 import { loadProfiles } from '../aws/profiles.js';
 import { sharedFilesText } from '../aws/shared-files.js';
@@ -28,6 +29,8 @@ export interface RunContext {
   endpointUrl?: string;
   deletionProtection: boolean;
   accountId?: string;
+  /** --timeout for apply; undefined: the engine's default for the plan. */
+  timeoutMs?: number;
 }
 
 function unknownProfile(name: string, source: string, known: ProfileInfo[], env: NodeJS.ProcessEnv): UsageError {
@@ -93,7 +96,7 @@ export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = 
   }
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
 
-  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId };
+  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs };
 }
 
 export interface Connection {
@@ -121,11 +124,11 @@ export function isAbort(error: unknown, signal?: AbortSignal): boolean {
  */
 export function toCliError(error: unknown, ctx: RunContext, operation: string): unknown {
   if (error instanceof CliError) return error;
-  return (
-    credentialErrorToCli(error, ctx.profile) ??
-    dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ??
-    error
-  );
+  const credentials = credentialErrorToCli(error, ctx.profile);
+  if (credentials) return credentials;
+  // STS is its own service with its own endpoint: never blame DynamoDB for it.
+  if (operation === 'GetCallerIdentity') return stsErrorToCli(error, operation, ctx.region) ?? error;
+  return dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ?? error;
 }
 
 export interface CheckResult {
@@ -136,10 +139,19 @@ export interface CheckResult {
 
 export interface CheckOptions {
   /**
-   * --plan: when the table cannot be read (no credentials, no access, no network), return the
-   * offline plan with `compared: false` and the reason, instead of failing.
+   * --plan: when there are no credentials at all, or they may not read the table, return the offline
+   * plan with `compared: false` and the reason, instead of failing. Anything else (network, timeout,
+   * TLS, an expired session) still fails: a plan must not look compared when it could not be.
    */
   offlineOnFailure?: boolean;
+}
+
+/** The failures after which an offline plan is still honest: nothing to compare with, by choice or by policy. */
+function cannotCompareOnPurpose(error: unknown): boolean {
+  const cause = error instanceof CredentialResolutionError ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : '';
+  if (/Could not load credentials from any providers/.test(message)) return true;
+  return (error as { name?: string } | undefined)?.name === 'AccessDeniedException';
 }
 
 /** Verifies credentials (STS unless skipped) and describes the real table into a plan. */
@@ -157,7 +169,7 @@ export async function check(ctx: RunContext, conn: Connection, signal?: AbortSig
     const mapped = toCliError(error, ctx, operation);
     // A missing answer (e.g. --mfa-code for a role that needs one) is not "could not compare":
     // it stops the run with exit 2 naming the flag, as every headless run lacking an answer does.
-    if (!options.offlineOnFailure || mapped instanceof UsageError) throw mapped;
+    if (!options.offlineOnFailure || mapped instanceof UsageError || !cannotCompareOnPurpose(error)) throw mapped;
     const offline = engine.plan(desired, undefined, ctx.region);
     return { plan: { ...offline, compared: false, reason: describeError(mapped).text } };
   }

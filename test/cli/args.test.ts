@@ -29,7 +29,7 @@ describe('parseArgs', () => {
       '--no-deletion-protection', '--local', '-h', '-V',
     ]);
     expect(o).toEqual({
-      command: 'provision', verify: false,
+      command: 'provision', verify: false, detailedExitcode: false, timeoutMs: undefined,
       kind: 'approvals', kindGiven: true, table: 'my.table', region: 'eu-west-1', profile: 'ops', profileSource: '--aws-profile',
       plan: true, yes: true, generateIam: true, accountId: '123456789012', mfaCode: '123456', json: true,
       endpointUrl: 'http://localhost:8000', deletionProtection: false, local: true, help: true, version: true,
@@ -43,6 +43,15 @@ describe('parseArgs', () => {
     expect(usageMessage(['sessions', 'verify'])).toMatch(/^Unknown kind "verify"|only one KIND/);
     expect(usageMessage(['verify', '--plan'])).toMatch(/^verify runs Sentinel's access patterns on an existing table; it takes no --plan\./);
     expect(usageMessage(['--plan', '--verify'])).toMatch(/^--verify runs after a change is applied/);
+  });
+
+  it('reads --timeout as a duration and --detailed-exitcode with --plan only', () => {
+    expect(parseArgs(['--yes', '--timeout', '45m']).timeoutMs).toBe(45 * 60_000);
+    expect(parseArgs(['--yes', '--timeout=1h30m']).timeoutMs).toBe(90 * 60_000);
+    expect(parseArgs(['--plan', '--detailed-exitcode']).detailedExitcode).toBe(true);
+    expect(usageMessage(['--yes', '--timeout', '45'])).toMatch(/^--timeout "45" is not a duration such as 90s, 45m, 1h or 1h30m\. Check --timeout\./);
+    expect(usageMessage(['--yes', '--timeout', '0s'])).toMatch(/is not a duration/);
+    expect(usageMessage(['--yes', '--detailed-exitcode'])).toMatch(/^--detailed-exitcode goes with --plan/);
   });
 
   it('accepts --profile as an alias and flags before the kind', () => {

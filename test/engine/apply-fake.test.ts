@@ -85,10 +85,12 @@ suite('apply on a table someone else is still creating', () => {
     const controller = new AbortController();
     dynamo.createTable = (_input, signal) =>
       new Promise((_, reject) => signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+    // Not created (yet): the closing describe must say so, not claim the table.
+    dynamo.describeTable = async () => Promise.reject(Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' }));
     const running = apply(plan(desired, undefined, 'eu-west-1'), dynamo, { signal: controller.signal });
     setTimeout(() => controller.abort(), 5);
     await expect(running).rejects.toThrow(
-      'Stopped while calling CreateTable. CreateTable was sent but no answer came, so it may have taken effect; running again finishes or completes it.',
+      'Stopped while calling CreateTable. Table sentinel-requests does not exist. CreateTable was sent but its answer was lost, so it may still take effect. Running again creates it.',
     );
   });
 });

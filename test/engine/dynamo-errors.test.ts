@@ -57,12 +57,14 @@ describe('isTransient', () => {
   });
 });
 
-describe('maxAttemptsFrom', () => {
-  it('defaults to 6 attempts (three failures in a row survived with room to spare); AWS_MAX_ATTEMPTS wins', async () => {
-    const { maxAttemptsFrom } = await import('../../src/aws/dynamo.js');
-    expect(maxAttemptsFrom({})).toBe(6);
-    expect(maxAttemptsFrom({ AWS_MAX_ATTEMPTS: '2' })).toBe(2);
-    expect(maxAttemptsFrom({ AWS_MAX_ATTEMPTS: 'lots' })).toBe(6);
-    expect(maxAttemptsFrom({ AWS_MAX_ATTEMPTS: '0' })).toBe(6);
+describe('callLimits', () => {
+  it('defaults to 6 attempts of 10 s each; AWS_MAX_ATTEMPTS wins up to a cap of 10', async () => {
+    const { callLimits } = await import('../../src/aws/http.js');
+    expect(callLimits({})).toEqual({ maxAttempts: 6, attemptMs: 10_000, callMs: 65_000 });
+    expect(callLimits({ AWS_MAX_ATTEMPTS: '2' }).maxAttempts).toBe(2);
+    expect(callLimits({ AWS_MAX_ATTEMPTS: 'lots' }).maxAttempts).toBe(6);
+    expect(callLimits({ AWS_MAX_ATTEMPTS: '0' }).maxAttempts).toBe(6);
+    expect(callLimits({ AWS_MAX_ATTEMPTS: '999999999' }).maxAttempts).toBe(10);
+    expect(callLimits({ SENTINEL_INIT_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({ attemptMs: 500, callMs: 8_000 });
   });
 });

@@ -112,7 +112,7 @@ suite('failures a person must act on', () => {
     stack.proxy.inject('UpdateTimeToLive', 'access-denied');
     const error = await createPlanAndApply('approvals', name).catch((e: unknown) => e);
     expect((error as AwsFailure).message).toBe(
-      `AWS denied dynamodb:UpdateTimeToLive on table ${name} in ${REGION}. Already done: created table ${name}. Running again finishes the rest.`,
+      `AWS denied dynamodb:UpdateTimeToLive on table ${name} in ${REGION}. Now, as DynamoDB reports it: table ${name} ACTIVE; indexes gsi-requester ACTIVE, gsi-status ACTIVE, gsi-profile ACTIVE; TTL disabled; deletion protection on. Running again finishes: enable TTL on attribute ttl.`,
     );
     const rerun = await createPlanAndApply('approvals', name);
     expect(rerun.p.changes).toEqual([{ op: 'enable-ttl', target: 'ttl', attribute: 'ttl' }]);

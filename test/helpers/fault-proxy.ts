@@ -4,8 +4,25 @@
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 
-/** `reset` drops the connection before DynamoDB sees the request; `reset-after` after it has done the work. */
-export type FaultKind = '500' | '503' | 'throttle' | 'throughput' | 'reset' | 'reset-after' | 'access-denied' | 'limit-exceeded';
+/**
+ * `reset` drops the connection before DynamoDB sees the request; `reset-after` after it has done the
+ * work. `hang` accepts the request and never answers; `drip` forwards it and sends the answer back
+ * one byte a second (status line, headers and body). `empty-200` answers `{}` without forwarding;
+ * `empty-200-after` forwards (the work is done) and answers `{}`.
+ */
+export type FaultKind =
+  | '500'
+  | '503'
+  | 'throttle'
+  | 'throughput'
+  | 'reset'
+  | 'reset-after'
+  | 'access-denied'
+  | 'limit-exceeded'
+  | 'hang'
+  | 'drip'
+  | 'empty-200'
+  | 'empty-200-after';
 
 export interface FaultProxy {
   endpoint: string;
@@ -19,6 +36,10 @@ export interface FaultProxy {
   bodies(op: string): Record<string, unknown>[];
   /** Failures still queued for `op`. */
   pending(op: string): number;
+  /** Rewrites every answer to `op` that DynamoDB gives (parsed JSON in, JSON out) until cleared. */
+  rewrite(op: string, edit: (answer: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Drops queued faults and rewrites, and ends hanging or dripping answers. */
+  clear(): void;
   stop(): Promise<void>;
 }
 
@@ -42,9 +63,8 @@ function errorBody(kind: FaultKind, op: string, table: string): { status: number
         type: 'AccessDeniedException',
         message: `User: arn:aws:iam::123456789012:user/x is not authorized to perform: dynamodb:${op} on resource: arn:aws:dynamodb:us-east-1:123456789012:table/${table} because no identity-based policy allows the dynamodb:${op} action`,
       };
-    case 'reset':
-    case 'reset-after':
-      throw new Error('resets have no body');
+    default:
+      throw new Error(`${kind} has no error body`);
   }
 }
 
@@ -67,9 +87,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const queued = new Map<string, FaultKind[]>();
   const counts = new Map<string, number>();
   const seen = new Map<string, Record<string, unknown>[]>();
+  const rewrites = new Map<string, (answer: Record<string, unknown>) => Record<string, unknown>>();
+  const held = new Set<{ destroy(): void }>();
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
-    const op = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    // JSON protocols name the operation in X-Amz-Target; STS's query protocol in the body's Action.
+    const named = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const op = named || (new URLSearchParams(body.toString()).get('Action') ?? '');
     counts.set(op, (counts.get(op) ?? 0) + 1);
     seen.set(op, [...(seen.get(op) ?? []), parse(body.toString())]);
     const kind = queued.get(op)?.shift();
@@ -77,7 +101,16 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.socket.destroy();
       return;
     }
-    if (kind && kind !== 'reset-after') {
+    if (kind === 'hang') {
+      held.add(req.socket);
+      return;
+    }
+    if (kind === 'empty-200') {
+      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': `fault-${Date.now()}` });
+      res.end('{}');
+      return;
+    }
+    if (kind && kind !== 'reset-after' && kind !== 'drip' && kind !== 'empty-200-after') {
       const { status, type, message } = errorBody(kind, op, tableOf(body.toString()));
       const payload = JSON.stringify({ __type: TYPE_PREFIX + type, message });
       res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': `fault-${Date.now()}` });
@@ -92,8 +125,34 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
           upstreamRes.on('end', () => req.socket.destroy());
           return;
         }
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
+        const chunks: Buffer[] = [];
+        upstreamRes.on('data', (c: Buffer) => chunks.push(c));
+        upstreamRes.on('end', () => {
+          let body = Buffer.concat(chunks).toString();
+          const edit = rewrites.get(op);
+          if (kind === 'empty-200-after') body = '{}';
+          else if (edit && (upstreamRes.statusCode ?? 500) < 300) body = JSON.stringify(edit(parse(body)));
+          // A rewritten body no longer matches DynamoDB's checksum header: drop it.
+          const headers: Record<string, string | string[] | undefined> = { ...upstreamRes.headers, 'content-length': String(Buffer.byteLength(body)) };
+          delete headers['x-amz-crc32'];
+          delete headers['transfer-encoding'];
+          if (kind !== 'drip') {
+            res.writeHead(upstreamRes.statusCode ?? 502, headers);
+            res.end(body);
+            return;
+          }
+          // The whole answer, status line first, one byte a second on the raw socket.
+          const head = [`HTTP/1.1 ${upstreamRes.statusCode ?? 200} OK`, ...Object.entries(headers).map(([k, v]) => `${k}: ${String(v)}`), '', ''].join('\r\n');
+          const bytes = Buffer.from(head + body);
+          let at = 0;
+          const socket = req.socket;
+          const timer = setInterval(() => {
+            if (socket.destroyed || at >= bytes.length) return clearInterval(timer);
+            socket.write(bytes.subarray(at, at + 1));
+            at++;
+          }, 1000);
+          held.add({ destroy: () => (clearInterval(timer), socket.destroy()) });
+        });
       },
     );
     forward.on('error', () => req.socket.destroy());
@@ -120,8 +179,16 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     operations: () => [...counts.keys()],
     bodies: (op) => seen.get(op) ?? [],
     pending: (op) => queued.get(op)?.length ?? 0,
+    rewrite: (op, edit) => void rewrites.set(op, edit),
+    clear() {
+      queued.clear();
+      rewrites.clear();
+      for (const h of held) h.destroy();
+      held.clear();
+    },
     stop: () =>
       new Promise<void>((resolve) => {
+        for (const h of held) h.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -29,6 +29,8 @@ export interface StsStubOptions {
   invalidKeys?: string[];
   /** Access keys answered with ExpiredToken. */
   expiredKeys?: string[];
+  /** GetCallerIdentity answers 200 with an empty result (no Account, no Arn), as a broken proxy might. */
+  emptyIdentity?: boolean;
 }
 
 export interface StsStub {
@@ -76,6 +78,9 @@ export async function startStsStub(options: StsStubOptions = {}): Promise<StsStu
       }
       if (options.expiredKeys?.includes(accessKeyId)) {
         return reply(res, 400, errorXml('ExpiredToken', 'The security token included in the request is expired'));
+      }
+      if (action === 'GetCallerIdentity' && options.emptyIdentity) {
+        return reply(res, 200, `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult></GetCallerIdentityResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></GetCallerIdentityResponse>`);
       }
       if (action === 'GetCallerIdentity') {
         const callerArn = issued.get(accessKeyId) ?? arn;

@@ -1,0 +1,29 @@
+/** Durations as people write and read them: `--timeout 45m`, "1 min 5 s". One rule for both faces. */
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "90s", "30m", "1h", "1h30m" → milliseconds; undefined when it is not such a duration (or is zero). */
+export function parseDuration(text: string): number | undefined {
+  const parts = [...text.trim().matchAll(/(\d+)\s*([smh])/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text.trim().replace(/\s+/g, '')) return undefined;
+  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] ?? 0), 0);
+  return ms > 0 ? ms : undefined;
+}
+
+/** A sentence for a bad --timeout, or undefined when it parses. */
+export function validateDuration(text: string): string | undefined {
+  return parseDuration(text) === undefined ? `--timeout "${text}" is not a duration such as 90s, 45m, 1h or 1h30m.` : undefined;
+}
+
+/** Whole units for a person: "45 s", "1 min 5 s", "1 h 30 min". Seconds with one decimal under 10 s. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(ms, 0);
+  if (total < 10_000) return `${(total / 1000).toFixed(1)} s`;
+  const seconds = Math.round(total / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
+  return `${s} s`;
+}
