@@ -30,14 +30,14 @@ export interface TableKind {
   policyWord: 'Session' | 'Approval' | 'BreakGlass';
   /** One line for help text and the wizard's kind list. */
   description: string;
+  /** The table's only key (no sort key), always a string. */
+  partitionKey: string;
+  /** The attribute DynamoDB's TTL expires items by. */
+  ttlAttribute: string;
   indexes: readonly IndexSpec[];
   /** Indexes to remove from existing tables (see RetiredIndex). */
   retiredIndexes: readonly RetiredIndex[];
 }
-
-/** Shared by every kind: partition key `id` (S), TTL on `ttl`. */
-export const PARTITION_KEY = 'id';
-export const TTL_ATTRIBUTE = 'ttl';
 
 const byCreated = (name: string, partitionKey: string): IndexSpec => ({ name, partitionKey, sortKey: 'created_at' });
 
@@ -48,6 +48,8 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     envVar: 'SENTINEL_SESSION_TABLE',
     policyWord: 'Session',
     description: 'server-mode sessions (list and revoke issued credentials)',
+    partitionKey: 'id',
+    ttlAttribute: 'ttl',
     indexes: [
       byCreated('gsi-user', 'user'),
       byCreated('gsi-status', 'status'),
@@ -72,6 +74,8 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     envVar: 'SENTINEL_REQUEST_TABLE',
     policyWord: 'Approval',
     description: 'approval requests',
+    partitionKey: 'id',
+    ttlAttribute: 'ttl',
     indexes: [byCreated('gsi-requester', 'requester'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
     retiredIndexes: [],
   },
@@ -81,6 +85,8 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     envVar: 'SENTINEL_BREAKGLASS_TABLE',
     policyWord: 'BreakGlass',
     description: 'break-glass events',
+    partitionKey: 'id',
+    ttlAttribute: 'ttl',
     indexes: [byCreated('gsi-invoker', 'invoker'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
     retiredIndexes: [],
   },
@@ -90,4 +96,9 @@ export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
 export function isKindName(value: string): value is KindName {
   return Object.hasOwn(KINDS, value);
+}
+
+/** " with 3 indexes", " with 1 index", or "" for a table without any. */
+export function withIndexes(count: number): string {
+  return count === 0 ? '' : ` with ${count} ${count === 1 ? 'index' : 'indexes'}`;
 }

@@ -2,6 +2,7 @@
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure, CliError, Interrupted } from '../core/errors.js';
+import { withIndexes } from '../core/kinds.js';
 import { describe } from './describe.js';
 import { plan as makePlan } from './plan.js';
 import { addIndex, createTable, enableDeletionProtection, enableTtl, removeIndex, step } from './steps.js';
@@ -26,8 +27,9 @@ export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = 
     let changes = p.changes;
     let created = false;
     if (p.action === 'create') {
-      created = await step(ctx, 'create-table', `Create table ${p.table} with ${p.desired.indexes.length} indexes`, () => createTable(ctx, p.desired));
-      const label = created ? `Wait for table ${p.table} and its indexes to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
+      created = await step(ctx, 'create-table', `Create table ${p.table}${withIndexes(p.desired.indexes.length)}`, () => createTable(ctx, p.desired));
+      const what = p.desired.indexes.length > 0 ? `table ${p.table} and its indexes` : `table ${p.table}`;
+      const label = created ? `Wait for ${what} to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
       await step(ctx, 'wait-table', label, () => waitFor(ctx, 'wait-table', allActive));
       // A concurrent creator may have made it differently or not finished: converge from what is there.
       changes = created ? changes.filter((c) => c.op !== 'create-table') : replan(p, await describe(dynamo, p.table, options.signal));

@@ -44,7 +44,8 @@ export async function createTable(ctx: RunContext, desired: DesiredTable): Promi
     KeySchema: [{ AttributeName: desired.partitionKey, KeyType: 'HASH' }],
     AttributeDefinitions: definitions(desired, desired.indexes),
     BillingMode: 'PAY_PER_REQUEST',
-    GlobalSecondaryIndexes: desired.indexes.map(gsi),
+    // DynamoDB refuses an empty GlobalSecondaryIndexes list: leave it out for a table without indexes.
+    ...(desired.indexes.length > 0 && { GlobalSecondaryIndexes: desired.indexes.map(gsi) }),
     // The AWS managed key: no kms:* permission needed. No Tags field: it would need TagResource.
     SSESpecification: { Enabled: true, SSEType: 'KMS' },
     DeletionProtectionEnabled: desired.deletionProtection,

@@ -61,8 +61,8 @@ suite.each(KIND_NAMES)('a new %s table', (kind) => {
 
     const table = (await raw.send(new DescribeTableCommand({ TableName: name }))).Table!;
     expect(table.TableStatus).toBe('ACTIVE');
-    expect(table.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
-    const keyNames = new Set(['id', ...KINDS[kind].indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+    expect(table.KeySchema).toEqual([{ AttributeName: KINDS[kind].partitionKey, KeyType: 'HASH' }]);
+    const keyNames = new Set([KINDS[kind].partitionKey, ...KINDS[kind].indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
     expect(new Set(table.AttributeDefinitions?.map((a) => a.AttributeName))).toEqual(keyNames);
     expect(table.AttributeDefinitions?.every((a) => a.AttributeType === 'S')).toBe(true);
     expect(table.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
@@ -83,7 +83,7 @@ suite.each(KIND_NAMES)('a new %s table', (kind) => {
         .sort((a, b) => a.name.localeCompare(b.name)),
     );
     const ttl = await raw.send(new DescribeTimeToLiveCommand({ TableName: name }));
-    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' });
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: KINDS[kind].ttlAttribute });
 
     const creates = proxy.count('CreateTable');
     const again = await run(kind, name);
