@@ -1,6 +1,6 @@
-/** The three tables Sentinel uses, as plain data: the single source for plan, apply, IAM and screens. */
+/** The four tables Sentinel uses, as plain data: the single source for plan, apply, IAM and screens. */
 
-export type KindName = 'sessions' | 'approvals' | 'breakglass';
+export type KindName = 'sessions' | 'approvals' | 'breakglass' | 'ratelimit';
 
 /** A global secondary index: both keys are strings, projection is always ALL. */
 export interface IndexSpec {
@@ -27,7 +27,7 @@ export interface TableKind {
   /** Environment variable Sentinel reads the table name from (named in the next steps). */
   envVar: string;
   /** The word in the IAM Sids: Sentinel<policyWord>TableProvisioning. */
-  policyWord: 'Session' | 'Approval' | 'BreakGlass';
+  policyWord: 'Session' | 'Approval' | 'BreakGlass' | 'RateLimit';
   /** One line for help text and the wizard's kind list. */
   description: string;
   /** The table's only key (no sort key), always a string. */
@@ -88,6 +88,18 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     partitionKey: 'id',
     ttlAttribute: 'ttl',
     indexes: [byCreated('gsi-invoker', 'invoker'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
+    retiredIndexes: [],
+  },
+  ratelimit: {
+    name: 'ratelimit',
+    defaultTable: 'sentinel-ratelimit',
+    envVar: 'SENTINEL_RATE_LIMIT_TABLE',
+    policyWord: 'RateLimit',
+    description: 'rate-limit counters (the Lambda TVM, per caller)',
+    // ratelimit/dynamodb.go:24-28,36,73,80 and lambda/config.go:66-68: key PK (S), TTL attribute "TTL".
+    partitionKey: 'PK',
+    ttlAttribute: 'TTL',
+    indexes: [],
     retiredIndexes: [],
   },
 };

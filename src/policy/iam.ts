@@ -58,6 +58,8 @@ export const OPERATION_ACTIONS: Readonly<Record<KindName, readonly OperationActi
   // FindActiveByInvokerAndProfile 305, queryByIndex 355, GetLastByInvokerAndProfile 402 and
   // countByIndexSince 436.
   breakglass: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  // ratelimit/dynamodb.go, client interface 17-19: UpdateItem only, in Allow 91 and resetAndIncrement 145.
+  ratelimit: ['dynamodb:UpdateItem'],
 };
 
 /** The ARN partition a region belongs to: cn-* aws-cn, us-gov-* aws-us-gov, ISO regions theirs, else aws. */

@@ -6,6 +6,7 @@
  * the check sends what the index serves instead and says so in its label.
  */
 import type { ItemApi } from '../aws/types.js';
+import { UsageError } from '../core/errors.js';
 import type { KindName } from '../core/kinds.js';
 import { breakGlassStore, type BreakGlassEvent } from '../sentinel/breakglass.js';
 import { requestStore, type ApprovalRequest } from '../sentinel/requests.js';
@@ -168,8 +169,10 @@ export function checksFor(kind: KindName, probe: Probe): Check[] {
       return requestChecks(probe);
     case 'breakglass':
       return breakGlassChecks(probe);
+    case 'ratelimit':
+      throw new UsageError('verify cannot run the rate limiter\'s calls yet; nothing was written.');
   }
 }
 
 /** The store's Delete, as cleanup: the method label per kind. */
-export const DELETE_METHOD: Record<KindName, string> = { sessions: 'session.Delete', approvals: 'request.Delete', breakglass: 'breakglass.Delete' };
+export const DELETE_METHOD: Record<KindName, string> = { sessions: 'session.Delete', approvals: 'request.Delete', breakglass: 'breakglass.Delete', ratelimit: 'cleanup' };

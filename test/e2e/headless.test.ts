@@ -2,7 +2,7 @@
  * The built CLI, headless, against DynamoDB Local: exit codes, stdout and stderr as a script sees them.
  * Credentials are static test keys in the environment; nothing here can reach real AWS.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,21 @@ describe('headless against DynamoDB Local', () => {
     expect(breakglass.code, breakglass.stderr).toBe(0);
     expect(json(breakglass)).toMatchObject({ kind: 'breakglass', status: 'created' });
     expect((await describeTable('e2e-breakglass'))?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-invoker', 'gsi-profile', 'gsi-status']);
+  });
+
+  it('ratelimit: `sentinel-init ratelimit --yes` makes the limiter\'s table (PK, TTL on TTL, no index, protected), then is unchanged', async () => {
+    const created = await cli(['ratelimit', '--yes', '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(json(created)).toMatchObject({ kind: 'ratelimit', table: 'sentinel-ratelimit', status: 'created' });
+    expect(created.stderr).toMatch(/Create table sentinel-ratelimit\n/);
+    const table = await describeTable('sentinel-ratelimit');
+    expect(table?.KeySchema).toEqual([{ AttributeName: 'PK', KeyType: 'HASH' }]);
+    expect(table?.AttributeDefinitions).toEqual([{ AttributeName: 'PK', AttributeType: 'S' }]);
+    expect(table?.GlobalSecondaryIndexes).toBeUndefined();
+    expect(table?.DeletionProtectionEnabled).toBe(true);
+    expect((await client.send(new DescribeTimeToLiveCommand({ TableName: 'sentinel-ratelimit' }))).TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'TTL' });
+    const again = await cli(['ratelimit', '--yes', '--json']);
+    expect(json(again)).toMatchObject({ kind: 'ratelimit', status: 'unchanged' });
   });
 
   it('refuses a change without --yes: exit 2 naming --yes and --plan, nothing created, stdout empty', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, type KindName } from '../../src/core/kinds.js';
 import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
 
-const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass' };
+const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass', ratelimit: 'RateLimit' };
 
 /**
  * What each Sentinel store calls (mateoblack/sentinel b6142c9e), read from its client interface and
@@ -18,6 +18,8 @@ const STORE_CALLS: Record<KindName, { actions: string[]; queriesIndexes: boolean
   // breakglass/dynamodb.go:29-34 (interface: no UpdateItem, no Scan); GetItem 166,268; PutItem 148,223;
   // DeleteItem 253; Query 305,355,402,436 (gsi-invoker, gsi-status, gsi-profile).
   breakglass: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], queriesIndexes: true },
+  // ratelimit/dynamodb.go:17-19 (interface: UpdateItem only); UpdateItem 91 (Allow), 145 (resetAndIncrement); no Query.
+  ratelimit: { actions: ['UpdateItem'], queriesIndexes: false },
 };
 
 describe('generatePolicy', () => {
@@ -48,8 +50,8 @@ describe('generatePolicy', () => {
       const doc = generatePolicy({ kind, table: 'x'.repeat(255), region: 'us-gov-west-1' });
       const actions = doc.Statement.flatMap((s) => s.Action);
       expect(actions.some((a) => a.includes('*'))).toBe(false);
-      // Items may be deleted (Sentinel expires sessions); tables and indexes never.
-      expect(actions.filter((a) => a.includes('Delete'))).toEqual(['dynamodb:DeleteItem']);
+      // Items may be deleted where the store deletes them; tables and indexes never.
+      expect(actions.filter((a) => a.includes('Delete'))).toEqual(STORE_CALLS[kind].actions.includes('DeleteItem') ? ['dynamodb:DeleteItem'] : []);
       expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
       const sids = doc.Statement.map((s) => s.Sid);
       for (const sid of sids) expect(sid).toMatch(/^[A-Za-z0-9]+$/);
