@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, type KindName } from '../../src/core/kinds.js';
 import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
+import { checksFor } from '../../src/verify/patterns.js';
 
 const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass', ratelimit: 'RateLimit' };
 
@@ -82,4 +83,14 @@ describe('generatePolicy', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text).Statement[0].Sid).toBe('SentinelBreakGlassTableProvisioning');
   });
+});
+
+describe('verify needs only the Operations statement', () => {
+  const probe = { prefix: 'p-', name: 'p', now: new Date(), expiresAt: new Date() };
+  for (const kind of KIND_NAMES) {
+    it(`${kind}: every access pattern verify runs is an action the statement grants`, () => {
+      const granted = generatePolicy({ kind, table: 't', region: 'eu-west-1' }).Statement[1]?.Action ?? [];
+      for (const check of checksFor(kind, probe)) expect(granted, check.method).toContain(`dynamodb:${check.action}`);
+    });
+  }
 });
