@@ -67,7 +67,18 @@ describe('headless against DynamoDB Local', () => {
   it('sessions: creates with --yes --json, then is unchanged, and --plan says none', async () => {
     const created = await cli(['sessions', '--table', 'e2e-sessions', '--yes', '--json']);
     expect(created.code, created.stderr).toBe(0);
-    expect(json(created)).toEqual({ kind: 'sessions', table: 'e2e-sessions', region: REGION, status: 'created', tableArn: expect.stringMatching(/:table\/e2e-sessions$/) });
+    expect(json(created)).toEqual({
+      kind: 'sessions',
+      table: 'e2e-sessions',
+      region: REGION,
+      status: 'created',
+      tableArn: expect.stringMatching(/:table\/e2e-sessions$/),
+      wiring: [
+        { consumer: 'Lambda TVM', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions' },
+        { consumer: 'Lambda authorizer', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions', note: 'an authorizer you build with lambda.NewAuthorizerFromEnv' },
+        { consumer: 'sentinel CLI', kind: 'flag', name: '--table', value: 'e2e-sessions', commands: expect.arrayContaining(['server-sessions', 'server-revoke']) },
+      ],
+    });
     expect(created.stderr).toMatch(/Create table e2e-sessions/);
     const table = await describeTable('e2e-sessions');
     expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-profile', 'gsi-server-instance', 'gsi-status', 'gsi-user']);
@@ -85,7 +96,10 @@ describe('headless against DynamoDB Local', () => {
   it('approvals and breakglass: created with their indexes; the human summary names the next step', async () => {
     const approvals = await cli(['approvals', '--table', 'e2e-requests', '--yes']);
     expect(approvals.code, approvals.stderr).toBe(0);
-    expect(approvals.stdout).toContain('export SENTINEL_REQUEST_TABLE=e2e-requests');
+    // The Lambda reads SENTINEL_APPROVAL_TABLE and the CLI --request-table; nothing reads SENTINEL_REQUEST_TABLE.
+    expect(approvals.stdout).toContain('  Lambda TVM         SENTINEL_APPROVAL_TABLE=e2e-requests\n');
+    expect(approvals.stdout).toContain('  sentinel CLI       --request-table e2e-requests  (request, list, check, approve, deny)\n');
+    expect(approvals.stdout).not.toContain('SENTINEL_REQUEST_TABLE');
     expect((await describeTable('e2e-requests'))?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-profile', 'gsi-requester', 'gsi-status']);
 
     const breakglass = await cli(['breakglass', '--table', 'e2e-breakglass', '--yes', '--json']);
