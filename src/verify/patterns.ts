@@ -9,10 +9,11 @@ import type { ItemApi } from '../aws/types.js';
 import type { KindName } from '../core/kinds.js';
 import { breakGlassStore, type BreakGlassEvent } from '../sentinel/breakglass.js';
 import { requestStore, type ApprovalRequest } from '../sentinel/requests.js';
-import { DEFAULT_WINDOW_MS, rateLimiter, rateLimitKey, rateWindow } from '../sentinel/ratelimit.js';
+import { rateLimitKey } from '../sentinel/ratelimit.js';
 import { sessionStore, type Session } from '../sentinel/sessions.js';
-import type { QueryCommandInput, UpdateItemCommandOutput } from '@aws-sdk/client-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { sleep } from '../engine/poll.js';
+import { rateLimitChecks } from './ratelimit-checks.js';
 import { Mismatch, type Check, type Probe } from './types.js';
 
 /** Global secondary indexes are eventually consistent: a new item may take a moment to appear. */
@@ -156,59 +157,6 @@ function breakGlassChecks(p: Probe): Check[] {
       action: 'PutItem',
       needs: [create],
       run: (api, t, sig) => api.putItem(breakGlassStore.update(t, { ...event, status: 'closed', closedBy: p.name, closedReason: 'verify', updatedAt: new Date() }, event.updatedAt), sig),
-    },
-  ];
-}
-
-/** Fails unless the limiter's answer (ReturnValues ALL_NEW) is the item it should have made: PK, Count, WindowStart, TTL. */
-function expectCounted(out: UpdateItemCommandOutput, key: string, count: number, window: { start: string; ttl: string }): void {
-  const want: Record<string, { S: string } | { N: string }> = { PK: { S: key }, Count: { N: String(count) }, WindowStart: { S: window.start }, TTL: { N: window.ttl } };
-  const got = out.Attributes ?? {};
-  const same = Object.keys(got).length === 4 && Object.entries(want).every(([name, value]) => JSON.stringify(got[name]) === JSON.stringify(value));
-  if (!same) throw new Mismatch(`the limiter's item is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
-}
-
-function rateLimitChecks(p: Probe): Check[] {
-  // The Lambda keys by the caller's ARN (lambda/handler.go:79); the probe's caller is a probe name.
-  const caller = `${p.prefix}caller`;
-  const key = rateLimitKey(caller);
-  const next = new Date(p.now.getTime() + DEFAULT_WINDOW_MS);
-  const first = 'ratelimit.Allow (first request: creates the item, Count 1)';
-  const rollover = 'ratelimit.Allow (next window: the condition fails, as the limiter expects)';
-  return [
-    {
-      method: first,
-      action: 'UpdateItem',
-      creates: [key],
-      run: async (api, t, sig) => expectCounted(await api.updateItem(rateLimiter.allow(t, caller, p.now), sig), key, 1, rateWindow(p.now)),
-    },
-    {
-      method: 'ratelimit.Allow (same window: Count 2)',
-      action: 'UpdateItem',
-      needs: [first],
-      run: async (api, t, sig) => expectCounted(await api.updateItem(rateLimiter.allow(t, caller, p.now), sig), key, 2, rateWindow(p.now)),
-    },
-    {
-      // dynamodb.go:94-98: ConditionalCheckFailed is how the limiter learns the window rolled over.
-      method: rollover,
-      action: 'UpdateItem',
-      needs: [first],
-      run: async (api, t, sig) => {
-        const failed = await api.updateItem(rateLimiter.allow(t, caller, next), sig).then(
-          () => false,
-          (error: unknown) => {
-            if ((error as Error)?.name === 'ConditionalCheckFailedException') return true;
-            throw error;
-          },
-        );
-        if (!failed) throw new Mismatch('the update of a new window succeeded on the item of the previous one: the limiter would never reset');
-      },
-    },
-    {
-      method: 'ratelimit.resetAndIncrement (next window: Count back to 1)',
-      action: 'UpdateItem',
-      needs: [rollover],
-      run: async (api, t, sig) => expectCounted(await api.updateItem(rateLimiter.resetAndIncrement(t, caller, next), sig), key, 1, rateWindow(next)),
     },
   ];
 }
