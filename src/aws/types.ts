@@ -15,6 +15,7 @@ import type {
   GetItemCommandInput,
   GetItemCommandOutput,
   UpdateItemCommandInput,
+  UpdateItemCommandOutput,
   DeleteItemCommandInput,
   QueryCommandInput,
   QueryCommandOutput,
@@ -39,7 +40,7 @@ export interface DynamoApi {
 export interface ItemApi {
   putItem(input: PutItemCommandInput, signal?: AbortSignal): Promise<unknown>;
   getItem(input: GetItemCommandInput, signal?: AbortSignal): Promise<GetItemCommandOutput>;
-  updateItem(input: UpdateItemCommandInput, signal?: AbortSignal): Promise<unknown>;
+  updateItem(input: UpdateItemCommandInput, signal?: AbortSignal): Promise<UpdateItemCommandOutput>;
   deleteItem(input: DeleteItemCommandInput, signal?: AbortSignal): Promise<unknown>;
   query(input: QueryCommandInput, signal?: AbortSignal): Promise<QueryCommandOutput>;
   scan(input: ScanCommandInput, signal?: AbortSignal): Promise<ScanCommandOutput>;

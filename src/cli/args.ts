@@ -186,6 +186,7 @@ Examples:
   sentinel-init sessions --region eu-west-1 --plan
   sentinel-init approvals --aws-profile ops --region eu-west-1 --yes --json
   sentinel-init breakglass --generate-iam --account-id 123456789012
+  sentinel-init ratelimit --region eu-west-1 --yes
   sentinel-init verify sessions --region eu-west-1
   sentinel-init --local                           # demo, no AWS account
 `;

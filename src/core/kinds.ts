@@ -1,6 +1,6 @@
-/** The three tables Sentinel uses, as plain data: the single source for plan, apply, IAM and screens. */
+/** The four tables Sentinel uses, as plain data: the single source for plan, apply, IAM and screens. */
 
-export type KindName = 'sessions' | 'approvals' | 'breakglass';
+export type KindName = 'sessions' | 'approvals' | 'breakglass' | 'ratelimit';
 
 /** A global secondary index: both keys are strings, projection is always ALL. */
 export interface IndexSpec {
@@ -20,34 +20,53 @@ export interface RetiredIndex {
   reason: string;
 }
 
+/**
+ * One place Sentinel reads the table name from: an environment variable of a Lambda, or a flag of
+ * the `sentinel` CLI. Only names Sentinel's code reads (test/core/wiring.test.tsx holds them, with
+ * the file and line of each).
+ */
+export interface Wiring {
+  consumer: 'Lambda TVM' | 'Lambda authorizer' | 'sentinel CLI';
+  kind: 'env' | 'flag';
+  name: string;
+  /** For a flag: the commands that take it. */
+  commands?: readonly string[];
+  /** When the name is read only under a condition, or by code Sentinel does not ship as a binary. */
+  note?: string;
+}
+
 export interface TableKind {
   name: KindName;
   /** Default table name when --table is not given. */
   defaultTable: string;
-  /** Environment variable Sentinel reads the table name from (named in the next steps). */
-  envVar: string;
   /** The word in the IAM Sids: Sentinel<policyWord>TableProvisioning. */
-  policyWord: 'Session' | 'Approval' | 'BreakGlass';
+  policyWord: 'Session' | 'Approval' | 'BreakGlass' | 'RateLimit';
   /** One line for help text and the wizard's kind list. */
   description: string;
+  /** The table's only key (no sort key), always a string. */
+  partitionKey: string;
+  /** The attribute DynamoDB's TTL expires items by. */
+  ttlAttribute: string;
   indexes: readonly IndexSpec[];
   /** Indexes to remove from existing tables (see RetiredIndex). */
   retiredIndexes: readonly RetiredIndex[];
+  /** Where Sentinel reads this table's name: the next steps after an apply. */
+  wiring: readonly Wiring[];
 }
 
-/** Shared by every kind: partition key `id` (S), TTL on `ttl`. */
-export const PARTITION_KEY = 'id';
-export const TTL_ATTRIBUTE = 'ttl';
-
 const byCreated = (name: string, partitionKey: string): IndexSpec => ({ name, partitionKey, sortKey: 'created_at' });
+
+// Sentinel at b6142c9e. The Lambda TVM reads its table names in lambda/config.go:29-69, 196-390.
+const tvm = (name: string, note?: string): Wiring => ({ consumer: 'Lambda TVM', kind: 'env', name, ...(note && { note }) });
 
 export const KINDS: Readonly<Record<KindName, TableKind>> = {
   sessions: {
     name: 'sessions',
     defaultTable: 'sentinel-sessions',
-    envVar: 'SENTINEL_SESSION_TABLE',
     policyWord: 'Session',
     description: 'server-mode sessions (list and revoke issued credentials)',
+    partitionKey: 'id',
+    ttlAttribute: 'ttl',
     indexes: [
       byCreated('gsi-user', 'user'),
       byCreated('gsi-status', 'status'),
@@ -65,24 +84,58 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
         reason: 'Sentinel writes an empty device_id for sessions without a device, which an index key cannot hold, so those session writes fail',
       },
     ],
+    wiring: [
+      tvm('SENTINEL_SESSION_TABLE'),
+      // lambda/authorizer.go:20,55-59: a library function; no cmd/ in Sentinel builds it into a Lambda.
+      { consumer: 'Lambda authorizer', kind: 'env', name: 'SENTINEL_SESSION_TABLE', note: 'an authorizer you build with lambda.NewAuthorizerFromEnv' },
+      // The session commands call their flag plain --table (cli/sentinel_server.go:69,324,475;
+      // cli/device_sessions.go:67,259; cli/audit_compliance.go:59; cli/audit_untracked.go:58).
+      {
+        consumer: 'sentinel CLI',
+        kind: 'flag',
+        name: '--table',
+        commands: ['server-sessions', 'server-session', 'server-revoke', 'device-sessions', 'devices', 'audit session-compliance', 'audit untracked-sessions'],
+      },
+    ],
   },
   approvals: {
     name: 'approvals',
     defaultTable: 'sentinel-requests',
-    envVar: 'SENTINEL_REQUEST_TABLE',
     policyWord: 'Approval',
     description: 'approval requests',
+    partitionKey: 'id',
+    ttlAttribute: 'ttl',
     indexes: [byCreated('gsi-requester', 'requester'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
     retiredIndexes: [],
+    // Not SENTINEL_REQUEST_TABLE: Sentinel's `init approvals` advises it (cli/init_approvals.go:234), nothing reads it.
+    wiring: [tvm('SENTINEL_APPROVAL_TABLE'), { consumer: 'sentinel CLI', kind: 'flag', name: '--request-table', commands: ['request', 'list', 'check', 'approve', 'deny'] }],
   },
   breakglass: {
     name: 'breakglass',
     defaultTable: 'sentinel-breakglass',
-    envVar: 'SENTINEL_BREAKGLASS_TABLE',
     policyWord: 'BreakGlass',
     description: 'break-glass events',
+    partitionKey: 'id',
+    ttlAttribute: 'ttl',
     indexes: [byCreated('gsi-invoker', 'invoker'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
     retiredIndexes: [],
+    wiring: [
+      tvm('SENTINEL_BREAKGLASS_TABLE'),
+      { consumer: 'sentinel CLI', kind: 'flag', name: '--breakglass-table', commands: ['breakglass', 'breakglass-list', 'breakglass-check', 'breakglass-close'] },
+    ],
+  },
+  ratelimit: {
+    name: 'ratelimit',
+    defaultTable: 'sentinel-ratelimit',
+    policyWord: 'RateLimit',
+    description: 'rate-limit counters (the Lambda TVM, per caller)',
+    // ratelimit/dynamodb.go:24-28,36,73,80 and lambda/config.go:66-68: key PK (S), TTL attribute "TTL".
+    partitionKey: 'PK',
+    ttlAttribute: 'TTL',
+    indexes: [],
+    retiredIndexes: [],
+    // lambda/config.go:340-390: read only while the limit is on; without it the Lambda counts in memory.
+    wiring: [tvm('SENTINEL_RATE_LIMIT_TABLE', 'read only while SENTINEL_RATE_LIMIT_REQUESTS > 0, default 100')],
   },
 };
 
@@ -90,4 +143,9 @@ export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
 export function isKindName(value: string): value is KindName {
   return Object.hasOwn(KINDS, value);
+}
+
+/** " with 3 indexes", " with 1 index", or "" for a table without any. */
+export function withIndexes(count: number): string {
+  return count === 0 ? '' : ` with ${count} ${count === 1 ? 'index' : 'indexes'}`;
 }

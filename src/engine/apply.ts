@@ -6,6 +6,7 @@
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure, CliError, Interrupted } from '../core/errors.js';
+import { withIndexes } from '../core/kinds.js';
 import { describeChange } from './change-text.js';
 import { describe } from './describe.js';
 import { plan as makePlan } from './plan.js';
@@ -46,9 +47,9 @@ export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = 
     let changes = p.changes;
     let created = false;
     if (p.action === 'create') {
-      const indexes = p.desired.indexes.length;
-      created = await step(ctx, 'create-table', `Create table ${p.table}${indexes > 0 ? ` with ${indexes} indexes` : ''}`, () => createTable(ctx, p.desired));
-      const label = created ? `Wait for table ${p.table}${indexes > 0 ? ' and its indexes' : ''} to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
+      created = await step(ctx, 'create-table', `Create table ${p.table}${withIndexes(p.desired.indexes.length)}`, () => createTable(ctx, p.desired));
+      const what = p.desired.indexes.length > 0 ? `table ${p.table} and its indexes` : `table ${p.table}`;
+      const label = created ? `Wait for ${what} to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
       await step(ctx, 'wait-table', label, async () => {
         await waitFor(ctx, 'wait-table', tableActive(p.table, true));
         return waitFor(ctx, 'wait-table', settled(p.table));

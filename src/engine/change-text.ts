@@ -7,7 +7,7 @@ export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): str
     case 'create-table': {
       const d = plan.desired;
       const protection = d.deletionProtection ? 'deletion protection on' : 'deletion protection off';
-      return `create table ${change.target}: key ${d.partitionKey} (S), on-demand, KMS encryption (AWS managed key), ${protection}, indexes ${d.indexes.map((i) => i.name).join(', ')}`;
+      return `create table ${change.target}: key ${d.partitionKey} (S), on-demand, KMS encryption (AWS managed key), ${protection}, ${d.indexes.length > 0 ? `indexes ${d.indexes.map((i) => i.name).join(', ')}` : 'no indexes'}`;
     }
     case 'wait-table':
       return `wait for table ${change.target} (now ${change.status}) to become ACTIVE`;

@@ -1,16 +1,17 @@
 /** The table a kind wants, as data. */
-import { KINDS, PARTITION_KEY, TTL_ATTRIBUTE, type KindName } from '../core/kinds.js';
+import { KINDS, type KindName } from '../core/kinds.js';
 import type { DesiredTable } from './types.js';
 
 /** The table the kind wants under this name. */
 export function desiredTable(kind: KindName, name: string, deletionProtection: boolean): DesiredTable {
+  const spec = KINDS[kind];
   return {
     kind,
     name,
-    partitionKey: PARTITION_KEY,
-    indexes: KINDS[kind].indexes,
-    retiredIndexes: KINDS[kind].retiredIndexes,
-    ttlAttribute: TTL_ATTRIBUTE,
+    partitionKey: spec.partitionKey,
+    indexes: spec.indexes,
+    retiredIndexes: spec.retiredIndexes,
+    ttlAttribute: spec.ttlAttribute,
     deletionProtection,
   };
 }

@@ -61,6 +61,7 @@ export function createTableInput(desired: DesiredTable): CreateTableCommandInput
     KeySchema: [{ AttributeName: desired.partitionKey, KeyType: 'HASH' }],
     AttributeDefinitions: definitions(desired, desired.indexes),
     BillingMode: 'PAY_PER_REQUEST',
+    // DynamoDB refuses an empty GlobalSecondaryIndexes list: leave it out for a table without indexes.
     ...(desired.indexes.length > 0 && { GlobalSecondaryIndexes: desired.indexes.map(gsi) }),
     // The AWS managed key: no kms:* permission needed. No Tags field: it would need TagResource.
     SSESpecification: { Enabled: true, SSEType: 'KMS' },

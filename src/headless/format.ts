@@ -5,7 +5,7 @@
 import type { Identity } from '../aws/types.js';
 import { describeChange } from '../engine/change-text.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { KINDS, type KindName } from '../core/kinds.js';
+import { wiringFor, wiringLine } from '../service/wiring.js';
 
 const ACTION_WORDS: Record<Plan['action'], string> = {
   create: 'create the table',
@@ -39,14 +39,9 @@ export function planDocument(plan: Plan, identity?: Identity): Record<string, un
   };
 }
 
-/** The apply result as the JSON document of the spec. */
+/** The apply result as the JSON document of the spec, with where each Sentinel consumer reads the table name. */
 export function resultDocument(result: ApplyResult): Record<string, unknown> {
-  return { kind: result.kind, table: result.table, region: result.region, status: result.status, tableArn: result.tableArn };
-}
-
-/** The next step Sentinel needs: the environment variable naming the table. */
-export function nextStep(kind: KindName, table: string): string {
-  return `export ${KINDS[kind].envVar}=${table}`;
+  return { kind: result.kind, table: result.table, region: result.region, status: result.status, tableArn: result.tableArn, wiring: wiringFor(result.kind, result.table) };
 }
 
 const STATUS_WORDS: Record<ApplyResult['status'], string> = {
@@ -60,8 +55,8 @@ export function resultText(result: ApplyResult): string {
   return [
     `Table ${result.table} (${result.kind}) in ${result.region}: ${STATUS_WORDS[result.status]}.`,
     `ARN: ${result.tableArn}`,
-    'Next step, where Sentinel runs:',
-    `  ${nextStep(result.kind, result.table)}`,
+    'Next steps: point Sentinel at the table.',
+    ...wiringFor(result.kind, result.table).map((step) => `  ${wiringLine(step)}`),
     '',
   ].join('\n');
 }

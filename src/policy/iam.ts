@@ -1,6 +1,6 @@
 /**
  * The IAM policy for one table: exactly the calls this tool makes to provision it, and the item
- * calls Sentinel makes to use it. Pure and offline: --generate-iam needs no credentials.
+ * calls the kind's Sentinel store makes to use it. Pure and offline: --generate-iam needs no credentials.
  */
 import { KINDS, type KindName } from '../core/kinds.js';
 
@@ -36,15 +36,31 @@ export const PROVISIONING_ACTIONS = [
   'dynamodb:DescribeTimeToLive',
 ] as const;
 
-/** The item calls Sentinel's stores make on the table and its indexes. */
-export const OPERATION_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-] as const;
+/** An item action one of Sentinel's stores calls. */
+export type OperationAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem' | 'dynamodb:Query' | 'dynamodb:Scan';
+
+/**
+ * Exactly the item calls each kind's Sentinel store makes (mateoblack/sentinel b6142c9e): every
+ * method of the store, whether or not a shipped command calls it today. Every Query of every store
+ * names an IndexName, so the index ARN goes with Query; no store queries the base table.
+ */
+export const OPERATION_ACTIONS: Readonly<Record<KindName, readonly OperationAction[]>> = {
+  // session/dynamodb.go: GetItem in Get 198 and exists 285; PutItem in Create 180 and Update 240;
+  // UpdateItem in Touch 357; DeleteItem in Delete 270; Query in FindActiveByServerInstance 321 and
+  // queryByIndex 492; Scan in ListByTimeRange 400 and GetBySourceIdentity 458.
+  sessions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:Scan'],
+  // request/dynamodb.go, whose client interface (30-35) has no UpdateItem and no Scan: GetItem in
+  // Get 158 and exists 260; PutItem in Create 140 and Update 215; DeleteItem in Delete 245; Query in
+  // queryByIndex 328.
+  approvals: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  // breakglass/dynamodb.go, client interface 29-34, no UpdateItem and no Scan: GetItem in Get 166
+  // and exists 268; PutItem in Create 148 and Update 223; DeleteItem in Delete 253; Query in
+  // FindActiveByInvokerAndProfile 305, queryByIndex 355, GetLastByInvokerAndProfile 402 and
+  // countByIndexSince 436.
+  breakglass: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  // ratelimit/dynamodb.go, client interface 17-19: UpdateItem only, in Allow 91 and resetAndIncrement 145.
+  ratelimit: ['dynamodb:UpdateItem'],
+};
 
 /** The ARN partition a region belongs to: cn-* aws-cn, us-gov-* aws-us-gov, ISO regions theirs, else aws. */
 export function partitionForRegion(region: string): string {
@@ -67,11 +83,13 @@ export function tableArn(request: PolicyRequest): string {
 export function generatePolicy(request: PolicyRequest): PolicyDocument {
   const word = KINDS[request.kind].policyWord;
   const arn = tableArn(request);
+  const operations = OPERATION_ACTIONS[request.kind];
+  const resources = operations.includes('dynamodb:Query') ? [arn, `${arn}/index/*`] : [arn];
   return {
     Version: '2012-10-17',
     Statement: [
       { Sid: `Sentinel${word}TableProvisioning`, Effect: 'Allow', Action: [...PROVISIONING_ACTIONS], Resource: [arn] },
-      { Sid: `Sentinel${word}TableOperations`, Effect: 'Allow', Action: [...OPERATION_ACTIONS], Resource: [arn, `${arn}/index/*`] },
+      { Sid: `Sentinel${word}TableOperations`, Effect: 'Allow', Action: [...operations], Resource: resources },
     ],
   };
 }

@@ -3,6 +3,7 @@
  * then TTL, billing, encryption, deletion protection, notes. Pure: lines of segments, coloured by
  * the screen, so the same value as --plan is what the person reads here.
  */
+import { withIndexes } from '../core/kinds.js';
 import type { Change, Plan } from '../engine/types.js';
 
 export type Tone = 'add' | 'remove' | 'change' | 'wait' | 'ok' | 'warn' | 'dim' | 'plain' | 'title';
@@ -59,7 +60,7 @@ function changeLine(c: Change, width: number): PlanLine {
 
 function summary(p: Plan): PlanLine {
   if (p.action === 'none') return [seg('Nothing to do: ', 'ok'), seg(`${p.table} is up to date.`)];
-  if (p.action === 'create') return [seg('Plan: ', 'title'), seg(`create 1 table with ${p.desired.indexes.length} indexes, TTL on.`)];
+  if (p.action === 'create') return [seg('Plan: ', 'title'), seg(`create 1 table${withIndexes(p.desired.indexes.length)}, TTL on.`)];
   const n = p.changes.length;
   const removals = p.changes.filter((c) => c.op === 'remove-index').map((c) => c.target);
   const deleted = removals.length > 0 ? `only index ${removals.join(', ')} is deleted` : 'nothing is deleted';

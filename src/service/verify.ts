@@ -7,6 +7,7 @@ import { CredentialResolutionError } from '../aws/credential-errors.js';
 import { isUnreachable } from '../aws/dynamo-errors.js';
 import { AwsFailure } from '../core/errors.js';
 import { describe } from '../engine/describe.js';
+import { OPERATION_ACTIONS } from '../policy/iam.js';
 import { verifyTable } from '../verify/run.js';
 import type { CheckResult, VerifyReport } from '../verify/types.js';
 import { verifySummary } from '../verify/format.js';
@@ -46,7 +47,11 @@ export function verifyFailure(report: VerifyReport): AwsFailure {
   if (fails.some((c) => /IndexName: gsi-device-id/.test(c.detail ?? ''))) {
     hint = `The table has gsi-device-id, which rejects Sentinel's sessions without a device: run \`sentinel-init sessions ${where} --yes\` to remove it, then verify again.`;
   } else if (denied && fails.length === 0) {
-    hint = `verify calls what Sentinel calls: run it as a principal with the Operations statement of \`sentinel-init ${report.kind} --generate-iam ${where}\`.`;
+    // The limiter never deletes, so the DeleteItem of verify's own cleanup is not in its statement.
+    const granted: readonly string[] = OPERATION_ACTIONS[report.kind];
+    const extra = [...new Set(report.checks.filter((c) => c.outcome === 'denied').map((c) => `dynamodb:${c.action}`))].filter((a) => !granted.includes(a));
+    const plus = extra.length > 0 ? `, plus ${extra.join(', ')} to remove its probe items` : '';
+    hint = `verify calls what Sentinel calls: run it as a principal with the Operations statement of \`sentinel-init ${report.kind} --generate-iam ${where}\`${plus}.`;
   }
   return new AwsFailure(`Sentinel's access patterns do not all work on table ${report.table}: ${verifySummary(report)}`, hint);
 }

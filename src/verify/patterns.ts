@@ -9,9 +9,11 @@ import type { ItemApi } from '../aws/types.js';
 import type { KindName } from '../core/kinds.js';
 import { breakGlassStore, type BreakGlassEvent } from '../sentinel/breakglass.js';
 import { requestStore, type ApprovalRequest } from '../sentinel/requests.js';
+import { rateLimitKey } from '../sentinel/ratelimit.js';
 import { sessionStore, type Session } from '../sentinel/sessions.js';
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { sleep } from '../engine/poll.js';
+import { rateLimitChecks } from './ratelimit-checks.js';
 import { Mismatch, type Check, type Probe } from './types.js';
 
 /** Global secondary indexes are eventually consistent: a new item may take a moment to appear. */
@@ -168,8 +170,19 @@ export function checksFor(kind: KindName, probe: Probe): Check[] {
       return requestChecks(probe);
     case 'breakglass':
       return breakGlassChecks(probe);
+    case 'ratelimit':
+      return rateLimitChecks(probe);
   }
 }
 
-/** The store's Delete, as cleanup: the method label per kind. */
-export const DELETE_METHOD: Record<KindName, string> = { sessions: 'session.Delete', approvals: 'request.Delete', breakglass: 'breakglass.Delete' };
+/**
+ * The cleanup per kind: the label of its line (the store's Delete, where the store has one) and the
+ * start every probe key has, which the conditional delete checks.
+ */
+export const CLEANUP: Record<KindName, { method: string; keyPrefix: (probe: Probe) => string }> = {
+  sessions: { method: 'session.Delete', keyPrefix: (p) => p.prefix },
+  approvals: { method: 'request.Delete', keyPrefix: (p) => p.prefix },
+  breakglass: { method: 'breakglass.Delete', keyPrefix: (p) => p.prefix },
+  // The limiter never deletes (its TTL expires counters): this DeleteItem is verify's own.
+  ratelimit: { method: 'cleanup (the limiter itself never deletes)', keyPrefix: (p) => rateLimitKey(p.prefix) },
+};

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ItemApi } from '../aws/types.js';
 import { Interrupted } from '../core/errors.js';
-import type { KindName } from '../core/kinds.js';
+import { KINDS, type KindName } from '../core/kinds.js';
 import { s } from '../sentinel/source.js';
-import { checksFor, DELETE_METHOD } from './patterns.js';
+import { checksFor, CLEANUP } from './patterns.js';
 import { Mismatch, type CheckResult, type Probe, type VerifyReport } from './types.js';
 
 /** How long probe items would live if cleanup never ran. */
@@ -73,15 +73,15 @@ export async function verifyTable(kind: KindName, table: string, region: string,
     }
   } finally {
     // Cleanup runs even after Ctrl-C or a fatal error: without the run's signal, so it is not cut short.
-    const left = await deleteProbes(api, table, probe, created);
+    const left = await deleteProbes(api, table, KINDS[kind].partitionKey, CLEANUP[kind].keyPrefix(probe), created);
     if (!options.signal?.aborted) {
       const failed = left.find((l) => l.error);
       report(
         created.length === 0
-          ? { method: DELETE_METHOD[kind], action: 'DeleteItem', outcome: 'skipped', detail: 'no probe item was created' }
+          ? { method: CLEANUP[kind].method, action: 'DeleteItem', outcome: 'skipped', detail: 'no probe item was created' }
           : failed
-            ? { method: DELETE_METHOD[kind], action: 'DeleteItem', ...classify(failed.error) }
-            : { method: DELETE_METHOD[kind], action: 'DeleteItem', outcome: 'pass' },
+            ? { method: CLEANUP[kind].method, action: 'DeleteItem', ...classify(failed.error) }
+            : { method: CLEANUP[kind].method, action: 'DeleteItem', outcome: 'pass' },
       );
     }
     probesLeft = left.filter((l) => l.error).map((l) => l.id);
@@ -93,12 +93,21 @@ export async function verifyTable(kind: KindName, table: string, region: string,
   return { kind, table, region, passed: results.every((r) => r.outcome === 'pass'), checks: results, probesLeft };
 }
 
-/** Deletes each probe item, only if its id has the run's prefix; returns each deletion's error, if any. */
-async function deleteProbes(api: ItemApi, table: string, probe: Probe, ids: string[]): Promise<{ id: string; error?: unknown }[]> {
+/**
+ * Deletes each probe item by the kind's partition key (`id`, or the limiter's `PK`), only if its key
+ * starts with the run's probe prefix; returns each deletion's error, if any.
+ */
+async function deleteProbes(api: ItemApi, table: string, keyAttribute: string, keyPrefix: string, ids: string[]): Promise<{ id: string; error?: unknown }[]> {
   const out: { id: string; error?: unknown }[] = [];
   for (const id of ids) {
     try {
-      await api.deleteItem({ TableName: table, Key: { id: s(id) }, ConditionExpression: 'begins_with(id, :probe)', ExpressionAttributeValues: { ':probe': s(probe.prefix) } });
+      await api.deleteItem({
+        TableName: table,
+        Key: { [keyAttribute]: s(id) },
+        ConditionExpression: 'begins_with(#key, :probe)',
+        ExpressionAttributeNames: { '#key': keyAttribute },
+        ExpressionAttributeValues: { ':probe': s(keyPrefix) },
+      });
       out.push({ id });
     } catch (error) {
       out.push({ id, error });

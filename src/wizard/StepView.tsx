@@ -3,6 +3,7 @@ import type { Dispatch } from 'react';
 import { useCallback } from 'react';
 import { KINDS } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
+import { wiringFor } from '../service/wiring.js';
 import { ApplyScreen } from '../screens/ApplyScreen.js';
 import { CheckFailedScreen } from '../screens/CheckFailedScreen.js';
 import { CheckScreen } from '../screens/CheckScreen.js';
@@ -117,7 +118,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'apply':
       return <ApplyScreen rows={rows} title={checked?.plan.action === 'update' ? `Updating ${table}` : `Creating ${table}`} />;
     case 'done':
-      return <DoneScreen result={step.result} envVar={KINDS[answers.kind].envVar} rows={rows} local={options.local} />;
+      return <DoneScreen result={step.result} wiring={wiringFor(answers.kind, step.result.table)} rows={rows} local={options.local} />;
     case 'declined':
       return <EndScreen ending={{ kind: 'declined' }} rows={rows} table={table} />;
     case 'interrupted':

@@ -61,7 +61,7 @@ describe('parseArgs', () => {
 
   it('refuses unknown flags, kinds, a second positional and missing values, pointing at --help', () => {
     expect(usageMessage(['--tabel', 'x'])).toBe('Unknown flag --tabel. Run sentinel-init --help for usage.');
-    expect(usageMessage(['session'])).toMatch(/^Unknown kind "session": use sessions, approvals, breakglass\. Run sentinel-init --help/);
+    expect(usageMessage(['session'])).toMatch(/^Unknown kind "session": use sessions, approvals, breakglass, ratelimit\. Run sentinel-init --help/);
     expect(usageMessage(['sessions', 'approvals'])).toMatch(/only one KIND/);
     expect(usageMessage(['--table'])).toMatch(/^--table needs a value\./);
     expect(usageMessage(['--table', '--yes'])).toMatch(/^--table needs a value\./);
@@ -88,7 +88,7 @@ describe('helpText', () => {
     for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--local', '--help', '--version']) {
       expect(text).toContain(flag);
     }
-    for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', '130']) expect(text).toContain(t);
+    for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);
     expect(text).toMatch(/^sentinel-init 9\.9\.9/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { desiredTable, plan } from '../../src/engine/index.js';
 import type { ProgressEvent } from '../../src/engine/types.js';
-import { planDocument, planText, resultText } from '../../src/headless/format.js';
+import { planDocument, planText, resultDocument, resultText } from '../../src/headless/format.js';
 import { progressPrinter } from '../../src/headless/progress.js';
 
 describe('plan and result text', () => {
@@ -20,10 +20,29 @@ describe('plan and result text', () => {
     expect(planDocument(offline)).toMatchObject({ kind: 'approvals', table: 'reqs', region: 'eu-west-1', action: 'create', compared: false, reason: 'No AWS credentials found.' });
   });
 
-  it('ends a result with the export line for the kind', () => {
+  it('ends a result with one line per Sentinel consumer of the table', () => {
     const text = resultText({ kind: 'breakglass', table: 'bg-table', region: 'eu-west-1', status: 'created', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/bg-table' });
     expect(text).toContain('ARN: arn:aws:dynamodb:eu-west-1:1:table/bg-table');
-    expect(text).toContain('export SENTINEL_BREAKGLASS_TABLE=bg-table');
+    expect(text.split('\n').slice(2)).toEqual([
+      'Next steps: point Sentinel at the table.',
+      '  Lambda TVM         SENTINEL_BREAKGLASS_TABLE=bg-table',
+      '  sentinel CLI       --breakglass-table bg-table  (breakglass, breakglass-list, breakglass-check, breakglass-close)',
+      '',
+    ]);
+  });
+
+  it('approvals name the variable the Lambda reads and the CLI flag, not SENTINEL_REQUEST_TABLE', () => {
+    const text = resultText({ kind: 'approvals', table: 'reqs', region: 'eu-west-1', status: 'unchanged', tableArn: 'arn' });
+    expect(text).toContain('  Lambda TVM         SENTINEL_APPROVAL_TABLE=reqs\n');
+    expect(text).toContain('  sentinel CLI       --request-table reqs  (request, list, check, approve, deny)\n');
+    expect(text).not.toContain('SENTINEL_REQUEST_TABLE');
+  });
+
+  it('the JSON result lists the wiring: consumer, kind, name, value', () => {
+    const doc = resultDocument({ kind: 'ratelimit', table: 'rl', region: 'eu-west-1', status: 'created', tableArn: 'arn' });
+    expect(doc.wiring).toEqual([
+      { consumer: 'Lambda TVM', kind: 'env', name: 'SENTINEL_RATE_LIMIT_TABLE', value: 'rl', note: 'read only while SENTINEL_RATE_LIMIT_REQUESTS > 0, default 100' },
+    ]);
   });
 });
 

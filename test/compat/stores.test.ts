@@ -1,13 +1,16 @@
 /**
  * Sentinel's stores on our tables and on Sentinel's own, on DynamoDB Local. Every write and query of
- * session/, request/ and breakglass/dynamodb.go (b6142c9e) is sent exactly as Go sends it
+ * session/, request/ and breakglass/dynamodb.go (b6142c9e), and both updates of the rate limiter
+ * (ratelimit/dynamodb.go), is sent exactly as Go sends it
  * (src/sentinel/ holds the requests, each naming its Go method and lines), with items shaped as
  * Sentinel writes them, empty strings included. Each table's outcomes are compared with a table made
  * by Sentinel's provisioner: what works there must work on ours, and the known Sentinel bugs fail
  * the same way on both (docs/sentinel-compatibility.md).
  */
 import {
+  CreateTableCommand,
   DeleteItemCommand,
+  DescribeTimeToLiveCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -16,11 +19,14 @@ import {
   type DynamoDBClient,
   type QueryCommandInput,
   type ScanCommandInput,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KindName } from '../../src/core/kinds.js';
 import { apply, desiredTable, plan } from '../../src/engine/index.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { breakGlassStore, type BreakGlassEvent } from '../../src/sentinel/breakglass.js';
+import { rateLimiter } from '../../src/sentinel/ratelimit.js';
 import { requestStore, type ApprovalRequest } from '../../src/sentinel/requests.js';
 import { sessionStore, type Session } from '../../src/sentinel/sessions.js';
 import { api, rawClient, REGION } from '../engine/support.js';
@@ -39,7 +45,7 @@ afterAll(async () => {
 });
 
 /** A table the tool makes: plan from nothing, apply, as `sentinel-init KIND --yes` does. */
-async function ourTable(kind: 'sessions' | 'approvals' | 'breakglass', name: string): Promise<void> {
+async function ourTable(kind: KindName, name: string): Promise<void> {
   const dynamo = await api(local.endpoint);
   await apply(plan(desiredTable(kind, name, false), undefined, REGION), dynamo);
 }
@@ -288,5 +294,62 @@ describe('break-glass events (breakglass/dynamodb.go)', () => {
       'count with created_at in the key condition': 'ok: count 2',
       Delete: 'ok',
     });
+  });
+});
+
+describe('rate limiter (ratelimit/dynamodb.go)', () => {
+  // The Lambda limits by the caller's user ARN (lambda/handler.go:79) with the default 60 s window.
+  const caller = 'arn:aws:iam::123456789012:user/alice';
+  const now = new Date();
+  const next = new Date(now.getTime() + 60_000);
+  /** The minute `at` falls in, as the limiter writes it (RFC 3339, seconds, UTC), and its TTL: window end + 1 h. */
+  const minuteOf = (at: Date) => {
+    const start = Math.floor(at.getTime() / 60_000) * 60_000;
+    return { WindowStart: { S: new Date(start).toISOString().replace('.000Z', 'Z') }, TTL: { N: String(start / 1000 + 60 + 3600) } };
+  };
+
+  /** Both paths of Allow, as the Lambda runs them: increments in one window, then a request in the next. */
+  async function limiterOutcomes(table: string): Promise<Record<string, string>> {
+    const o: Record<string, string> = {};
+    const counted = async (input: UpdateItemCommandInput) => {
+      try {
+        const out = await raw.send(new UpdateItemCommand(input));
+        return `ok: Count ${out.Attributes?.Count?.N}`;
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`;
+      }
+    };
+    o['Allow (first request)'] = await counted(rateLimiter.allow(table, caller, now));
+    o['Allow (same window)'] = await counted(rateLimiter.allow(table, caller, now));
+    o['Allow (next window)'] = await counted(rateLimiter.allow(table, caller, next));
+    o['resetAndIncrement (next window)'] = await counted(rateLimiter.resetAndIncrement(table, caller, next));
+    o['Allow (after the reset)'] = await counted(rateLimiter.allow(table, caller, next));
+    return o;
+  }
+
+  it('both paths work on our table as on a table keyed as Sentinel documents it, and leave the item Sentinel expects', async () => {
+    await ourTable('ratelimit', 'our-ratelimit');
+    // Sentinel provisions nothing for this table; lambda/config.go:66-68 says: PK (string) partition key, TTL attribute "TTL".
+    await raw.send(new CreateTableCommand({ TableName: 'their-ratelimit', KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    const ours = await limiterOutcomes('our-ratelimit');
+    expect(ours).toEqual(await limiterOutcomes('their-ratelimit'));
+    expect(ours).toEqual({
+      'Allow (first request)': 'ok: Count 1',
+      'Allow (same window)': 'ok: Count 2',
+      // ratelimit/dynamodb.go:94-98: this failure is how the limiter sees the window roll over.
+      'Allow (next window)': 'ConditionalCheckFailedException: The conditional request failed',
+      'resetAndIncrement (next window)': 'ok: Count 1',
+      'Allow (after the reset)': 'ok: Count 2',
+    });
+    const item = await raw.send(new GetItemCommand({ TableName: 'our-ratelimit', Key: { PK: { S: `RL#${caller}` } } }));
+    expect(item.Item).toEqual({ PK: { S: `RL#${caller}` }, Count: { N: '2' }, ...minuteOf(next) });
+    expect((await raw.send(new DescribeTimeToLiveCommand({ TableName: 'our-ratelimit' }))).TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'TTL' });
+  });
+
+  it('on a table keyed like the other kinds (id), every update fails, which the limiter treats as "allow"', async () => {
+    await ourTable('approvals', 'id-keyed-ratelimit');
+    const outcomes = await limiterOutcomes('id-keyed-ratelimit');
+    // ratelimit/dynamodb.go:99-101 and lambda/handler.go:80-83: any error but ConditionalCheckFailed fails open.
+    expect(new Set(Object.values(outcomes))).toEqual(new Set(['ValidationException: One of the required keys was not given a value']));
   });
 });

@@ -2,7 +2,7 @@
  * The built CLI, headless, against DynamoDB Local: exit codes, stdout and stderr as a script sees them.
  * Credentials are static test keys in the environment; nothing here can reach real AWS.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +67,18 @@ describe('headless against DynamoDB Local', () => {
   it('sessions: creates with --yes --json, then is unchanged, and --plan says none', async () => {
     const created = await cli(['sessions', '--table', 'e2e-sessions', '--yes', '--json']);
     expect(created.code, created.stderr).toBe(0);
-    expect(json(created)).toEqual({ kind: 'sessions', table: 'e2e-sessions', region: REGION, status: 'created', tableArn: expect.stringMatching(/:table\/e2e-sessions$/) });
+    expect(json(created)).toEqual({
+      kind: 'sessions',
+      table: 'e2e-sessions',
+      region: REGION,
+      status: 'created',
+      tableArn: expect.stringMatching(/:table\/e2e-sessions$/),
+      wiring: [
+        { consumer: 'Lambda TVM', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions' },
+        { consumer: 'Lambda authorizer', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions', note: 'an authorizer you build with lambda.NewAuthorizerFromEnv' },
+        { consumer: 'sentinel CLI', kind: 'flag', name: '--table', value: 'e2e-sessions', commands: expect.arrayContaining(['server-sessions', 'server-revoke']) },
+      ],
+    });
     expect(created.stderr).toMatch(/Create table e2e-sessions/);
     const table = await describeTable('e2e-sessions');
     expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-profile', 'gsi-server-instance', 'gsi-status', 'gsi-user']);
@@ -85,13 +96,31 @@ describe('headless against DynamoDB Local', () => {
   it('approvals and breakglass: created with their indexes; the human summary names the next step', async () => {
     const approvals = await cli(['approvals', '--table', 'e2e-requests', '--yes']);
     expect(approvals.code, approvals.stderr).toBe(0);
-    expect(approvals.stdout).toContain('export SENTINEL_REQUEST_TABLE=e2e-requests');
+    // The Lambda reads SENTINEL_APPROVAL_TABLE and the CLI --request-table; nothing reads SENTINEL_REQUEST_TABLE.
+    expect(approvals.stdout).toContain('  Lambda TVM         SENTINEL_APPROVAL_TABLE=e2e-requests\n');
+    expect(approvals.stdout).toContain('  sentinel CLI       --request-table e2e-requests  (request, list, check, approve, deny)\n');
+    expect(approvals.stdout).not.toContain('SENTINEL_REQUEST_TABLE');
     expect((await describeTable('e2e-requests'))?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-profile', 'gsi-requester', 'gsi-status']);
 
     const breakglass = await cli(['breakglass', '--table', 'e2e-breakglass', '--yes', '--json']);
     expect(breakglass.code, breakglass.stderr).toBe(0);
     expect(json(breakglass)).toMatchObject({ kind: 'breakglass', status: 'created' });
     expect((await describeTable('e2e-breakglass'))?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-invoker', 'gsi-profile', 'gsi-status']);
+  });
+
+  it('ratelimit: `sentinel-init ratelimit --yes` makes the limiter\'s table (PK, TTL on TTL, no index, protected), then is unchanged', async () => {
+    const created = await cli(['ratelimit', '--yes', '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(json(created)).toMatchObject({ kind: 'ratelimit', table: 'sentinel-ratelimit', status: 'created' });
+    expect(created.stderr).toMatch(/Create table sentinel-ratelimit\n/);
+    const table = await describeTable('sentinel-ratelimit');
+    expect(table?.KeySchema).toEqual([{ AttributeName: 'PK', KeyType: 'HASH' }]);
+    expect(table?.AttributeDefinitions).toEqual([{ AttributeName: 'PK', AttributeType: 'S' }]);
+    expect(table?.GlobalSecondaryIndexes).toBeUndefined();
+    expect(table?.DeletionProtectionEnabled).toBe(true);
+    expect((await client.send(new DescribeTimeToLiveCommand({ TableName: 'sentinel-ratelimit' }))).TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'TTL' });
+    const again = await cli(['ratelimit', '--yes', '--json']);
+    expect(json(again)).toMatchObject({ kind: 'ratelimit', status: 'unchanged' });
   });
 
   it('refuses a change without --yes: exit 2 naming --yes and --plan, nothing created, stdout empty', async () => {

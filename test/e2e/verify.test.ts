@@ -38,6 +38,7 @@ describe('verify', () => {
     ['sessions', 12],
     ['approvals', 7],
     ['breakglass', 10],
+    ['ratelimit', 5],
   ] as const)('passes on a fresh %s table: %i patterns, exit 0, no probe item left', async (kind, patterns) => {
     const table = `verify-${kind}`;
     const created = await cli([kind, '--table', table, '--yes']);
@@ -107,6 +108,44 @@ describe('verify', () => {
     expect(lines(run.stderr).at(-1)).toMatch(/run it as a principal with the Operations statement of `sentinel-init breakglass --generate-iam/);
     expect(report.probesLeft).toEqual([]);
     expect(await itemCount(table)).toBe(0);
+  });
+
+  it('ratelimit: both paths of the limiter, in order, on its PK-keyed table', async () => {
+    const table = 'verify-ratelimit-lines';
+    expect((await cli(['ratelimit', '--table', table, '--yes'])).code).toBe(0);
+    const run = await cli(['verify', 'ratelimit', '--table', table]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(lines(run.stdout).slice(1, -1)).toEqual([
+      '  ✓ ratelimit.Allow (first request: creates the item, Count 1)  UpdateItem',
+      '  ✓ ratelimit.Allow (same window: Count 2)  UpdateItem',
+      '  ✓ ratelimit.Allow (next window: the condition fails, as the limiter expects)  UpdateItem',
+      '  ✓ ratelimit.resetAndIncrement (next window: Count back to 1)  UpdateItem',
+      '  ✓ cleanup (the limiter itself never deletes)  DeleteItem',
+    ]);
+  });
+
+  it('ratelimit on a table keyed on id: the limiter\'s update fails, the rest is skipped, nothing is left', async () => {
+    const table = 'verify-ratelimit-id';
+    expect((await cli(['approvals', '--table', table, '--yes'])).code).toBe(0);
+    const run = await cli(['verify', 'ratelimit', '--table', table, '--json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string; detail?: string }[] };
+    expect(report.checks.map((c) => c.outcome)).toEqual(['fail', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(report.checks[0]?.detail).toBe('ValidationException: One of the required keys was not given a value');
+    expect(await itemCount(table)).toBe(0);
+  });
+
+  it('ratelimit without DeleteItem (the limiter never deletes): the probe stays for its TTL and the hint names the extra action', async () => {
+    const table = 'verify-ratelimit-nodelete';
+    expect((await cli(['ratelimit', '--table', table, '--yes'])).code).toBe(0);
+    proxy.inject('DeleteItem', 'access-denied');
+    const run = await cli(['verify', 'ratelimit', '--table', table, '--json'], proxy.endpoint);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string }[]; probesLeft: string[] };
+    expect(report.checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass', 'pass', 'denied']);
+    expect(report.probesLeft).toEqual([expect.stringMatching(/^RL#sentinel-init-probe-[0-9a-f]{8}-caller$/)]);
+    expect(lines(run.stderr).at(-1)).toMatch(/Operations statement of `sentinel-init ratelimit --generate-iam .*`, plus dynamodb:DeleteItem to remove its probe items\.$/);
+    expect(await itemCount(table)).toBe(1);
   });
 
   it('on a table that does not exist: exit 1, one sentence, nothing created', async () => {

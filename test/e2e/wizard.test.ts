@@ -90,7 +90,8 @@ describe('wizard in a real terminal', () => {
     keep('done.txt', done);
     expect(done).toContain('EXIT=0');
     expect(done).toContain('✓ Created table sentinel-breakglass in eu-west-3');
-    expect(done).toContain('export SENTINEL_BREAKGLASS_TABLE=sentinel-breakglass');
+    expect(done).toContain('Lambda TVM         SENTINEL_BREAKGLASS_TABLE=sentinel-breakglass');
+    expect(done).toContain('sentinel CLI       --breakglass-table sentinel-breakglass');
     expect(done).toContain(`sentinel-init breakglass --aws-profile staging --endpoint-url ${local.endpoint} --region eu-west-3 --table sentinel-breakglass --yes`);
     const table = await describeTable('keystaging', 'eu-west-3', 'sentinel-breakglass');
     expect(table?.TableStatus).toBe('ACTIVE');

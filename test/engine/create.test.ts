@@ -58,11 +58,13 @@ suite.each(KIND_NAMES)('a new %s table', (kind) => {
     expect(sent[0]).not.toHaveProperty('Tags');
     expect(sent[0]).not.toHaveProperty('ProvisionedThroughput');
     expect(sent[0]?.SSESpecification).not.toHaveProperty('KMSMasterKeyId');
+    // DynamoDB refuses an empty list (DynamoDB Local: "GSI list is empty/invalid"): no key at all.
+    if (KINDS[kind].indexes.length === 0) expect(sent[0]).not.toHaveProperty('GlobalSecondaryIndexes');
 
     const table = (await raw.send(new DescribeTableCommand({ TableName: name }))).Table!;
     expect(table.TableStatus).toBe('ACTIVE');
-    expect(table.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
-    const keyNames = new Set(['id', ...KINDS[kind].indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+    expect(table.KeySchema).toEqual([{ AttributeName: KINDS[kind].partitionKey, KeyType: 'HASH' }]);
+    const keyNames = new Set([KINDS[kind].partitionKey, ...KINDS[kind].indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
     expect(new Set(table.AttributeDefinitions?.map((a) => a.AttributeName))).toEqual(keyNames);
     expect(table.AttributeDefinitions?.every((a) => a.AttributeType === 'S')).toBe(true);
     expect(table.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
@@ -83,7 +85,7 @@ suite.each(KIND_NAMES)('a new %s table', (kind) => {
         .sort((a, b) => a.name.localeCompare(b.name)),
     );
     const ttl = await raw.send(new DescribeTimeToLiveCommand({ TableName: name }));
-    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' });
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: KINDS[kind].ttlAttribute });
 
     const creates = proxy.count('CreateTable');
     const again = await run(kind, name);
@@ -171,6 +173,32 @@ suite('an existing table', () => {
     expect(again.p.action).toBe('none');
     expect(again.p.notes).toContain('Deletion protection is on and stays on (this tool never turns it off).');
     expect((await describe(dynamo, protectedName))?.deletionProtection).toBe(true);
+  });
+
+  it('a rate-limit table made by hand (PK, no TTL, no protection) gets TTL on `TTL` and deletion protection; then nothing to do', async () => {
+    const name = 'hand-made-ratelimit';
+    await raw.send(
+      new CreateTableCommand({ TableName: name, KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }),
+    );
+    const { p, result, events } = await run('ratelimit', name);
+    expect(p.changes).toEqual([
+      { op: 'enable-ttl', target: 'ttl', attribute: 'TTL' },
+      { op: 'enable-deletion-protection', target: 'deletion-protection' },
+    ]);
+    expect(result.status).toBe('updated');
+    expect(events.filter((e) => e.type === 'done').map((e) => e.id)).toEqual(['ttl', 'deletion-protection']);
+    expect(await raw.send(new DescribeTimeToLiveCommand({ TableName: name }))).toMatchObject({ TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'TTL' } });
+    expect(plan(desiredTable('ratelimit', name, true), await describe(dynamo, name), REGION).action).toBe('none');
+  });
+
+  it('a table keyed on id is refused as a rate-limit table and nothing is changed', async () => {
+    const name = 'id-keyed-ratelimit';
+    await raw.send(new CreateTableCommand({ TableName: name, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    const updatesBefore = proxy.count('UpdateTable') + proxy.count('UpdateTimeToLive');
+    const error = await run('ratelimit', name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AwsFailure);
+    expect((error as Error).message).toMatch(/its partition key is `id`, Sentinel needs `PK` \(S\)\. Nothing was changed\./);
+    expect(proxy.count('UpdateTable') + proxy.count('UpdateTimeToLive')).toBe(updatesBefore);
   });
 
   it('with another key schema is refused and nothing is changed', async () => {

@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { desiredTable, plan, type ActualTable } from '../../src/engine/index.js';
 import { AwsFailure } from '../../src/core/errors.js';
-import { KINDS } from '../../src/core/kinds.js';
+import { KINDS, type KindName } from '../../src/core/kinds.js';
 
 const REGION = 'eu-west-1';
 const ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-sessions';
 
 /** A real-AWS table exactly as the kind wants it. */
-function matching(kind: 'sessions' | 'approvals' | 'breakglass' = 'sessions'): ActualTable {
+function matching(kind: KindName = 'sessions'): ActualTable {
   const indexes = KINDS[kind].indexes;
-  const attributeTypes: ActualTable['attributeTypes'] = { id: 'S' };
+  const attributeTypes: ActualTable['attributeTypes'] = { [KINDS[kind].partitionKey]: 'S' };
   for (const i of indexes) attributeTypes[i.partitionKey] = attributeTypes[i.sortKey] = 'S';
   return {
     name: KINDS[kind].defaultTable,
     arn: ARN,
     status: 'ACTIVE',
-    partitionKey: 'id',
+    partitionKey: KINDS[kind].partitionKey,
     attributeTypes,
     billingMode: 'PAY_PER_REQUEST',
     sse: { status: 'ENABLED', type: 'KMS', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/abc' },
     indexes: indexes.map((i) => ({ name: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, projection: 'ALL', status: 'ACTIVE', backfilling: false })),
     ttlStatus: 'ENABLED',
-    ttlAttribute: 'ttl',
+    ttlAttribute: KINDS[kind].ttlAttribute,
     deletionProtection: true,
   };
 }
@@ -53,7 +53,7 @@ describe('plan', () => {
     expect(p.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['create-table:sentinel-sessions', 'enable-ttl:ttl']);
   });
 
-  it.each(['sessions', 'approvals', 'breakglass'] as const)('a matching %s table: none, no notes', (kind) => {
+  it.each(['sessions', 'approvals', 'breakglass', 'ratelimit'] as const)('a matching %s table: none, no notes', (kind) => {
     const p = plan(desiredTable(kind, KINDS[kind].defaultTable, true), matching(kind), REGION);
     expect(p.action).toBe('none');
     expect(p.changes).toEqual([]);
@@ -186,5 +186,44 @@ describe('plan', () => {
     const u = matching();
     u.indexes = u.indexes.map((i) => (i.name === 'gsi-status' ? { ...i, projection: 'KEYS_ONLY' } : i));
     expect(refusal(u)).toMatch(/index gsi-status projects KEYS_ONLY, Sentinel needs ALL/);
+  });
+});
+
+describe('the ratelimit kind', () => {
+  const limiter = desiredTable('ratelimit', 'sentinel-ratelimit', true);
+  const rateRefusal = (actual: ActualTable) => {
+    try {
+      plan(limiter, actual, REGION);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AwsFailure);
+      return (error as AwsFailure).message;
+    }
+    throw new Error('plan accepted a table it should refuse');
+  };
+
+  it('wants the key and TTL attribute the limiter uses (PK, TTL) and no index', () => {
+    expect(limiter).toMatchObject({ partitionKey: 'PK', ttlAttribute: 'TTL', indexes: [], retiredIndexes: [] });
+    const p = plan(limiter, undefined, REGION);
+    expect(p.changes).toEqual([{ op: 'create-table', target: 'sentinel-ratelimit' }, { op: 'enable-ttl', target: 'ttl', attribute: 'TTL' }]);
+  });
+
+  it('converges TTL off to on attribute TTL, and deletion protection', () => {
+    const p = plan(limiter, { ...matching('ratelimit'), ttlStatus: 'DISABLED', ttlAttribute: undefined, deletionProtection: false }, REGION);
+    expect(p.action).toBe('update');
+    expect(p.changes).toEqual([
+      { op: 'enable-ttl', target: 'ttl', attribute: 'TTL' },
+      { op: 'enable-deletion-protection', target: 'deletion-protection' },
+    ]);
+  });
+
+  it.each([
+    ['a table keyed on id (like the other kinds)', { partitionKey: 'id', attributeTypes: { id: 'S' as const } }, /its partition key is `id`, Sentinel needs `PK` \(S\)/],
+    ['PK of type N', { attributeTypes: { PK: 'N' as const } }, /attribute `PK` is a key of type N, Sentinel stores it as a string \(S\)/],
+    ['a sort key', { sortKey: 'WindowStart' }, /has a sort key \(`WindowStart`\)/],
+    ['TTL on lower-case ttl', { ttlStatus: 'ENABLED', ttlAttribute: 'ttl' }, /TTL is on attribute `ttl`, Sentinel expires items by `TTL`/],
+  ])('refuses %s, saying nothing was changed', (_, change, why) => {
+    const message = rateRefusal({ ...matching('ratelimit'), name: 'sentinel-ratelimit', ...change });
+    expect(message).toMatch(why);
+    expect(message).toMatch(/^Table sentinel-ratelimit cannot be used as Sentinel's table: .*\. Nothing was changed\.$/);
   });
 });

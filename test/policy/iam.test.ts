@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, type KindName } from '../../src/core/kinds.js';
 import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
+import { checksFor } from '../../src/verify/patterns.js';
 
-const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass' };
+const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass', ratelimit: 'RateLimit' };
+
+/**
+ * What each Sentinel store calls (mateoblack/sentinel b6142c9e), read from its client interface and
+ * its methods, and whether it queries indexes (every Query names an IndexName).
+ */
+const STORE_CALLS: Record<KindName, { actions: string[]; queriesIndexes: boolean }> = {
+  // session/dynamodb.go:33-40 (interface); Get/exists GetItem 198,285; Create/Update PutItem 180,240;
+  // Touch UpdateItem 357; Delete DeleteItem 270; Query 321,492 (gsi-*); Scan 400,458.
+  sessions: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan'], queriesIndexes: true },
+  // request/dynamodb.go:30-35 (interface: no UpdateItem, no Scan); GetItem 158,260; PutItem 140,215;
+  // DeleteItem 245; Query 328 (gsi-requester, gsi-status, gsi-profile).
+  approvals: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], queriesIndexes: true },
+  // breakglass/dynamodb.go:29-34 (interface: no UpdateItem, no Scan); GetItem 166,268; PutItem 148,223;
+  // DeleteItem 253; Query 305,355,402,436 (gsi-invoker, gsi-status, gsi-profile).
+  breakglass: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], queriesIndexes: true },
+  // ratelimit/dynamodb.go:17-19 (interface: UpdateItem only); UpdateItem 91 (Allow), 145 (resetAndIncrement); no Query.
+  ratelimit: { actions: ['UpdateItem'], queriesIndexes: false },
+};
 
 describe('generatePolicy', () => {
   for (const kind of KIND_NAMES) {
-    it(`${kind}: two statements with the exact actions on the table and its indexes`, () => {
+    it(`${kind}: Provisioning is this tool's calls; Operations exactly what the Sentinel store calls`, () => {
       const doc = generatePolicy({ kind, table: 't-1', region: 'eu-west-1', accountId: '123456789012' });
       const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/t-1';
       expect(doc).toEqual({
@@ -21,8 +40,8 @@ describe('generatePolicy', () => {
           {
             Sid: `Sentinel${WORDS[kind]}TableOperations`,
             Effect: 'Allow',
-            Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:Scan'],
-            Resource: [arn, `${arn}/index/*`],
+            Action: STORE_CALLS[kind].actions.map((a) => `dynamodb:${a}`),
+            Resource: STORE_CALLS[kind].queriesIndexes ? [arn, `${arn}/index/*`] : [arn],
           },
         ],
       });
@@ -32,8 +51,8 @@ describe('generatePolicy', () => {
       const doc = generatePolicy({ kind, table: 'x'.repeat(255), region: 'us-gov-west-1' });
       const actions = doc.Statement.flatMap((s) => s.Action);
       expect(actions.some((a) => a.includes('*'))).toBe(false);
-      // Items may be deleted (Sentinel expires sessions); tables and indexes never.
-      expect(actions.filter((a) => a.includes('Delete'))).toEqual(['dynamodb:DeleteItem']);
+      // Items may be deleted where the store deletes them; tables and indexes never.
+      expect(actions.filter((a) => a.includes('Delete'))).toEqual(STORE_CALLS[kind].actions.includes('DeleteItem') ? ['dynamodb:DeleteItem'] : []);
       expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
       const sids = doc.Statement.map((s) => s.Sid);
       for (const sid of sids) expect(sid).toMatch(/^[A-Za-z0-9]+$/);
@@ -64,4 +83,14 @@ describe('generatePolicy', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text).Statement[0].Sid).toBe('SentinelBreakGlassTableProvisioning');
   });
+});
+
+describe('verify needs only the Operations statement', () => {
+  const probe = { prefix: 'p-', name: 'p', now: new Date(), expiresAt: new Date() };
+  for (const kind of KIND_NAMES) {
+    it(`${kind}: every access pattern verify runs is an action the statement grants`, () => {
+      const granted = generatePolicy({ kind, table: 't', region: 'eu-west-1' }).Statement[1]?.Action ?? [];
+      for (const check of checksFor(kind, probe)) expect(granted, check.method).toContain(`dynamodb:${check.action}`);
+    });
+  }
 });

@@ -49,7 +49,9 @@ describe('wizard', () => {
     expect(r.lastFrame()).toContain('Create table sentinel-requests in eu-central-1 (account 123456789012)?');
     await press(r, 'y');
     expect(await exited(exit, r)).toBe(0);
-    const done = await waitForText(r, 'export SENTINEL_REQUEST_TABLE=sentinel-requests');
+    const done = await waitForText(r, 'Lambda TVM         SENTINEL_APPROVAL_TABLE=sentinel-requests');
+    expect(done).toContain('sentinel CLI       --request-table sentinel-requests  (request, list, check, approve, deny)');
+    expect(done).not.toContain('SENTINEL_REQUEST_TABLE');
     expect(done).toContain('✓ Created table sentinel-requests in eu-central-1');
     expect(done).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
     expect(done).toContain('Next time, without questions:');
@@ -167,7 +169,10 @@ describe('wizard', () => {
     await press(r, KEY.enter, 'Enter finish');
     await press(r, KEY.enter);
     expect(await exited(exit, r)).toBe(0);
-    expect(await waitForText(r, 'Already up to date: table tbl')).toContain('export SENTINEL_SESSION_TABLE=tbl');
+    const done = await waitForText(r, 'Already up to date: table tbl');
+    expect(done).toContain('Lambda TVM         SENTINEL_SESSION_TABLE=tbl');
+    expect(done).toContain('Lambda authorizer  SENTINEL_SESSION_TABLE=tbl');
+    expect(done).toContain('sentinel CLI       --table tbl');
     expect(calls.applies).toBe(0);
   });
 

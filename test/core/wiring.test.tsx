@@ -1,0 +1,138 @@
+/**
+ * The next steps name only what Sentinel reads. The lists below are read from Sentinel's source
+ * (mateoblack/sentinel b6142c9e), each with its file and line, independently of src/core/kinds.ts;
+ * every variable and flag the tool prints after an apply, in any face, must be in its kind's list.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { KIND_NAMES, KINDS, type KindName } from '../../src/core/kinds.js';
+import type { ApplyResult } from '../../src/engine/types.js';
+import { resultDocument, resultText } from '../../src/headless/format.js';
+import { DoneScreen } from '../../src/screens/DoneScreen.js';
+import { wiringFor } from '../../src/service/wiring.js';
+
+interface Read {
+  consumer: string;
+  kind: 'env' | 'flag';
+  name: string;
+  /** For a flag: each command that takes it, with where it is registered and where the flag is. */
+  commands?: Record<string, string>;
+  at: string;
+}
+
+const tvm = (name: string, at: string): Read => ({ consumer: 'Lambda TVM', kind: 'env', name, at });
+
+const READ_BY_SENTINEL: Record<KindName, Read[]> = {
+  sessions: [
+    // os.Getenv(EnvSessionTable) → session.NewDynamoDBStore
+    tvm('SENTINEL_SESSION_TABLE', 'lambda/config.go:35,200,274-276'),
+    // NewAuthorizerFromEnv: os.Getenv(EnvAuthorizerSessionTable)
+    { consumer: 'Lambda authorizer', kind: 'env', name: 'SENTINEL_SESSION_TABLE', at: 'lambda/authorizer.go:20,55-59' },
+    {
+      consumer: 'sentinel CLI',
+      kind: 'flag',
+      name: '--table',
+      at: 'registered in cmd/sentinel/main.go:45-46,60-66',
+      commands: {
+        'server-sessions': 'cli/sentinel_server.go:63,69',
+        'server-session': 'cli/sentinel_server.go:314,324',
+        'server-revoke': 'cli/sentinel_server.go:461,475',
+        'device-sessions': 'cli/device_sessions.go:57,67',
+        devices: 'cli/device_sessions.go:253,259',
+        'audit session-compliance': 'cli/audit_compliance.go:46,59',
+        'audit untracked-sessions': 'cli/audit_untracked.go:45,58',
+      },
+    },
+  ],
+  approvals: [
+    // os.Getenv(EnvApprovalTable) → request.NewDynamoDBStore. Not SENTINEL_REQUEST_TABLE: its only
+    // occurrence is advice printed by `init approvals` (cli/init_approvals.go:234).
+    tvm('SENTINEL_APPROVAL_TABLE', 'lambda/config.go:33,266-268'),
+    {
+      consumer: 'sentinel CLI',
+      kind: 'flag',
+      name: '--request-table',
+      at: 'registered in cmd/sentinel/main.go:19-23',
+      commands: { request: 'cli/request.go:63,77', list: 'cli/sentinel_list.go:55,70', check: 'cli/check.go:47,53', approve: 'cli/approve.go:64,73', deny: 'cli/deny.go:59,68' },
+    },
+  ],
+  breakglass: [
+    tvm('SENTINEL_BREAKGLASS_TABLE', 'lambda/config.go:34,270-272'),
+    {
+      consumer: 'sentinel CLI',
+      kind: 'flag',
+      name: '--breakglass-table',
+      at: 'registered in cmd/sentinel/main.go:26-29',
+      commands: {
+        breakglass: 'cli/breakglass.go:84,102',
+        'breakglass-list': 'cli/breakglass_list.go:56,71',
+        'breakglass-check': 'cli/breakglass_check.go:49,55',
+        'breakglass-close': 'cli/breakglass_close.go:59,69',
+      },
+    },
+  ],
+  ratelimit: [
+    // Read only inside `if rateLimitRequests > 0`; nothing reads the rate-limit table name from a flag.
+    tvm('SENTINEL_RATE_LIMIT_TABLE', 'lambda/config.go:69,359-363'),
+  ],
+};
+
+/** Names Sentinel reads that a next step may mention as a condition, without naming the table. */
+const ALSO_READ: Record<KindName, string[]> = {
+  sessions: [],
+  approvals: [],
+  breakglass: [],
+  // EnvRateLimitRequests, default 100, 0 disables.
+  ratelimit: ['SENTINEL_RATE_LIMIT_REQUESTS'], // lambda/config.go:47,82-83,340-347
+};
+
+const result = (kind: KindName): ApplyResult => ({ kind, table: `t-${kind}`, region: 'eu-west-1', status: 'created', tableArn: `arn:aws:dynamodb:eu-west-1:123456789012:table/t-${kind}` });
+
+/** Everything the tool prints after an apply of this kind: headless text, --json, the wizard's last frame. */
+function printed(kind: KindName): string {
+  const r = result(kind);
+  const frame = render(<DoneScreen result={r} wiring={wiringFor(kind, r.table)} rows={[]} local={false} />);
+  const text = [resultText(r), JSON.stringify(resultDocument(r)), frame.lastFrame() ?? ''].join('\n');
+  frame.unmount();
+  return text;
+}
+
+const envNames = (text: string) => new Set(text.match(/\bSENTINEL_[A-Z_]+\b/g) ?? []);
+const flagNames = (text: string) => new Set(text.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []);
+
+describe('next steps name only what Sentinel reads', () => {
+  for (const kind of KIND_NAMES) {
+    it(`${kind}: every consumer, variable, flag and command is one Sentinel's source has`, () => {
+      const allowed = READ_BY_SENTINEL[kind];
+      for (const w of KINDS[kind].wiring) {
+        const read = allowed.find((r) => r.consumer === w.consumer && r.kind === w.kind && r.name === w.name);
+        expect(read, `${w.consumer} ${w.name}`).toBeDefined();
+        expect(w.commands ?? [], `${w.name} commands`).toEqual(Object.keys(read?.commands ?? {}));
+      }
+      // And nothing Sentinel reads for this table is left out.
+      expect(KINDS[kind].wiring.map((w) => `${w.consumer} ${w.name}`)).toEqual(allowed.map((r) => `${r.consumer} ${r.name}`));
+    });
+
+    it(`${kind}: the text, the JSON and the done screen print no other variable or flag`, () => {
+      const text = printed(kind);
+      const names = new Set([...READ_BY_SENTINEL[kind].map((r) => r.name), ...ALSO_READ[kind]]);
+      for (const env of envNames(text)) expect(names, env).toContain(env);
+      for (const flag of flagNames(text)) expect(names, flag).toContain(flag);
+      for (const read of READ_BY_SENTINEL[kind]) expect(text).toContain(read.name);
+    });
+  }
+
+  it('approvals name SENTINEL_APPROVAL_TABLE and --request-table; SENTINEL_REQUEST_TABLE is printed by nothing', () => {
+    const text = printed('approvals');
+    expect(text).toContain(`SENTINEL_APPROVAL_TABLE=t-approvals`);
+    expect(text).toContain('--request-table t-approvals');
+    for (const kind of KIND_NAMES) expect(printed(kind)).not.toContain('SENTINEL_REQUEST_TABLE');
+    // Nor is it in any code (comments aside: they may say why it is not printed), so no other message can print it.
+    const code = (f: string) => readFileSync(join('src', f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    for (const f of files) expect(code(f), f).not.toContain('SENTINEL_REQUEST_TABLE');
+  });
+});
