@@ -51,7 +51,7 @@ export async function credentialProvider(request: CredentialRequest): Promise<Aw
   const resolve = async (props?: Parameters<AwsCredentialIdentityProvider>[0]): Promise<AwsCredentialIdentity> => {
     try {
       mfaSerial = undefined;
-      value = await inner(props);
+      value = checkPrintable(await inner(props), request.profile);
       return value;
     } catch (error) {
       throw new CredentialResolutionError(error, { ...(await diagnose(request.profile)), mfaSerial });
@@ -64,6 +64,21 @@ export async function credentialProvider(request: CredentialRequest): Promise<Aw
     inFlight ??= resolve(props);
     return inFlight;
   };
+}
+
+/**
+ * Keys with a newline or another control character (a paste gone wrong) make Node refuse the request
+ * header with "Invalid character in header content": say which credential is broken instead.
+ */
+function checkPrintable(credentials: AwsCredentialIdentity, profile?: string): AwsCredentialIdentity {
+  const fields = { 'access key id': credentials.accessKeyId, 'secret access key': credentials.secretAccessKey, 'session token': credentials.sessionToken };
+  for (const [label, value] of Object.entries(fields)) {
+    if (value !== undefined && /[\u0000-\u0020\u007f-\u009f]/.test(value)) {
+      const where = profile ? `the keys of profile ${profile}` : 'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN (or the default profile)';
+      throw new UsageError(`The ${label} contains a space, newline or other control character.`, `Fix ${where}.`);
+    }
+  }
+  return credentials;
 }
 
 /**

@@ -4,6 +4,10 @@
  * follow the order fromIni tries things in, so what the list says is what a run will do.
  * One read of each file and a short walk per profile: fast with hundreds of profiles.
  */
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { UsageError } from '../core/errors.js';
+import { sharedFilePaths } from './shared-files.js';
 import type { ProfileInfo, ProfileKind } from './types.js';
 
 type Section = Record<string, string | undefined>;
@@ -16,23 +20,71 @@ export interface SharedConfig {
 
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 
+/**
+ * The SDK's loader treats a file it cannot read as empty ("No profiles are configured") and blocks
+ * for ever on a FIFO: check each file first, and say what is wrong with it.
+ */
+async function checkReadable(path: string, variable: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return;
+    throw new UsageError(`Cannot read ${path} (${code}).`, `Fix it, or point ${variable} at another file.`);
+  }
+  if (!info.isFile()) {
+    const what = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : 'a device';
+    throw new UsageError(`${path} is ${what}, not a regular file, so it cannot hold AWS profiles.`, `Point ${variable} at a regular file, or remove it.`);
+  }
+  try {
+    await access(path, constants.R_OK);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code}: permission denied).`, `Fix its permissions (e.g. chmod 600), or point ${variable} at another file.`);
+  }
+}
+
 /** Reads the shared files fresh (the SDK caches reads; a wizard may run after `aws configure`). */
 export async function readSharedConfig(): Promise<SharedConfig> {
+  const paths = sharedFilePaths();
+  await checkReadable(paths.config, 'AWS_CONFIG_FILE');
+  await checkReadable(paths.credentials, 'AWS_SHARED_CREDENTIALS_FILE');
   const { loadSharedConfigFiles } = await import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const profiles: Record<string, Section> = {};
   const ssoSessions: Record<string, Section> = {};
+  // The loader's own section objects, not copies: a config of 400,000 profiles doubled in memory otherwise.
   for (const [key, section] of Object.entries(configFile)) {
     if (key.startsWith('sso-session.')) ssoSessions[key.slice('sso-session.'.length)] = section;
-    else if (!key.startsWith('services.')) profiles[key] = { ...section };
+    else if (!key.startsWith('services.')) profiles[key] = section;
   }
   for (const [key, section] of Object.entries(credentialsFile)) {
     // The loader keeps `[profile x]` of the credentials file as "profile.x", a name no one would
     // pass; the credentials file uses bare section names.
     if (key.startsWith('profile.')) continue;
-    profiles[key] = { ...profiles[key], ...section };
+    profiles[key] = profiles[key] ? { ...profiles[key], ...section } : section;
   }
   return { profiles, ssoSessions };
+}
+
+/**
+ * Whether a file declares a section for `name` that the SDK's loader dropped because it holds no
+ * setting (`[profile x]` with only `region =`): the error then says so instead of "not found".
+ */
+export async function emptySectionFile(name: string): Promise<string | undefined> {
+  const paths = sharedFilePaths();
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [path, header] of [
+    [paths.config, new RegExp(`^\\s*\\[\\s*(?:profile\\s+${escaped}|${name === 'default' ? 'default' : '(?!)'})\\s*\\]`, 'm')],
+    [paths.credentials, new RegExp(`^\\s*\\[\\s*${escaped}\\s*\\]`, 'm')],
+  ] as const) {
+    try {
+      if (header.test(await readFile(path, 'utf8'))) return path;
+    } catch {
+      // unreadable or absent: readSharedConfig has said so already
+    }
+  }
+  return undefined;
 }
 
 const isStatic = (s: Section): boolean => Boolean(s.aws_access_key_id && s.aws_secret_access_key);
@@ -136,7 +188,8 @@ function hostOf(url: string): string {
 export async function loadProfiles(): Promise<ProfileInfo[]> {
   const config = await readSharedConfig();
   return Object.keys(config.profiles)
-    .sort((a, b) => a.localeCompare(b))
+    // Code-point order: localeCompare took ~30 s for 400,000 names.
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((name) => {
       const { ssoProfile: _ignored, ...info } = analyseProfile(name, config);
       return info;

@@ -6,6 +6,10 @@ import { helpText, parseArgs } from './args.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, EXIT, Interrupted } from '../core/errors.js';
 import { wantsHeadless } from '../service/options.js';
+import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
+import { markChanging, markOutcome, runState, stoppedSentence } from './run-state.js';
+
+guardStreams();
 
 // Before anything else loads: the SDK's multi-line Node-version warning must not reach the screen,
 // and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.
@@ -22,7 +26,7 @@ const GRACE_MS = 5000;
 function onInterrupt(controller: AbortController): () => void {
   const handler = () => {
     if (controller.signal.aborted) finish(EXIT.interrupted, 'Interrupted again: stopping now. Run the same command again to finish.');
-    process.stderr.write('\nStopping...\n');
+    stderr.write('\nStopping...\n');
     controller.abort();
     setTimeout(() => finish(EXIT.interrupted, 'Interrupted. Run the same command again to finish.'), GRACE_MS).unref();
   };
@@ -33,15 +37,15 @@ function onInterrupt(controller: AbortController): () => void {
 async function main(argv: string[]): Promise<number> {
   let options = parseArgs(argv);
   if (options.help) {
-    process.stdout.write(helpText(__VERSION__));
+    stdout.write(helpText(__VERSION__));
     return EXIT.ok;
   }
   if (options.version) {
-    process.stdout.write(`${__VERSION__}\n`);
+    stdout.write(`${__VERSION__}\n`);
     return EXIT.ok;
   }
   // Offline and small, so answered here: no chunk to load (README, "Performance").
-  if (options.generateIam) return generateIam(options, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  if (options.generateIam) return generateIam(options, { stdout, stderr, env: process.env });
   // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
   const controller = new AbortController();
@@ -50,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (options.local) {
       const { startDemo } = await import('../local/demo.js');
-      const started = await startDemo(options);
+      const started = await startDemo(options, { say: (line) => stderr.write(`${line}\n`) });
       demo = started;
       options = started.options;
       if (controller.signal.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
@@ -60,10 +64,10 @@ async function main(argv: string[]): Promise<number> {
       stopListening();
       stopListening = () => {};
       const { runWizard } = await import('../wizard/run.js');
-      return await runWizard(options);
+      return await runWizard(options, { stdout, progress: { changing: markChanging, outcome: markOutcome } });
     }
     const { runHeadless } = await import('../headless/run.js');
-    return await runHeadless(options, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
+    return await runHeadless(options, { stdout, stderr, env: process.env, signal: controller.signal, progress: { changing: markChanging, outcome: markOutcome } });
   } finally {
     stopListening();
     await demo?.stop();
@@ -72,24 +76,33 @@ async function main(argv: string[]): Promise<number> {
 
 /** Prints the error (stack only with DEBUG) when given, then exits: the only process.exit in the program. */
 function finish(code: number, message?: string, error?: unknown): never {
-  if (message) process.stderr.write(`sentinel-init: ${message}\n`);
+  if (message) stderr.write(`sentinel-init: ${message}\n`);
   if (error !== undefined && process.env.DEBUG) {
     let cause: unknown = error;
     while (cause instanceof Error) {
-      process.stderr.write(`${cause.stack ?? cause.message}\n`);
+      stderr.write(`${cause.stack ?? cause.message}\n`);
       cause = cause.cause;
     }
   }
   process.exit(code);
 }
 
-// Without a handler Node dies on SIGTERM without running exit hooks, leaving the demo's JVM behind.
-process.once('SIGTERM', () => finish(143, 'Terminated. Run the same command again to finish what was started.'));
+/** A run that finished, unless its result could not be written: then exit 1 and say what was done. */
+async function finishRun(code: number, message?: string, error?: unknown): Promise<never> {
+  const lost = await stdoutFailure();
+  if (!lost || code !== EXIT.ok) return finish(code, message, error);
+  const done = runState.outcome ? ` ${runState.outcome}; only its result was lost.` : '';
+  return finish(EXIT.failure, `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`);
+}
+
+// Without handlers Node dies on these without running exit hooks, leaving the demo's JVM behind.
+process.once('SIGTERM', () => finish(143, stoppedSentence('Terminated')));
+process.once('SIGHUP', () => finish(129, stoppedSentence('The terminal went away (SIGHUP)')));
 
 main(process.argv.slice(2)).then(
-  (code) => finish(code),
+  (code) => finishRun(code),
   (error: unknown) => {
     const { text, exitCode } = describeError(error);
-    finish(exitCode, text, error);
+    return finishRun(exitCode, text, error);
   },
 );

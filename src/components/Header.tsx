@@ -1,5 +1,6 @@
 /** The top of every screen: what is being set up, the answers so far, and the demo banner. */
 import { Box, Text } from 'ink';
+import { displayUrl, visible } from '../core/text.js';
 import type { WizardState } from '../wizard/steps.js';
 
 const TITLES: Record<string, string> = {
@@ -29,7 +30,7 @@ export function Header({ state, local, endpointUrl }: { state: WizardState; loca
     <Box flexDirection="column" marginBottom={1}>
       {local ? (
         <Text color="black" backgroundColor="yellow">
-          {` LOCAL DEMO: DynamoDB Local at ${endpointUrl ?? '?'}; nothing touches AWS `}
+          {` LOCAL DEMO: DynamoDB Local at ${displayUrl(endpointUrl ?? '?')}; nothing touches AWS `}
         </Text>
       ) : null}
       <Text wrap="truncate-end">
@@ -37,7 +38,7 @@ export function Header({ state, local, endpointUrl }: { state: WizardState; loca
           sentinel-init
         </Text>
         <Text dimColor> · {TITLES[step.name] ?? step.name} · </Text>
-        {crumbs.join(' › ')}
+        {visible(crumbs.join(' › '))}
       </Text>
     </Box>
   );

@@ -46,11 +46,19 @@ export class Interrupted extends CliError {
   }
 }
 
+const BUG_HINT = 'This is a bug in sentinel-init: please report it with the output of the same run with DEBUG=1 (it shows the stack).';
+
+/** An error no sentence was written for (a bug), with what the run had made by then. */
+export class Unexpected extends CliError {
+  constructor(cause: unknown, state?: string) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`Unexpected error: ${message.split('\n')[0]}.${state ? ` ${state}` : ''}`, EXIT.failure, BUG_HINT, { cause });
+    this.name = 'Unexpected';
+  }
+}
+
 /** One line for a person: message, then the hint. Unknown errors are bugs and say so. */
 export function describeError(error: unknown): { text: string; exitCode: ExitCode } {
-  if (error instanceof CliError) {
-    return { text: error.hint ? `${error.message} ${error.hint}` : error.message, exitCode: error.exitCode };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { text: `Unexpected error: ${message} (set DEBUG=1 for details)`, exitCode: EXIT.failure };
+  const known = error instanceof CliError ? error : new Unexpected(error);
+  return { text: known.hint ? `${known.message} ${known.hint}` : known.message, exitCode: known.exitCode };
 }

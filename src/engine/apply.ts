@@ -5,7 +5,7 @@
  */
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
-import { AwsFailure, CliError, Interrupted } from '../core/errors.js';
+import { AwsFailure, CliError, Interrupted, Unexpected } from '../core/errors.js';
 import { withIndexes } from '../core/kinds.js';
 import { describeChange } from './change-text.js';
 import { describe } from './describe.js';
@@ -149,7 +149,7 @@ async function explain(error: unknown, ctx: RunContext, p: Plan, options: ApplyO
     error instanceof CliError
       ? error
       : dynamoErrorToCli(error, { operation: ctx.operation, table: p.table, region: p.region, endpointUrl: options.endpointUrl, kind: p.kind });
-  if (!mapped) return error;
+  if (!mapped) return new Unexpected(error, await now(ctx, p));
   if (mapped.exitCode !== 1) return mapped;
   return new AwsFailure(`${mapped.message} ${await now(ctx, p)}`, mapped.hint, { cause: error });
 }

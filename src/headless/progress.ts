@@ -2,14 +2,9 @@
  * Apply progress as plain lines on stderr: one per step, one every few seconds while waiting, with
  * the elapsed time. No cursor escapes: stderr may be a file or a CI log.
  */
+import { formatDuration } from '../core/duration.js';
 import type { ProgressEvent } from '../engine/types.js';
 
-/** Seconds with one decimal under a minute, else minutes and seconds. */
-export function elapsed(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-}
 
 /** A progress handler writing lines through `write`; waiting lines at most every `everyMs` per step. */
 export function progressPrinter(write: (line: string) => void, everyMs = 5000): (event: ProgressEvent) => void {
@@ -23,14 +18,14 @@ export function progressPrinter(write: (line: string) => void, everyMs = 5000): 
         const last = lastWaitLine.get(event.id) ?? 0;
         if (event.elapsedMs - last < everyMs) return;
         lastWaitLine.set(event.id, event.elapsedMs);
-        write(`  waiting: ${event.status}, ${elapsed(event.elapsedMs)}\n`);
+        write(`  waiting: ${event.status}, ${formatDuration(event.elapsedMs)}\n`);
         return;
       }
       case 'retry':
         write(`  retrying (attempt ${event.attempt}): ${event.reason}\n`);
         return;
       case 'done':
-        write(`  done in ${elapsed(event.elapsedMs)}\n`);
+        write(`  done in ${formatDuration(event.elapsedMs)}\n`);
         return;
       default: {
         const unknown: never = event;

@@ -93,7 +93,9 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   const onProgress = progressPrinter((line) => io.stderr.write(line));
   let result: ApplyResult;
   try {
+    io.progress?.changing(plan.table);
     result = await applyPlan(plan, conn, { signal: io.signal, onProgress, timeoutMs: ctx.timeoutMs });
+    io.progress?.outcome(`Table ${result.table} was ${result.status}`);
   } catch (error) {
     if (io.signal?.aborted && !(error instanceof Interrupted)) {
       throw new Interrupted('Interrupted while applying. Run the same command again to finish.');

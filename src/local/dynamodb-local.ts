@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { CliError, EXIT } from '../core/errors.js';
 
@@ -45,7 +45,11 @@ export function findJar(): { jar: string; libDir: string } {
   return { jar, libDir: join(libRoot, newest, 'DynamoDBLocal_lib') };
 }
 
-/** A port the OS says is free on 127.0.0.1 right now (the jar has no -host option; it listens on all). */
+/**
+ * A port the OS says is free on 127.0.0.1 right now. DynamoDB Local has no option to listen on
+ * loopback only (its -help lists none; checked with the 2026-01-16 jar): it listens on every
+ * interface, which the README says. Everything here talks to it through 127.0.0.1.
+ */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -83,11 +87,38 @@ function answers(port: number): Promise<boolean> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** True once nothing listens on the port any more. */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
 interface Attempt {
   child: ChildProcess;
   ready: boolean;
   failure?: CliError;
   bindFailed: boolean;
+}
+
+/**
+ * A shell between this process and java, so java never outlives it: the shell's stdin is a pipe from
+ * us; when this process ends in any way (SIGKILL included) the pipe closes, `read` returns, and the
+ * shell kills java. Java runs in its own process group, which stop() and the exit hook kill whole.
+ */
+const WATCHDOG = 'exec 3<&0; "$@" </dev/null & child=$!; { read -r _ <&3; kill -9 "$child" 2>/dev/null; } & wait "$child"';
+/** What sh exits with when it cannot find java. */
+const COMMAND_NOT_FOUND = 127;
+
+/** Kills the launch's whole process group (shell, java, watcher); quiet when it is already gone. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 /** One launch on one port; resolves once it answers, or reports why it stopped. */
@@ -96,10 +127,10 @@ async function launch(port: number, delay: boolean, timeoutMs: number): Promise<
   const args = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Djava.library.path=${libDir}`, '-jar', jar];
   args.push('-inMemory', '-disableTelemetry', '-port', String(port));
   if (delay) args.push('-delayTransientStatuses');
-  const child = spawn('java', args, { cwd: dirname(jar), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('sh', ['-c', WATCHDOG, 'sentinel-init-dynamodb-local', 'java', ...args], { cwd: dirname(jar), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const attempt: Attempt = { child, ready: false, bindFailed: false };
   // Registered at spawn, not once ready: a run ended while java starts must not leave it behind.
-  const killNow = () => child.kill('SIGKILL');
+  const killNow = () => killGroup(child);
   process.once('exit', killNow);
   child.once('exit', () => process.removeListener('exit', killNow));
   let output = '';
@@ -113,8 +144,9 @@ async function launch(port: number, delay: boolean, timeoutMs: number): Promise<
     exited = true;
     attempt.failure = new CliError(error.code === 'ENOENT' ? `${JAVA_MISSING}.` : `Could not start java: ${error.message}`, EXIT.failure);
   });
-  child.once('exit', () => {
+  child.once('exit', (code) => {
     exited = true;
+    if (code === COMMAND_NOT_FOUND) attempt.failure = new CliError(`${JAVA_MISSING}.`, EXIT.failure);
   });
   const deadline = Date.now() + timeoutMs;
   while (!exited && Date.now() < deadline) {
@@ -124,7 +156,7 @@ async function launch(port: number, delay: boolean, timeoutMs: number): Promise<
     }
     await sleep(100);
   }
-  if (!exited) child.kill('SIGKILL');
+  if (!exited) killGroup(child);
   if (!attempt.failure) {
     attempt.bindFailed = /BindException|Address already in use/i.test(output);
     const tooOld = /UnsupportedClassVersionError/.test(output);
@@ -159,10 +191,13 @@ export async function startDynamoDbLocal(opts: StartOptions = {}): Promise<Dynam
       endpoint: `http://127.0.0.1:${port}`,
       port,
       stop: async () => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const gone = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGKILL');
-        await gone;
+        if (child.exitCode === null && child.signalCode === null) {
+          const gone = new Promise<void>((r) => child.once('exit', () => r()));
+          killGroup(child);
+          await gone;
+        } else killGroup(child);
+        // The shell can be reaped before the kernel has closed java's socket: wait until the port refuses.
+        for (let i = 0; i < 50 && !(await refused(port)); i++) await sleep(20);
       },
     };
   }

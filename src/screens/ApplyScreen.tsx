@@ -3,7 +3,8 @@ import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect, useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
-import { formatElapsed, type ProgressRow } from './progress-model.js';
+import { formatDuration } from '../core/duration.js';
+import type { ProgressRow } from './progress-model.js';
 
 /** The rows as drawn (also used by the done and interrupted screens, without spinners). */
 export function ProgressRows({ rows, now, live }: { rows: readonly ProgressRow[]; now: number; live: boolean }) {
@@ -23,7 +24,7 @@ export function ProgressRows({ rows, now, live }: { rows: readonly ProgressRow[]
           {r.label}
           <Text dimColor>
             {'  '}
-            {formatElapsed(r.state === 'done' ? (r.elapsedMs ?? 0) : Math.max(now - r.startedAt, 0))}
+            {formatDuration(r.state === 'done' ? (r.elapsedMs ?? 0) : Math.max(now - r.startedAt, 0))}
             {r.status ? ` · ${r.status}` : ''}
           </Text>
           {r.retry ? <Text color="yellow">{`  ${r.retry}`}</Text> : null}

@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { MfaCodeProvider } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
+import { useKeys } from '../components/use-keys.js';
+import { formatDuration } from '../core/duration.js';
 import { validateMfaCode } from '../core/validate.js';
 import type { Checked } from '../wizard/services.js';
 
@@ -65,13 +67,27 @@ export function CheckScreen({ what, run, describeError, onChecked, onFailed, onB
       </Box>
     );
   }
+  return <Checking what={what} onBack={onBack} />;
+}
+
+/** The wait itself: spinner, elapsed time, and Esc back (leaving the screen aborts the check). */
+function Checking({ what, onBack }: { what: string; onBack?: () => void }) {
+  const [started] = useState(Date.now);
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, []);
+  useKeys((_input, key) => {
+    if (key.escape) onBack?.();
+  });
   return (
     <Box flexDirection="column">
       <Text>
         <Text color="cyan">
           <Spinner />
         </Text>{' '}
-        Checking credentials and reading the table ({what})…
+        Checking credentials and reading the table ({what})… <Text dimColor>{formatDuration(now - started)}</Text>
       </Text>
       <KeyHints hints={[onBack && 'Esc back', 'Ctrl-C quit']} />
     </Box>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { ProfileInfo } from '../aws/types.js';
 import { FilterList } from '../components/FilterList.js';
 import type { ListItem } from '../components/list-model.js';
+import { safeText, visible } from '../core/text.js';
 
 /** The list key of the default-chain row (no profile name can contain a NUL). */
 export const DEFAULT_CHAIN = '\u0000default-chain';
@@ -38,7 +39,7 @@ function detail(p: ProfileInfo): string {
 
 /** Turns profiles into list rows, the default chain last. */
 export function profileItems(profiles: readonly ProfileInfo[]): ListItem<string | undefined>[] {
-  const items: ListItem<string | undefined>[] = profiles.map((p) => ({ key: p.name, label: p.name, detail: detail(p), value: p.name, disabled: p.broken }));
+  const items: ListItem<string | undefined>[] = profiles.map((p) => ({ key: p.name, label: visible(p.name), detail: detail(p), value: p.name, disabled: p.broken && visible(p.broken) }));
   items.push({ key: DEFAULT_CHAIN, label: '(default credential chain)', detail: 'environment variables, SSO, container or instance role', value: undefined });
   return items;
 }
@@ -53,7 +54,7 @@ export function ProfileScreen({ load, preselect, files, rows, onSelect, onBack }
       (p) => live && setProfiles(p),
       (e: unknown) => {
         if (!live) return;
-        setFailure(e instanceof Error ? e.message : String(e));
+        setFailure(safeText(e instanceof Error ? e.message : String(e)));
         setProfiles([]);
       },
     );

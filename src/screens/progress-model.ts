@@ -29,10 +29,3 @@ export function reduceProgress(rows: readonly ProgressRow[], event: ProgressEven
       return update((r) => ({ ...r, state: 'done', elapsedMs: event.elapsedMs, status: undefined, retry: undefined }));
   }
 }
-
-/** "0.4s", "12s", "2m05s". */
-export function formatElapsed(ms: number): string {
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-}

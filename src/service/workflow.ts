@@ -8,9 +8,9 @@ import { createDynamoApi } from '../aws/dynamo.js';
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import { stsErrorToCli } from '../aws/sts-errors.js';
 import { getIdentity } from '../aws/identity.js';
-import { loadProfiles } from '../aws/profiles.js';
+import { analyseProfile, emptySectionFile, readSharedConfig } from '../aws/profiles.js';
 import { sharedFilesText } from '../aws/shared-files.js';
-import type { AwsTarget, DynamoApi, Identity, ItemApi, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
+import type { AwsTarget, DynamoApi, Identity, ItemApi, MfaCodeProvider } from '../aws/types.js';
 import * as engine from '../engine/index.js';
 import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
@@ -33,8 +33,11 @@ export interface RunContext {
   timeoutMs?: number;
 }
 
-function unknownProfile(name: string, source: string, known: ProfileInfo[], env: NodeJS.ProcessEnv): UsageError {
-  const names = known.map((p) => p.name);
+async function unknownProfile(name: string, source: string, names: string[], env: NodeJS.ProcessEnv): Promise<UsageError> {
+  const empty = await emptySectionFile(name);
+  if (empty) {
+    return new UsageError(`Profile "${name}" (from ${source}) is in ${empty} but holds no setting (an empty value such as \`region =\` counts as none), so AWS tools cannot use it.`, 'Give it its keys, role, SSO or region settings, or pass another --aws-profile.');
+  }
   const listed = names.length === 0 ? 'No profiles are configured.' : `Known profiles: ${names.slice(0, 6).join(', ')}${names.length > 6 ? `, and ${names.length - 6} more` : ''}.`;
   const fix = source === 'AWS_PROFILE' ? 'Fix or unset AWS_PROFILE, or pass --aws-profile NAME.' : 'Check --aws-profile.';
   return new UsageError(`Profile "${name}" (from ${source}) is not in ${sharedFilesText(env)}.`, `${listed} ${fix}`);
@@ -76,10 +79,10 @@ export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = 
 
   // The files are read only when they can change the answer: a named profile, or no region yet.
   if (profile !== undefined || region === undefined) {
-    const profiles = await loadProfiles();
+    const config = await readSharedConfig();
     const wanted = profile ?? 'default';
-    const found = profiles.find((p) => p.name === wanted);
-    if (profile !== undefined && !found) throw unknownProfile(profile, profileSource, profiles, env);
+    const found = Object.hasOwn(config.profiles, wanted) ? analyseProfile(wanted, config) : undefined;
+    if (profile !== undefined && !found) throw await unknownProfile(profile, profileSource, Object.keys(config.profiles).sort(), env);
     if (region === undefined && found?.region) {
       region = found.region;
       regionSource = `the region of profile ${wanted}`;
@@ -93,6 +96,12 @@ export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = 
   const endpointUrl = options.endpointUrl ?? (env.AWS_ENDPOINT_URL_DYNAMODB || undefined);
   if (endpointUrl !== undefined) {
     check1(validateEndpointUrl(endpointUrl), options.endpointUrl !== undefined ? '--endpoint-url' : 'AWS_ENDPOINT_URL_DYNAMODB', '--endpoint-url');
+  }
+  // The SDK reads these itself and fails deep inside with "Invalid URL": say which one is wrong first.
+  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_KMS'] as const) {
+    const value = env[name];
+    const problem = value ? validateEndpointUrl(value) : undefined;
+    if (problem) throw new UsageError(problem, `It came from ${name}: fix or unset it.`);
   }
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
 

@@ -4,11 +4,18 @@
  */
 import { render } from 'ink';
 import { App } from '../app.js';
+import type { RunReport } from '../service/run-report.js';
 import type { Options } from '../service/options.js';
 import { realServices } from './real-services.js';
 
+/** Where the wizard's last words go, and whom it tells about its changes (the exit point). */
+export interface WizardIo {
+  stdout: { write(text: string): void };
+  progress?: RunReport;
+}
+
 /** Runs the wizard to its end; the caller exits with the returned code. */
-export async function runWizard(options: Options): Promise<number> {
+export async function runWizard(options: Options, io: WizardIo): Promise<number> {
   let code = 1;
   let after: string | undefined;
   // In raw mode Ctrl-C arrives as input; a SIGINT from elsewhere (kill -INT) still means "stop".
@@ -16,12 +23,12 @@ export async function runWizard(options: Options): Promise<number> {
   const onSigint = () => interrupt.abort();
   process.on('SIGINT', onSigint);
   try {
-    const app = render(<App options={options} services={realServices()} onExit={(c, a) => ((code = c), (after = a))} interrupt={interrupt.signal} />, {
+    const app = render(<App options={options} services={realServices(process.env, io.progress)} onExit={(c, a) => ((code = c), (after = a))} interrupt={interrupt.signal} />, {
       exitOnCtrlC: false,
     });
     await app.waitUntilExit();
     // Plain text after the last frame: the terminal wraps it softly, so it copies as one line.
-    if (after) process.stdout.write(`${after}\n`);
+    if (after) io.stdout.write(`${after}\n`);
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -16,6 +16,8 @@ export interface Checked {
   mfaAsked?: boolean;
   /** Opaque to the screens: the real services keep the connection here for apply. */
   connection?: unknown;
+  /** --timeout, for apply. */
+  timeoutMs?: number;
 }
 
 export interface WizardServices {

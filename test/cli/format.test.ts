@@ -60,7 +60,7 @@ describe('progressPrinter', () => {
     expect(out).toEqual([
       '- Add index gsi-x (a, b)\n',
       '  waiting: CREATING, 5.2 s\n',
-      '  waiting: CREATING, 10.3 s\n',
+      '  waiting: CREATING, 10 s\n',
       '  waiting: CREATING, 1 min 5 s\n',
       '  retrying (attempt 2): throttled\n',
       '  done in 1 min 6 s\n',

@@ -1,6 +1,7 @@
 /**
  * `--local` headless: the embedded DynamoDB Local comes and goes with the run, and a run ended by
- * SIGTERM while java starts leaves no JVM behind (Node skips exit hooks on an unhandled SIGTERM).
+ * SIGTERM, SIGHUP or even SIGKILL leaves no JVM behind (Node skips exit hooks on an unhandled signal
+ * and runs none on SIGKILL: a watchdog shell between the run and java ends java then).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,14 +10,19 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../cli/run-cli.js';
 
-/** PIDs of java processes whose parent is `pid`. */
+/** PIDs of java processes anywhere below `pid` (the run starts java through a watchdog shell). */
 function javaChildren(pid: number): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' });
-  return out
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' })
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
-    .filter(([, ppid, comm]) => Number(ppid) === pid && comm === 'java')
-    .map(([p]) => Number(p));
+    .filter((r) => r.length === 3)
+    .map(([p, pp, comm]) => ({ pid: Number(p), ppid: Number(pp), comm }));
+  const below = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) if (below.has(r.ppid) && !below.has(r.pid)) (below.add(r.pid), (grew = true));
+  }
+  return rows.filter((r) => r.pid !== pid && below.has(r.pid) && r.comm === 'java').map((r) => r.pid);
 }
 
 /** Whether `pid` still runs (a zombie waiting to be reaped counts as gone). */
@@ -54,7 +60,10 @@ describe('--local (headless)', () => {
     expect(await gone(javaPid!)).toBe(true);
   });
 
-  it('SIGTERM while DynamoDB Local starts: exit 143 and no JVM left running', async () => {
+  it.each([
+    ['SIGTERM', 143, 'Terminated before any change: nothing was created.'],
+    ['SIGHUP', 129, 'The terminal went away (SIGHUP) before any change: nothing was created.'],
+  ] as const)('%s while DynamoDB Local starts: exit %i, says so, and no JVM left running', async (signal, code, sentence) => {
     let javaPid: number | undefined;
     const run = await runCli(['--local', '--yes', '--json'], {
       env: env(),
@@ -65,13 +74,28 @@ describe('--local (headless)', () => {
           javaPid = javaChildren(child.pid ?? -1)[0];
           if (javaPid === undefined) return;
           clearInterval(poll);
-          child.kill('SIGTERM');
+          child.kill(signal);
         }, 20);
       },
     });
-    expect(run.code).toBe(143);
+    expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Terminated.');
+    expect(run.stderr).toContain(`sentinel-init: ${sentence}`);
+    expect(javaPid).toBeDefined();
+    expect(await gone(javaPid!)).toBe(true);
+  });
+
+  it('SIGKILL of the run itself (no exit hook can run): the watchdog still ends the JVM', async () => {
+    let javaPid: number | undefined;
+    const run = await runCli(['--local', '--yes', '--json'], {
+      env: env(),
+      onStderr: (text, child) => {
+        if (!text.includes('DynamoDB Local at') || javaPid !== undefined) return;
+        javaPid = javaChildren(child.pid ?? -1)[0];
+        child.kill('SIGKILL');
+      },
+    });
+    expect(run.signal).toBe('SIGKILL');
     expect(javaPid).toBeDefined();
     expect(await gone(javaPid!)).toBe(true);
   });

@@ -8,7 +8,8 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
  * `reset` drops the connection before DynamoDB sees the request; `reset-after` after it has done the
  * work. `hang` accepts the request and never answers; `drip` forwards it and sends the answer back
  * one byte a second (status line, headers and body). `empty-200` answers `{}` without forwarding;
- * `empty-200-after` forwards (the work is done) and answers `{}`.
+ * `empty-200-after` forwards (the work is done) and answers `{}`. `unknown-400` is an error type no
+ * client knows; `html` a captive portal's page; `bad-json` a body cut off mid-document.
  */
 export type FaultKind =
   | '500'
@@ -22,7 +23,10 @@ export type FaultKind =
   | 'hang'
   | 'drip'
   | 'empty-200'
-  | 'empty-200-after';
+  | 'empty-200-after'
+  | 'unknown-400'
+  | 'html'
+  | 'bad-json';
 
 export interface FaultProxy {
   endpoint: string;
@@ -55,6 +59,8 @@ function errorBody(kind: FaultKind, op: string, table: string): { status: number
       return { status: 400, type: 'ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' };
     case 'throughput':
       return { status: 400, type: 'ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' };
+    case 'unknown-400':
+      return { status: 400, type: 'BrandNewException', message: 'A reason no client knows yet' };
     case 'limit-exceeded':
       return { status: 400, type: 'LimitExceededException', message: `Only 1 online index can be created or deleted simultaneously per table -> table: ${table}` };
     case 'access-denied':
@@ -105,12 +111,19 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       held.add(req.socket);
       return;
     }
+    if (kind === 'html' || kind === 'bad-json') {
+      const [type, text] = kind === 'html' ? ['text/html', '<html><body>Sign in to the hotel Wi-Fi</body></html>'] : ['application/x-amz-json-1.0', '{"Table": {"TableName": "x", '];
+      res.writeHead(200, { 'Content-Type': type });
+      res.end(text);
+      return;
+    }
     if (kind === 'empty-200') {
       res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': `fault-${Date.now()}` });
       res.end('{}');
       return;
     }
     if (kind && kind !== 'reset-after' && kind !== 'drip' && kind !== 'empty-200-after') {
+      // The rest are AWS-shaped errors.
       const { status, type, message } = errorBody(kind, op, tableOf(body.toString()));
       const payload = JSON.stringify({ __type: TYPE_PREFIX + type, message });
       res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': `fault-${Date.now()}` });

@@ -31,6 +31,8 @@ export interface StsStubOptions {
   expiredKeys?: string[];
   /** GetCallerIdentity answers 200 with an empty result (no Account, no Arn), as a broken proxy might. */
   emptyIdentity?: boolean;
+  /** Every call fails with this status and error code (e.g. 500 InternalFailure, 400 Throttling). */
+  failWith?: { status: number; code: string };
 }
 
 export interface StsStub {
@@ -73,6 +75,7 @@ export async function startStsStub(options: StsStubOptions = {}): Promise<StsStu
       const accessKeyId = scope?.[1] ?? '';
       const action = params.Action ?? '';
       calls.push({ action, accessKeyId, region: scope?.[2] ?? '', params });
+      if (options.failWith) return reply(res, options.failWith.status, errorXml(options.failWith.code, `stub says ${options.failWith.code}`));
       if (options.invalidKeys?.includes(accessKeyId)) {
         return reply(res, 403, errorXml('InvalidClientTokenId', 'The security token included in the request is invalid.'));
       }

@@ -1,6 +1,8 @@
 // Single screens: what each shows and how its keys behave.
 import { cleanup, render } from 'ink-testing-library';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CheckScreen } from '../../src/screens/CheckScreen.js';
 import { IamScreen } from '../../src/screens/IamScreen.js';
 import { ProfileScreen } from '../../src/screens/ProfileScreen.js';
 import { RegionScreen } from '../../src/screens/RegionScreen.js';
@@ -10,6 +12,33 @@ import { KEY, press, type, waitFor, waitForText } from './helpers.js';
 
 afterEach(cleanup);
 const { services } = fakeServices();
+
+describe('CheckScreen', () => {
+  it('while it waits: shows the time so far, and Esc goes back, aborting the check', async () => {
+    let signal: AbortSignal | undefined;
+    let back = 0;
+    function Host() {
+      const [shown, setShown] = useState(true);
+      return shown ? (
+        <CheckScreen
+          what="profile dev, table t in eu-west-1"
+          run={(_mfa, s) => ((signal = s), new Promise(() => {}))}
+          describeError={String}
+          onChecked={() => {}}
+          onFailed={() => {}}
+          onBack={() => (back++, setShown(false))}
+        />
+      ) : null;
+    }
+    const r = render(<Host />);
+    await waitForText(r, 'Checking credentials and reading the table (profile dev, table t in eu-west-1)…');
+    await waitFor(r, (f) => /… 1\.\d s/.test(f), 3000);
+    expect(r.lastFrame()).toContain('Esc back');
+    await press(r, KEY.esc);
+    await waitFor(r, () => back === 1);
+    expect(signal?.aborted).toBe(true);
+  });
+});
 
 describe('ProfileScreen', () => {
   it('lists each profile with region and kind, marks broken ones, preselects AWS_PROFILE', async () => {

@@ -4,7 +4,8 @@ import { headlessCommand, shellQuote } from '../../src/service/command-line.js';
 import { editLine, printable } from '../../src/components/line-edit.js';
 import { filterItems, windowRange } from '../../src/components/list-model.js';
 import { planLines } from '../../src/screens/plan-lines.js';
-import { formatElapsed, reduceProgress } from '../../src/screens/progress-model.js';
+import { formatDuration } from '../../src/core/duration.js';
+import { reduceProgress } from '../../src/screens/progress-model.js';
 import { fakePlan } from './fixtures.js';
 
 const text = (p: ReturnType<typeof planLines>) => p.map((l) => l.map((s) => s.text).join('')).join('\n');
@@ -74,7 +75,8 @@ describe('progress rows', () => {
       { id: 'a', state: 'done', elapsedMs: 1500 },
       { id: 'b', state: 'running', status: 'CREATING', retry: 'retry 2: throttled', startedAt: 2000 },
     ]);
-    expect([formatElapsed(400), formatElapsed(12_400), formatElapsed(125_000)]).toEqual(['0.4s', '12s', '2m05s']);
+    // One rule for both faces (src/core/duration.ts); 119.6 s once printed as "1 min 60 s".
+    expect([formatDuration(400), formatDuration(12_400), formatDuration(125_000), formatDuration(119_600), formatDuration(5_400_000)]).toEqual(['0.4 s', '12 s', '2 min 5 s', '2 min', '1 h 30 min']);
   });
 });
 

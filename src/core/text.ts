@@ -1,0 +1,36 @@
+/**
+ * Text that reaches a terminal or a log: never a raw control character (an ESC from a table name,
+ * a profile or an environment variable could rewrite the screen) and never a secret.
+ */
+
+// C0 controls but tab and newline, DEL, and C1 controls (U+009B is a one-byte CSI on some terminals).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Control characters shown as \u001b escapes: visible to a person, and still valid inside JSON strings. */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Credentials that commands and URLs carry, replaced by ***: a password in a URL
+ * (`http://user:pw@host`), `--token=…`-style arguments (a credential_process command line in a
+ * DEBUG stack), and AWS secret keys and session tokens written as `name = value` or `name: value`.
+ */
+export function redact(text: string): string {
+  return text
+    .replace(/(\b[a-z][\w+.-]*:\/\/[^\s/:@]+):[^\s/@]+@/gi, '$1:***@')
+    .replace(/(--?[\w-]*(?:token|secret|password|passwd|api-?key|credential)[\w-]*=)[^\s'"]+/gi, '$1***')
+    .replace(/(--?[\w-]*(?:token|secret|password|passwd)[\w-]*\s+)(?!-)[^\s'"]+/gi, '$1***')
+    // Only values that look like keys (16+ base64 characters): a placeholder such as "..." in a hint stays.
+    .replace(/((?:aws_secret_access_key|aws_session_token|SecretAccessKey|SessionToken|X-Amz-Security-Token)["']?\s*[=:]\s*["']?)[A-Za-z0-9/+=]{16,}/gi, '$1***');
+}
+
+/** Both: what every line printed for a person goes through. */
+export function safeText(text: string): string {
+  return visible(redact(text));
+}
+
+/** A URL for display: its password (if any) replaced by ***. */
+export function displayUrl(url: string): string {
+  return redact(url);
+}
