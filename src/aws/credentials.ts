@@ -31,10 +31,10 @@ const REFRESH_MS = 5 * 60_000;
  * and a role assumed once per run; nothing is resolved until a call needs credentials.
  */
 export async function credentialProvider(request: CredentialRequest): Promise<AwsCredentialIdentityProvider> {
-  const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  const { fromIni, fromNodeProviderChain } = await import('./sdk/credentials.js');
   // The STS and SSO clients inside the providers get the same time bounds as every other call.
   const { config: clientConfig } = await clientTiming();
-  const roleAssumer = request.region ? (await import('@aws-sdk/client-sts')).getDefaultRoleAssumer({ region: request.region, ...clientConfig }) : undefined;
+  const roleAssumer = request.region ? (await import('./sdk/sts.js')).getDefaultRoleAssumer({ region: request.region, ...clientConfig }) : undefined;
   let mfaSerial: string | undefined;
   const mfaCodeProvider = request.mfaCodeProvider
     ? (serial: string) => {

@@ -7,7 +7,7 @@ import type { AwsTarget, DynamoApi, ItemApi } from './types.js';
 
 /** Builds the DynamoDB client for one run; nothing is called until the engine calls. */
 export async function createDynamoApi(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): Promise<DynamoApi & ItemApi> {
-  const sdk = await import('@aws-sdk/client-dynamodb');
+  const sdk = await import('./sdk/dynamodb.js');
   const { limits, config } = await clientTiming(env);
   const client = new sdk.DynamoDBClient({
     region: target.region,

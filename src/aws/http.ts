@@ -49,7 +49,7 @@ async function readAll(body: unknown): Promise<Uint8Array | unknown> {
 
 /** The SDK's Node handler, with each attempt ended by `attemptMs`, answer included, or failed with TimeoutError. */
 export async function boundedHandler(attemptMs: number) {
-  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  const { NodeHttpHandler } = await import('./sdk/http-handler.js');
   type Request = Parameters<InstanceType<typeof NodeHttpHandler>['handle']>[0];
   type Options = NonNullable<Parameters<InstanceType<typeof NodeHttpHandler>['handle']>[1]>;
   class BoundedHandler extends NodeHttpHandler {
@@ -82,7 +82,7 @@ export async function boundedHandler(attemptMs: number) {
  * takes minutes, not the SDK's backoff of milliseconds; the engine waits it out with its own backoff.
  */
 export async function retryStrategy(maxAttempts: number) {
-  const { StandardRetryStrategy } = await import('@smithy/core/retry');
+  const { StandardRetryStrategy } = await import('./sdk/retry.js');
   const standard = new StandardRetryStrategy(maxAttempts);
   return {
     mode: standard.mode,

@@ -25,7 +25,7 @@ export function partitionOf(arn: string): string {
 /** Who the credentials belong to, or undefined when skipped. Errors are left to credentialErrorToCli. */
 export async function getIdentity(target: AwsTarget, signal?: AbortSignal): Promise<Identity | undefined> {
   if (shouldSkipIdentity(target)) return undefined;
-  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { STSClient, GetCallerIdentityCommand } = await import('./sdk/sts.js');
   const { limits, config } = await clientTiming();
   const client = new STSClient({ region: target.region, credentials: target.credentials, ...config });
   try {

@@ -49,7 +49,7 @@ export async function readSharedConfig(): Promise<SharedConfig> {
   const paths = sharedFilePaths();
   await checkReadable(paths.config, 'AWS_CONFIG_FILE');
   await checkReadable(paths.credentials, 'AWS_SHARED_CREDENTIALS_FILE');
-  const { loadSharedConfigFiles } = await import('@smithy/core/config');
+  const { loadSharedConfigFiles } = await import('./sdk/config.js');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const profiles: Record<string, Section> = {};
   const ssoSessions: Record<string, Section> = {};

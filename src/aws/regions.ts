@@ -1,6 +1,10 @@
 /**
- * The regions the installed AWS SDK knows, with their names, read from its partition data rather
- * than a hand-kept list.
+ * The regions the installed AWS SDK knows, through its public API only: `partition(region)` from
+ * `@aws-sdk/core/client` returns a region's description (e.g. "Europe (Ireland)") when the SDK's
+ * partition data lists it, and none for a name it merely matches by pattern. The SDK exports no list,
+ * so the picker's list is the names built from AWS's area prefixes and compass words that partition()
+ * confirms; a region of a family missing here is still accepted when typed, since validation asks
+ * partition() about the name itself.
  */
 export interface RegionInfo {
   id: string;
@@ -10,35 +14,64 @@ export interface RegionInfo {
   partition: string;
 }
 
-export interface PartitionData {
-  partitions: { id: string; regions: Record<string, { description?: string }> }[];
-}
+/** What partition() answers (the fields used here). */
+export type PartitionLookup = (region: string) => { name: string; description?: string };
 
-/** Flattens the SDK's partition table into one sorted list of regions. */
-export function fromPartitions(data: PartitionData): RegionInfo[] {
+// The region families in the SDK's partition data today (commercial, China, GovCloud, ISO, EU sovereign).
+const AREAS = ['us', 'eu', 'ap', 'sa', 'ca', 'me', 'af', 'il', 'mx', 'cn', 'us-gov', 'us-iso', 'us-isob', 'us-isof', 'eu-isoe', 'eusc-de'];
+const WORDS = ['central', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
+
+/** Every region partition() confirms among the candidate names, commercial first, then by partition and name. */
+export function knownRegions(lookup: PartitionLookup): RegionInfo[] {
   const regions: RegionInfo[] = [];
-  for (const partition of data.partitions) {
-    for (const [id, info] of Object.entries(partition.regions)) {
-      // `aws-global` and friends are signing pseudo-regions, not places a table can live.
-      if (id.endsWith('-global')) continue;
-      regions.push({ id, name: info.description ?? id, partition: partition.id });
+  for (const area of AREAS) {
+    for (const word of WORDS) {
+      for (let n = 1; n <= 9; n++) {
+        const id = `${area}-${word}-${n}`;
+        const found = lookup(id);
+        if (found.description) regions.push({ id, name: found.description, partition: found.name });
+      }
     }
   }
-  // The commercial partition first, then the others; alphabetical inside each.
   const rank = (p: string) => (p === 'aws' ? 0 : p === 'aws-us-gov' ? 1 : p === 'aws-cn' ? 2 : 3);
-  return regions.sort((a, b) => rank(a.partition) - rank(b.partition) || a.partition.localeCompare(b.partition) || a.id.localeCompare(b.id));
+  return regions.sort((a, b) => rank(a.partition) - rank(b.partition) || (a.partition < b.partition ? -1 : a.partition > b.partition ? 1 : 0) || (a.id < b.id ? -1 : 1));
+}
+
+async function sdkLookup(): Promise<PartitionLookup> {
+  const { partition } = await import('./sdk/partition.js');
+  return partition as PartitionLookup;
 }
 
 let cached: Promise<RegionInfo[]> | undefined;
 
-/** Every region of every partition the installed SDK knows; loaded once, on first use. */
+/** Every region of every partition the installed SDK knows; computed once, on first use. */
 export function listRegions(): Promise<RegionInfo[]> {
-  cached ??= (async () => {
-    // The SDK exports partition(region) but not the table itself, and the runtime is one bundle with
-    // no node_modules: import the data module by path so esbuild inlines it (evaluated lazily).
-    // @ts-expect-error -- plain JS without a declaration next to it; its shape is checked in parse.
-    const mod = (await import('../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js')) as { partitionsInfo: PartitionData };
-    return fromPartitions(mod.partitionsInfo);
-  })();
+  cached ??= sdkLookup().then(knownRegions);
   return cached;
+}
+
+/** The region's SDK description, or undefined when the installed SDK does not know the name. */
+export async function describeRegion(id: string): Promise<string | undefined> {
+  return (await sdkLookup())(id).description;
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The known region closest to a mistyped one (within a few edits), for "did you mean eu-west-1?". */
+export function closestRegion(id: string, regions: readonly RegionInfo[]): string | undefined {
+  let best: { id: string; d: number } | undefined;
+  for (const r of regions) {
+    const d = distance(id, r.id);
+    if (!best || d < best.d) best = { id: r.id, d };
+  }
+  return best && best.d <= 3 ? best.id : undefined;
 }

@@ -9,7 +9,7 @@ import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'verify' | 'detailedExitcode';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -31,6 +31,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--no-deletion-protection': 'noDeletionProtection',
   '--verify': 'verify',
   '--detailed-exitcode': 'detailedExitcode',
+  '--allow-unknown-region': 'allowUnknownRegion',
   '--local': 'local',
   '--help': 'help',
   '-h': 'help',
@@ -115,6 +116,7 @@ export function parseArgs(argv: readonly string[]): Options {
     command,
     verify: bools.has('verify'),
     detailedExitcode: bools.has('detailedExitcode'),
+    allowUnknownRegion: bools.has('allowUnknownRegion'),
     timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout),
     kind: kind ?? 'sessions',
     kindGiven: kind !== undefined,
@@ -154,6 +156,7 @@ ${kinds.join('\n')}
 Flags:
   --table NAME            table name (default: per kind, above)
   --region REGION         region; else AWS_REGION, AWS_DEFAULT_REGION, profile
+  --allow-unknown-region  accept a region newer than this tool's AWS SDK
   --aws-profile NAME      profile (alias --profile); else AWS_PROFILE
   --plan                  show what would change; change nothing
   -y, --yes               apply without asking

@@ -18,8 +18,8 @@ export function validateTableName(name: string): string | undefined {
   return undefined;
 }
 
-// Two-letter area, one to three words, a number: eu-west-1, us-gov-west-1, cn-north-1, us-isob-east-1.
-const REGION = /^[a-z]{2}(-[a-z]+){1,3}-\d{1,2}$/;
+// An area of two to four letters, one to three words, a number: eu-west-1, us-gov-west-1, cn-north-1, us-isob-east-1, eusc-de-east-1.
+const REGION = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
 
 /** A region name such as `eu-west-1` (format only: new regions appear without a release of this tool). */
 export function validateRegion(region: string): string | undefined {

@@ -1,19 +1,21 @@
 /**
- * --generate-iam: the policy document on stdout, fully offline. No credentials, no network, no SDK:
- * the region comes from the flag or the environment, else (softly) the profile, else `*`.
+ * --generate-iam: the policy document on stdout, fully offline. No credentials, no network, no AWS
+ * call: the region comes by the usual rule (flag, environment, then softly the profile's region),
+ * else the run stops naming --region.
  */
-import { loadProfiles } from '../aws/profiles.js';
+import { readSharedConfig } from '../aws/profiles.js';
 import { UsageError } from '../core/errors.js';
 import { KINDS } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
 import { policyJson } from '../policy/iam.js';
-import { validateRegion, validateTableName } from '../core/validate.js';
+import { validateTableName } from '../core/validate.js';
+import { checkRegion, regionDefault } from '../service/region.js';
 import type { HeadlessIo } from './io.js';
 
 /** The profile's region, or undefined when the files cannot tell (never fails the offline path). */
 async function profileRegion(name: string): Promise<string | undefined> {
   try {
-    return (await loadProfiles()).find((p) => p.name === name)?.region;
+    return (await readSharedConfig()).profiles[name]?.region;
   } catch {
     return undefined;
   }
@@ -25,14 +27,13 @@ export async function generateIam(options: Options, io: HeadlessIo): Promise<num
   const tableProblem = validateTableName(table);
   if (tableProblem) throw new UsageError(tableProblem, 'Check --table.');
 
-  let region = options.region ?? (io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined);
-  const fromEnv = options.region === undefined && region !== undefined;
-  if (region === undefined) region = await profileRegion(options.profile ?? (io.env.AWS_PROFILE || 'default'));
-  const regionProblem = region === undefined ? undefined : validateRegion(region);
-  if (regionProblem) throw new UsageError(regionProblem, fromEnv ? 'It came from AWS_REGION or AWS_DEFAULT_REGION: fix it or pass --region.' : 'Pass --region.');
+  // The same rule as every run; a policy for "any region" would grant more than the table needs.
+  const profile = options.profile ?? (io.env.AWS_PROFILE || 'default');
+  const choice = regionDefault(options.region, io.env) ?? regionDefault(undefined, {}, { name: profile, region: await profileRegion(profile) });
+  if (!choice) throw new UsageError('No region given, and the policy names the table by its ARN, which includes the region.', 'Pass --region (e.g. --region eu-west-1).');
+  await checkRegion(choice, options.allowUnknownRegion);
 
-  if (region === undefined) io.stderr.write('No region given: the policy uses * for the region. Pass --region to narrow it.\n');
   if (options.accountId === undefined) io.stderr.write('No --account-id given: the policy uses * for the account.\n');
-  io.stdout.write(policyJson({ kind: options.kind, table, region: region ?? '*', accountId: options.accountId }));
+  io.stdout.write(policyJson({ kind: options.kind, table, region: choice.region, accountId: options.accountId }));
   return 0;
 }

@@ -70,6 +70,7 @@ export function partitionForRegion(region: string): string {
   if (region.startsWith('us-isof-')) return 'aws-iso-f';
   if (region.startsWith('us-iso-')) return 'aws-iso';
   if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
   return 'aws';
 }
 

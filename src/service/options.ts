@@ -11,6 +11,8 @@ export interface Options {
   verify: boolean;
   /** --detailed-exitcode (with --plan): 0 nothing to do, 2 changes pending, 1 error. */
   detailedExitcode?: boolean;
+  /** --allow-unknown-region: accept a region the installed SDK does not know (newer than this tool). */
+  allowUnknownRegion?: boolean;
   /** --timeout: the apply's whole deadline in ms; undefined: the engine's default for the plan. */
   timeoutMs?: number;
   kind: KindName;

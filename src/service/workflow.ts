@@ -17,7 +17,8 @@ import type { ApplyResult, Plan } from '../engine/types.js';
 import { CliError, describeError, UsageError } from '../core/errors.js';
 import { KINDS, type KindName } from '../core/kinds.js';
 import type { Options } from './options.js';
-import { validateAccountId, validateEndpointUrl, validateRegion, validateTableName } from '../core/validate.js';
+import { validateAccountId, validateEndpointUrl, validateTableName } from '../core/validate.js';
+import { checkRegion, noRegion, regionDefault } from './region.js';
 
 /** Every answer a run needs, resolved and validated. */
 export interface RunContext {
@@ -63,35 +64,18 @@ export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = 
   const profile = options.profile ?? envProfile;
   const profileSource = options.profile !== undefined ? (options.profileSource ?? '--aws-profile') : 'AWS_PROFILE';
 
-  let region: string | undefined;
-  let regionSource = '';
-  for (const [value, source] of [
-    [options.region, '--region'],
-    [env.AWS_REGION, 'AWS_REGION'],
-    [env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION'],
-  ] as const) {
-    if (value) {
-      region = value;
-      regionSource = source;
-      break;
-    }
-  }
-
   // The files are read only when they can change the answer: a named profile, or no region yet.
-  if (profile !== undefined || region === undefined) {
+  let found: { name: string; region?: string } | undefined;
+  if (profile !== undefined || !regionDefault(options.region, env)) {
     const config = await readSharedConfig();
     const wanted = profile ?? 'default';
-    const found = Object.hasOwn(config.profiles, wanted) ? analyseProfile(wanted, config) : undefined;
+    found = Object.hasOwn(config.profiles, wanted) ? analyseProfile(wanted, config) : undefined;
     if (profile !== undefined && !found) throw await unknownProfile(profile, profileSource, Object.keys(config.profiles).sort(), env);
-    if (region === undefined && found?.region) {
-      region = found.region;
-      regionSource = `the region of profile ${wanted}`;
-    }
   }
-  if (region === undefined) {
-    throw new UsageError('No region given.', 'Pass --region (e.g. --region eu-west-1), set AWS_REGION, or set region in the profile.');
-  }
-  check1(validateRegion(region), regionSource, '--region');
+  const choice = regionDefault(options.region, env, found);
+  if (!choice) throw noRegion();
+  await checkRegion(choice, options.allowUnknownRegion);
+  const region = choice.region;
 
   const endpointUrl = options.endpointUrl ?? (env.AWS_ENDPOINT_URL_DYNAMODB || undefined);
   if (endpointUrl !== undefined) {

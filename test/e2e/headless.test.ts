@@ -262,12 +262,30 @@ describe('offline answers', () => {
     expect(doc.Statement[0]?.Resource).toEqual(['arn:aws-cn:dynamodb:cn-north-1:123456789012:table/sentinel-requests']);
   });
 
-  it('--generate-iam without a region or account uses * and says so on stderr', async () => {
-    const run = await runCli(['--generate-iam'], { env: offline });
+  it('--generate-iam without a region stops naming --region (a policy for any region grants too much); without an account it uses * and says so', async () => {
+    const none = await runCli(['--generate-iam'], { env: offline });
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(lines(none.stderr)).toEqual(['sentinel-init: No region given, and the policy names the table by its ARN, which includes the region. Pass --region (e.g. --region eu-west-1).']);
+    const run = await runCli(['--generate-iam'], { env: { ...offline, AWS_DEFAULT_REGION: 'eu-north-1' } });
     expect(run.code).toBe(0);
-    expect((json(run) as { Statement: { Resource: string[] }[] }).Statement[0]?.Resource).toEqual(['arn:aws:dynamodb:*:*:table/sentinel-sessions']);
-    expect(run.stderr).toMatch(/No region given: the policy uses \*/);
+    expect((json(run) as { Statement: { Resource: string[] }[] }).Statement[0]?.Resource).toEqual(['arn:aws:dynamodb:eu-north-1:*:table/sentinel-sessions']);
     expect(run.stderr).toMatch(/No --account-id/);
+  });
+
+  it('a region the SDK does not know is refused with the closest one, in --generate-iam and runs alike; --allow-unknown-region lets a new one through', async () => {
+    for (const args of [['--generate-iam', '--region', 'eu-wst-1'], ['--plan', '--region', 'eu-wst-1']]) {
+      const run = await runCli(args, { env: offline });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(lines(run.stderr).at(-1)).toBe(
+        'sentinel-init: Region "eu-wst-1" is not one this tool\'s AWS SDK knows. Did you mean eu-west-1? Check --region. For a region newer than this tool, pass --allow-unknown-region.',
+      );
+    }
+    const fromEnv = await runCli(['--plan'], { env: { ...offline, AWS_REGION: 'us-eats-1' } });
+    expect(lines(fromEnv.stderr).at(-1)).toMatch(/Did you mean us-east-1\? It came from AWS_REGION: fix or unset it, or pass --region\./);
+    const allowed = await runCli(['--generate-iam', '--region', 'ap-mars-1', '--allow-unknown-region'], { env: offline });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stdout).toContain('arn:aws:dynamodb:ap-mars-1:*:table/sentinel-sessions');
   });
 
   it('--help and --version answer at once', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, type KindName } from '../../src/core/kinds.js';
+import { listRegions } from '../../src/aws/regions.js';
 import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
 import { checksFor } from '../../src/verify/patterns.js';
 
@@ -69,6 +70,12 @@ describe('generatePolicy', () => {
     expect(arn('us-east-1')).toBe('arn:aws:dynamodb:us-east-1:*:table/tbl');
     expect(partitionForRegion('us-iso-east-1')).toBe('aws-iso');
     expect(partitionForRegion('us-isob-east-1')).toBe('aws-iso-b');
+  });
+
+  it('agrees with the SDK\'s partition data for every region it knows', async () => {
+    const regions = await listRegions();
+    expect(regions.length).toBeGreaterThan(30);
+    for (const r of regions) expect(partitionForRegion(r.id), r.id).toBe(r.partition);
   });
 
   it('prefers the partition STS reported and uses * for an unknown account and region', () => {

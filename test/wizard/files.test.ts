@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listRegions } from '../../src/aws/regions.js';
+import { closestRegion, listRegions } from '../../src/aws/regions.js';
 import { startDemo } from '../../src/local/demo.js';
 import { savePolicyFile } from '../../src/wizard/save-policy.js';
 import { options } from './fixtures.js';
@@ -31,6 +31,21 @@ describe('savePolicyFile', () => {
 });
 
 describe('listRegions', () => {
+  it('finds every region of the SDK\'s partition table through its public partition() alone', async () => {
+    // The table itself is not exported; the test reads the installed file only to hold the list to it.
+    const text = await readFile(join(import.meta.dirname, '../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js'), 'utf8');
+    const inData = [...text.matchAll(/"([a-z]+(?:-[a-z]+)+-\d+)": \{/g)].map((m) => m[1]).sort();
+    expect(inData.length).toBeGreaterThan(30);
+    expect((await listRegions()).map((r) => r.id).sort()).toEqual(inData);
+  });
+
+  it('suggests the closest known region for a typo, and nothing for a stranger', async () => {
+    const regions = await listRegions();
+    expect(closestRegion('eu-wst-1', regions)).toBe('eu-west-1');
+    expect(closestRegion('us-eats-1', regions)).toBe('us-east-1');
+    expect(closestRegion('nowhere-at-all-9', regions)).toBeUndefined();
+  });
+
   it('comes from the SDK partition data, with names, commercial regions first, no pseudo-regions', async () => {
     const regions = await listRegions();
     expect(regions.find((r) => r.id === 'eu-west-1')).toEqual({ id: 'eu-west-1', name: 'Europe (Ireland)', partition: 'aws' });
