@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { patches } from './build/patches.mjs';
+import { precomputedPartition } from './build/regions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -37,7 +38,7 @@ const result = await build({
   },
   // signal-exit and other CommonJS dependencies call require(): give every ESM chunk one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  plugins: patches,
+  plugins: [...patches, await precomputedPartition(root)],
   logLevel: 'warning',
 });
 if (result.errors.length > 0) process.exit(1);

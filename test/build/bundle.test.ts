@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listRegions } from '../../src/aws/regions.js';
 import { CLI, ensureBuilt, ROOT, runCli } from '../cli/run-cli.js';
 
 const DIST = join(ROOT, 'dist');
@@ -77,6 +78,17 @@ it('dist/ is cli.js and its chunks, each with a source map, importing only node 
   expect(imports.filter((i) => i.external && !i.path.startsWith('node:')).map((i) => i.path)).toEqual([]);
   const reached = Object.keys(out.metafile.inputs).map((p) => relative(DIST, join(ROOT, p)));
   expect(reached.every((p) => !p.startsWith('..')), reached.join(' ')).toBe(true);
+});
+
+it('ships the SDK\'s region table, computed at build time through partition(): the same answers as the SDK', async () => {
+  const file = readdirSync(join(DIST, 'chunks')).find((f) => /^partition-.*\.js$/.test(f));
+  expect(file).toBeDefined();
+  const shipped = (await import(join(DIST, 'chunks', file!))) as { partition: (id: string) => { name: string; description?: string } };
+  const { partition } = await import('@aws-sdk/core/client');
+  const regions = await listRegions();
+  expect(regions.length).toBeGreaterThan(30);
+  for (const r of regions) expect(shipped.partition(r.id), r.id).toEqual({ name: partition(r.id).name, description: partition(r.id).description });
+  expect(shipped.partition('eu-wst-1').description).toBeUndefined();
 });
 
 it('--version, --help and --generate-iam load neither the AWS SDK nor Ink', async () => {
