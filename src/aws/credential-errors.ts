@@ -51,6 +51,28 @@ function processStderr(message: string): string {
 }
 
 /**
+ * Keys AWS rejected or whose session expired, whichever service said so (STS, DynamoDB): the one
+ * table of these sentences. Undefined for any other error.
+ */
+export function keyErrorToCli(cause: unknown, profile?: string, ssoProfile?: string): CliError | undefined {
+  const name = errorName(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const who = label(profile);
+  if (INVALID_KEYS.has(name)) {
+    return new AwsFailure(
+      `AWS rejected the access keys of ${who} (${name}).`,
+      `Check aws_access_key_id and aws_secret_access_key in ${sharedFilePaths().credentials} or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or use another --aws-profile.`,
+      { cause },
+    );
+  }
+  if (EXPIRED.has(name) || /returned expired credentials/.test(message)) {
+    const fix = ssoProfile ? `Run: aws sso login --profile ${ssoProfile}` : 'Get fresh credentials (a new aws_session_token, or `aws sso login` for an SSO profile) and rerun.';
+    return new AwsFailure(`The session credentials of ${who} have expired (${name || 'expired'}).`, fix, { cause });
+  }
+  return undefined;
+}
+
+/**
  * A one-line CliError for a credential failure (exit 1; a missing --mfa-code or unknown profile is
  * usage, exit 2), or undefined when the error is not about credentials (then DynamoDB mapping applies).
  */
@@ -64,17 +86,8 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   const message = cause instanceof Error ? cause.message : String(cause);
   const paths = sharedFilePaths();
 
-  if (INVALID_KEYS.has(name)) {
-    return new AwsFailure(
-      `AWS rejected the access keys of ${who} (${name}).`,
-      `Check aws_access_key_id and aws_secret_access_key in ${paths.credentials} or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or use another --aws-profile.`,
-      { cause },
-    );
-  }
-  if (EXPIRED.has(name) || /returned expired credentials/.test(message)) {
-    const fix = ctx.ssoProfile ? `Run: aws sso login --profile ${ctx.ssoProfile}` : 'Get fresh credentials (e.g. a new aws_session_token) and rerun.';
-    return new AwsFailure(`The session credentials of ${who} have expired (${name || 'expired'}).`, fix, { cause });
-  }
+  const keys = keyErrorToCli(cause, ctx.profile ?? profile, ctx.ssoProfile);
+  if (keys) return keys;
   if (!wrapped) return noCredentials(message, paths);
 
   if (ctx.exists === false && ctx.profile) {

@@ -1,5 +1,6 @@
 /** DynamoDB SDK errors turned into one sentence a person can act on (exit 1). */
 import { AwsFailure, type CliError } from '../core/errors.js';
+import { keyErrorToCli } from './credential-errors.js';
 import { fields, transportErrorToCli } from './transport-errors.js';
 
 export { isTransient, isUnreachable, lostAnswer } from './transport-errors.js';
@@ -38,15 +39,9 @@ export function dynamoErrorToCli(error: unknown, ctx: DynamoErrorContext): CliEr
     const action = /perform: (dynamodb:\w+)/.exec(message)?.[1] ?? `dynamodb:${ctx.operation}`;
     return new AwsFailure(`AWS denied ${action} ${on}.`, iamHint(ctx), opts);
   }
-  if (name === 'UnrecognizedClientException') {
-    return new AwsFailure('AWS did not recognise the access key (UnrecognizedClientException): the credentials are invalid.', 'Check the profile\'s keys, or pick another profile with --aws-profile.', opts);
-  }
-  if (name === 'InvalidSignatureException') {
-    return new AwsFailure('AWS rejected the request signature: the secret access key does not match the access key.', 'Check the profile\'s secret key, or pick another profile with --aws-profile.', opts);
-  }
-  if (name === 'ExpiredTokenException' || name === 'ExpiredToken') {
-    return new AwsFailure('The AWS session token has expired.', 'Refresh the credentials (for SSO: `aws sso login --profile <name>`), then run again.', opts);
-  }
+  // Rejected or expired keys: one table of sentences, the credentials' own.
+  const keys = keyErrorToCli(error);
+  if (keys) return keys;
   if (name === 'ValidationException') {
     return new AwsFailure(`DynamoDB refused ${ctx.operation} ${on}: ${message}`, 'This is likely a bug in sentinel-init; run again with DEBUG=1 and report it.', opts);
   }

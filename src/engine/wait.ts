@@ -7,9 +7,9 @@
 import { isTransient, isUnreachable, lostAnswer } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure } from '../core/errors.js';
-import { formatDuration } from '../core/duration.js';
+import { formatDuration, sleep } from '../core/duration.js';
 import { describeTableOnly } from './describe.js';
-import { pollDelay as defaultPollDelay, sleep } from './poll.js';
+import { pollDelay as defaultPollDelay } from './poll.js';
 import { tableStateProblem } from './states.js';
 import type { ActualTable, ProgressEvent } from './types.js';
 

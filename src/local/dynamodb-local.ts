@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { sleep } from '../core/duration.js';
 import { CliError, EXIT } from '../core/errors.js';
 
 export interface DynamoDbLocal {
@@ -85,7 +86,6 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** True once nothing listens on the port any more. */
 function refused(port: number): Promise<boolean> {

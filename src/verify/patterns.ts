@@ -12,7 +12,7 @@ import { requestStore, type ApprovalRequest } from '../sentinel/requests.js';
 import { rateLimitKey } from '../sentinel/ratelimit.js';
 import { sessionStore, type Session } from '../sentinel/sessions.js';
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { sleep } from '../engine/poll.js';
+import { sleep } from '../core/duration.js';
 import { rateLimitChecks } from './ratelimit-checks.js';
 import { Mismatch, type Check, type Probe } from './types.js';
 

@@ -133,7 +133,7 @@ describe('credentialErrorToCli on real failures', () => {
   it('expired session credentials (STS ExpiredToken)', async () => {
     env.writeCredentials('[old]\naws_access_key_id = ASIAOLD\naws_secret_access_key = s\naws_session_token = t\n');
     expect(await run('old')).toEqual({
-      text: 'The session credentials of profile old have expired (ExpiredToken). Get fresh credentials (e.g. a new aws_session_token) and rerun.',
+      text: 'The session credentials of profile old have expired (ExpiredToken). Get fresh credentials (a new aws_session_token, or `aws sso login` for an SSO profile) and rerun.',
       exitCode: 1,
     });
   });

@@ -84,7 +84,7 @@ it('ships the SDK\'s region table, computed at build time through partition(): t
   const file = readdirSync(join(DIST, 'chunks')).find((f) => /^partition-.*\.js$/.test(f));
   expect(file).toBeDefined();
   const shipped = (await import(join(DIST, 'chunks', file!))) as { partition: (id: string) => { name: string; description?: string } };
-  const { partition } = await import('@aws-sdk/core/client');
+  const { partition } = (await import('@aws-sdk/core/client')) as unknown as { partition: (id: string) => { name: string; description?: string } };
   const regions = await listRegions();
   expect(regions.length).toBeGreaterThan(30);
   for (const r of regions) expect(shipped.partition(r.id), r.id).toEqual({ name: partition(r.id).name, description: partition(r.id).description });

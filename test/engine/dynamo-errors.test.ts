@@ -27,8 +27,9 @@ describe('dynamoErrorToCli', () => {
   });
 
   it('invalid keys, bad signatures and expired tokens say which', () => {
-    expect(dynamoErrorToCli(sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.'), ctx)?.message).toMatch(/did not recognise the access key/);
-    expect(dynamoErrorToCli(sdkError('InvalidSignatureException', 'x'), ctx)?.message).toMatch(/secret access key/);
+    // The credentials' own sentences (one table of them, src/aws/credential-errors.ts).
+    expect(dynamoErrorToCli(sdkError('UnrecognizedClientException', 'The security token included in the request is invalid.'), ctx)?.message).toMatch(/AWS rejected the access keys of the default credentials \(UnrecognizedClientException\)/);
+    expect(dynamoErrorToCli(sdkError('InvalidSignatureException', 'x'), ctx)?.hint).toMatch(/aws_secret_access_key/);
     expect(dynamoErrorToCli(sdkError('ExpiredTokenException', 'x'), ctx)?.hint).toMatch(/aws sso login/);
   });
 

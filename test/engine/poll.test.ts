@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollDelay } from '../../src/engine/index.js';
-import { sleep } from '../../src/engine/poll.js';
+import { sleep } from '../../src/core/duration.js';
 
 describe('pollDelay', () => {
   it('polls every second for the first minute, so ACTIVE is seen within about a second', () => {
