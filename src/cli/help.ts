@@ -58,6 +58,8 @@ Examples:
   sentinel-init approvals --aws-profile ops --region eu-west-1 --yes --json
   sentinel-init breakglass --generate-iam --account-id 123456789012
   sentinel-init ratelimit --region eu-west-1 --yes
+  sentinel-init approvals --region eu-west-1 --tag team=platform \\
+    --kms-key alias/sentinel --yes
   sentinel-init verify sessions --region eu-west-1
   sentinel-init --local                           # demo, no AWS account
 `;
