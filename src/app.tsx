@@ -81,6 +81,9 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     mfa: checked?.mfaAsked,
     endpointUrl: options.endpointUrl,
     deletionProtection: options.deletionProtection,
+    pitr: options.pitr,
+    tags: answers.tags,
+    kmsKey: options.kmsKey,
     local: options.local,
   });
   // Exit from an effect, after the final frame has committed (exiting in a handler loses it).

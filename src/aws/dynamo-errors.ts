@@ -35,6 +35,14 @@ export function dynamoErrorToCli(error: unknown, ctx: DynamoErrorContext): CliEr
   const on = `on table ${ctx.table} in ${ctx.region}`;
   const opts = { cause: error };
   if (name === 'AbortError') return undefined;
+  // DynamoDB could not use the customer managed key ("KMS key access denied error"): not a DynamoDB permission.
+  if ((name === 'AccessDeniedException' || name === 'ValidationException') && /\bkms\b/i.test(message)) {
+    return new AwsFailure(
+      `DynamoDB could not use the KMS key for table ${ctx.table} in ${ctx.region} (${ctx.operation}: ${message}).`,
+      'Let this identity use the key through DynamoDB, in the key policy and in IAM (--generate-iam with --kms-key prints the IAM part), then run again.',
+      opts,
+    );
+  }
   if (name === 'AccessDeniedException') {
     const action = /perform: (dynamodb:\w+)/.exec(message)?.[1] ?? `dynamodb:${ctx.operation}`;
     return new AwsFailure(`AWS denied ${action} ${on}.`, iamHint(ctx), opts);

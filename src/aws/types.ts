@@ -21,6 +21,12 @@ import type {
   QueryCommandOutput,
   ScanCommandInput,
   ScanCommandOutput,
+  DescribeContinuousBackupsCommandOutput,
+  UpdateContinuousBackupsCommandInput,
+  UpdateContinuousBackupsCommandOutput,
+  ListTagsOfResourceCommandInput,
+  ListTagsOfResourceCommandOutput,
+  TagResourceCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
@@ -31,6 +37,28 @@ export interface DynamoApi {
   updateTable(input: UpdateTableCommandInput, signal?: AbortSignal): Promise<UpdateTableCommandOutput>;
   describeTimeToLive(tableName: string, signal?: AbortSignal): Promise<DescribeTimeToLiveCommandOutput>;
   updateTimeToLive(input: UpdateTimeToLiveCommandInput, signal?: AbortSignal): Promise<UpdateTimeToLiveCommandOutput>;
+  describeContinuousBackups(tableName: string, signal?: AbortSignal): Promise<DescribeContinuousBackupsCommandOutput>;
+  updateContinuousBackups(input: UpdateContinuousBackupsCommandInput, signal?: AbortSignal): Promise<UpdateContinuousBackupsCommandOutput>;
+  listTagsOfResource(input: ListTagsOfResourceCommandInput, signal?: AbortSignal): Promise<ListTagsOfResourceCommandOutput>;
+  tagResource(input: TagResourceCommandInput, signal?: AbortSignal): Promise<unknown>;
+}
+
+/** KMS key metadata, as much of DescribeKey's KeyMetadata as the checks before a change read. */
+export interface KeyMetadata {
+  KeyId?: string;
+  Arn?: string;
+  KeyState?: string;
+  KeyManager?: string;
+  KeySpec?: string;
+  KeyUsage?: string;
+  DeletionDate?: Date | string | number;
+}
+
+/** The one KMS call this tool makes: DescribeKey, to resolve and check --kms-key before any change. */
+export interface KmsApi {
+  describeKey(keyId: string, signal?: AbortSignal): Promise<{ KeyMetadata?: KeyMetadata }>;
+  /** The endpoint calls go to, for error sentences. */
+  endpoint: string;
 }
 
 /**

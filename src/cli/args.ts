@@ -1,15 +1,17 @@
 /**
- * Flags -> Options, in one place, plus the help text. Pure and light: the entry point answers
+ * Flags -> Options, in one place (the help text is in help.ts). Pure and light: the entry point answers
  * --help and --version with nothing else loaded.
  */
 import { parseDuration, validateDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import { isKindName, KIND_NAMES, KINDS, type KindName } from '../core/kinds.js';
+import { isKindName, KIND_NAMES, type KindName } from '../core/kinds.js';
+import { validateKmsKey } from '../core/kms-key.js';
+import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
-type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion';
+type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -20,6 +22,9 @@ const VALUE_FLAGS: Record<string, ValueKey> = {
   '--mfa-code': 'mfaCode',
   '--endpoint-url': 'endpointUrl',
   '--timeout': 'timeout',
+  '--kms-key': 'kmsKey',
+  // Repeatable: every --tag adds one (parseArgs collects them).
+  '--tag': 'tag',
 };
 
 const BOOL_FLAGS: Record<string, BoolKey> = {
@@ -29,6 +34,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--generate-iam': 'generateIam',
   '--json': 'json',
   '--no-deletion-protection': 'noDeletionProtection',
+  '--no-pitr': 'noPitr',
   '--verify': 'verify',
   '--detailed-exitcode': 'detailedExitcode',
   '--allow-unknown-region': 'allowUnknownRegion',
@@ -46,6 +52,7 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   endpointUrl: validateEndpointUrl,
   mfaCode: validateMfaCode,
   timeout: validateDuration,
+  kmsKey: validateKmsKey,
 };
 
 const HELP_HINT = 'Run sentinel-init --help for usage.';
@@ -57,6 +64,7 @@ function usage(message: string): UsageError {
 /** Parses argv (without node and the script) into Options. Throws UsageError (exit 2) on bad input. */
 export function parseArgs(argv: readonly string[]): Options {
   const values: Partial<Record<ValueKey, string>> = {};
+  let tags: Tag[] = [];
   const bools = new Set<BoolKey>();
   let kind: KindName | undefined;
   let command: Options['command'] = 'provision';
@@ -99,16 +107,28 @@ export function parseArgs(argv: readonly string[]): Options {
       i++;
     }
     if (value === '') throw usage(`${name} needs a value.`);
+    if (valueKey === 'tag') {
+      const tag = parseTag(value);
+      if (typeof tag === 'string') throw new UsageError(tag, 'Check --tag.');
+      tags = withTag(tags, tag);
+      values.tag = value;
+      continue;
+    }
     const problem = VALIDATORS[valueKey]?.(value);
     if (problem) throw new UsageError(problem, `Check ${name}.`);
     values[valueKey] = value;
   }
 
   if (command === 'verify') {
-    for (const flag of ['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection'] as const) {
-      if (bools.has(flag)) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.`);
-    }
+    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey'] as const).filter((f) => values[f] !== undefined)];
+    const first = flags[0];
+    if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no --${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.`);
   }
+  if (tags.length + toolTags('sessions').length > MAX_TAGS) {
+    throw new UsageError(`${tags.length} --tag flags and the tool's 2 tags make more than the ${MAX_TAGS} tags DynamoDB allows on a table.`, `Pass at most ${MAX_TAGS - 2} --tag flags.`);
+  }
+  // The demo's fake keys must never reach a real KMS endpoint, and DynamoDB Local has no KMS.
+  if (bools.has('local') && values.kmsKey !== undefined) throw usage('--kms-key needs a real KMS key; the local demo (--local) has none: leave it out.');
   if (bools.has('verify') && (bools.has('plan') || bools.has('generateIam'))) throw usage('--verify runs after a change is applied: it cannot go with --plan or --generate-iam.');
   if (bools.has('detailedExitcode') && !bools.has('plan')) throw usage('--detailed-exitcode goes with --plan (exit 0 nothing to do, 2 changes pending, 1 error).');
 
@@ -132,65 +152,13 @@ export function parseArgs(argv: readonly string[]): Options {
     json: bools.has('json'),
     endpointUrl: values.endpointUrl,
     deletionProtection: !bools.has('noDeletionProtection'),
+    pitr: !bools.has('noPitr'),
+    tags,
+    kmsKey: values.kmsKey,
     local: bools.has('local'),
     help: bools.has('help'),
     version: bools.has('version'),
   };
 }
 
-/** The --help text; every line fits in 80 columns. */
-export function helpText(version: string): string {
-  // The first clause of each description keeps the line inside 80 columns.
-  const purpose = (k: KindName) => KINDS[k].description.split(' (')[0];
-  const kinds = KIND_NAMES.map((k) => `  ${k.padEnd(12)}${KINDS[k].defaultTable.padEnd(21)}${purpose(k)}`);
-  return `sentinel-init ${version}: create or update Sentinel's DynamoDB tables
-
-Usage: sentinel-init [KIND] [flags]
-       sentinel-init verify [KIND] [flags]   run Sentinel's own reads and writes
-                                             on the table (probe items, removed)
-
-Kinds (default table, purpose):
-${kinds.join('\n')}
-  Default kind: sessions.
-
-Flags:
-  --table NAME            table name (default: per kind, above)
-  --region REGION         region; else AWS_REGION, AWS_DEFAULT_REGION, profile
-  --allow-unknown-region  accept a region newer than this tool's AWS SDK
-  --aws-profile NAME      profile (alias --profile); else AWS_PROFILE
-  --plan                  show what would change; change nothing
-  -y, --yes               apply without asking
-  --generate-iam          print the IAM policy JSON and exit (offline)
-  --account-id ID         12-digit account for the policy ARNs (default *)
-  --mfa-code CODE         MFA code for a profile whose role needs one
-  --json                  one JSON document on stdout; human text on stderr
-  --endpoint-url URL      DynamoDB endpoint, e.g. DynamoDB Local
-                          (or AWS_ENDPOINT_URL_DYNAMODB)
-  --timeout DURATION      give up waiting after this long, e.g. 45m (default
-                          30m, 60m when indexes change); a rerun resumes
-  --detailed-exitcode     with --plan: exit 0 up to date, 2 changes pending
-  --no-deletion-protection  do not turn on deletion protection
-  --verify                after applying, run Sentinel's access patterns
-  --local                 demo: run against an embedded DynamoDB Local
-  -h, --help              show this help
-  -V, --version           show the version
-
-Modes:
-  In a terminal with none of --yes, --plan, --generate-iam, --json: a wizard
-  asks for what is missing. Otherwise it never prompts; a change without
-  --yes is refused and nothing is created.
-
-Exit codes:
-  0 done, plan shown, policy printed or declined; 1 AWS or operation failure;
-  2 usage or invalid input; 130 interrupted
-
-Examples:
-  sentinel-init                                   # wizard
-  sentinel-init sessions --region eu-west-1 --plan
-  sentinel-init approvals --aws-profile ops --region eu-west-1 --yes --json
-  sentinel-init breakglass --generate-iam --account-id 123456789012
-  sentinel-init ratelimit --region eu-west-1 --yes
-  sentinel-init verify sessions --region eu-west-1
-  sentinel-init --local                           # demo, no AWS account
-`;
-}
+export { helpText } from './help.js';

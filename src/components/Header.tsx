@@ -8,6 +8,7 @@ const TITLES: Record<string, string> = {
   profile: 'profile',
   region: 'region',
   table: 'table name',
+  tags: 'tags',
   check: 'check',
   'check-failed': 'check',
   plan: 'plan',

@@ -1,5 +1,22 @@
 /** A change in words: one line each, the same in --plan, the wizard's end screens and failure sentences. */
-import type { Change, Plan } from './types.js';
+import { tagsText } from '../core/tags.js';
+import type { Change, DesiredTable, Plan } from './types.js';
+
+/** PITR is billed on table size; the issue's one short phrase about cost, said wherever PITR is turned on. */
+export const PITR_COST = 'billed per GB-month of table size; these tables are small';
+
+/** Which key a new table is encrypted with, in words. */
+export function encryptionText(desired: DesiredTable): string {
+  const key = desired.kmsKey;
+  return key ? `customer managed KMS key ${key.arn ?? key.given}` : 'AWS managed KMS key (alias/aws/dynamodb)';
+}
+
+const FEATURE_WORDS: Record<Plan['unsupported'][number], string> = { pitr: 'point-in-time recovery', tags: 'tagging' };
+
+/** What the endpoint lacks, in one sentence (DynamoDB Local implements neither PITR nor tags). */
+export function unsupportedText(plan: Pick<Plan, 'unsupported'>): string {
+  return `This endpoint does not implement ${plan.unsupported.map((f) => FEATURE_WORDS[f]).join(' or ')} (DynamoDB Local does not): left out.`;
+}
 
 /** One line per change, naming what it touches. */
 export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): string {
@@ -7,7 +24,8 @@ export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): str
     case 'create-table': {
       const d = plan.desired;
       const protection = d.deletionProtection ? 'deletion protection on' : 'deletion protection off';
-      return `create table ${change.target}: key ${d.partitionKey} (S), on-demand, KMS encryption (AWS managed key), ${protection}, ${d.indexes.length > 0 ? `indexes ${d.indexes.map((i) => i.name).join(', ')}` : 'no indexes'}`;
+      const indexes = d.indexes.length > 0 ? `indexes ${d.indexes.map((i) => i.name).join(', ')}` : 'no indexes';
+      return `create table ${change.target}: key ${d.partitionKey} (S), on-demand, encrypted with the ${encryptionText(d)}, ${protection}, ${indexes}, tags ${tagsText(d.tags)}`;
     }
     case 'wait-table':
       return `wait for table ${change.target} (now ${change.status}) to become ACTIVE`;
@@ -23,6 +41,12 @@ export function describeChange(change: Change, plan: Pick<Plan, 'desired'>): str
       return `enable TTL on attribute ${change.attribute}`;
     case 'enable-deletion-protection':
       return 'turn on deletion protection';
+    case 'enable-pitr':
+      return `turn on point-in-time recovery (${PITR_COST})`;
+    case 'tag':
+      return `add or update tags ${tagsText(change.tags)} (no tag is removed)`;
+    case 'set-kms-key':
+      return `switch encryption ${change.from ? `from KMS key ${change.from} ` : 'from the AWS owned key '}to the customer managed KMS key ${change.keyArn} (DynamoDB allows switching keys at any time, without downtime)`;
     default: {
       const unknown: never = change;
       return JSON.stringify(unknown);

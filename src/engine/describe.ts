@@ -1,8 +1,9 @@
-/** DescribeTable + DescribeTimeToLive, normalised into ActualTable. */
+/** DescribeTable, DescribeTimeToLive, DescribeContinuousBackups and ListTagsOfResource, normalised into ActualTable. */
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import { errorName } from '../aws/transport-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure } from '../core/errors.js';
-import type { ActualIndex, ActualTable, KeyType } from './types.js';
+import type { ActualIndex, ActualTable, Feature, KeyType } from './types.js';
 
 /** True for the SDK's "no such table" error, whatever call raised it. */
 export function isNotFound(error: unknown): boolean {
@@ -76,13 +77,75 @@ export async function readTtl(dynamo: DynamoApi, name: string, signal?: AbortSig
   return { status: desc.TimeToLiveStatus, attribute: desc.AttributeName };
 }
 
-/** DescribeTable + DescribeTimeToLive, normalised; undefined when the table does not exist. */
+/** UnknownOperationException: the endpoint does not implement the call (DynamoDB Local: PITR and tagging). */
+export function isUnsupported(error: unknown): boolean {
+  return errorName(error) === 'UnknownOperationException';
+}
+
+/**
+ * DescribeContinuousBackups: PointInTimeRecoveryStatus (ENABLED | DISABLED), `NOT FOUND` for no
+ * table (the PITR calls say TableNotFoundException, not ResourceNotFoundException), undefined when
+ * the endpoint does not implement it.
+ */
+export async function readPitr(dynamo: DynamoApi, name: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const desc = (await dynamo.describeContinuousBackups(name, signal)).ContinuousBackupsDescription;
+    if (!desc?.ContinuousBackupsStatus) throw emptyAnswer('DescribeContinuousBackups', name);
+    // ContinuousBackupsStatus is ENABLED on every table; point-in-time recovery has its own status.
+    return desc.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus ?? 'DISABLED';
+  } catch (error) {
+    if (isUnsupported(error)) return undefined;
+    if (errorName(error) === 'TableNotFoundException' || isNotFound(error)) return 'NOT FOUND';
+    throw error;
+  }
+}
+
+/**
+ * For a table not yet there: what the endpoint does not implement. DescribeContinuousBackups on a
+ * missing table answers TableNotFoundException from DynamoDB and UnknownOperationException from
+ * DynamoDB Local, which lacks tagging too: the only endpoint known to lack either lacks both.
+ */
+export async function unsupportedFeatures(dynamo: DynamoApi, name: string, signal?: AbortSignal): Promise<Feature[]> {
+  return (await readPitr(dynamo, name, signal)) === undefined ? ['pitr', 'tags'] : [];
+}
+
+/** A table has at most 50 tags; a NextToken that never ends is an endpoint's bug, not a reason to loop. */
+const MAX_TAG_PAGES = 10;
+
+/** ListTagsOfResource, every page; undefined when the endpoint does not implement tagging. */
+export async function readTags(dynamo: DynamoApi, arn: string, signal?: AbortSignal): Promise<Record<string, string> | undefined> {
+  const tags: Record<string, string> = {};
+  let token: string | undefined;
+  for (let page = 0; page < MAX_TAG_PAGES; page++) {
+    let out;
+    try {
+      out = await dynamo.listTagsOfResource({ ResourceArn: arn, ...(token && { NextToken: token }) }, signal);
+    } catch (error) {
+      if (isUnsupported(error)) return undefined;
+      throw error;
+    }
+    for (const tag of out.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
+    token = out.NextToken;
+    if (!token) break;
+  }
+  return tags;
+}
+
+/** Every read a plan needs, normalised; undefined when the table does not exist. */
 export async function describe(dynamo: DynamoApi, name: string, signal?: AbortSignal): Promise<ActualTable | undefined> {
   const table = await describeTableOnly(dynamo, name, signal);
   if (!table) return undefined;
+  const creating = table.status === 'CREATING';
   try {
     const ttl = await readTtl(dynamo, name, signal);
-    return { ...table, ttlStatus: ttl.status, ttlAttribute: ttl.attribute };
+    const pitr = await readPitr(dynamo, name, signal);
+    // A table still being created may not be known to the PITR and tagging calls yet: nothing is on.
+    if (pitr === 'NOT FOUND' && !creating) return undefined;
+    const tags = await readTags(dynamo, table.arn, signal).catch((error: unknown) => {
+      if (creating && isNotFound(error)) return {};
+      throw error;
+    });
+    return { ...table, ttlStatus: ttl.status, ttlAttribute: ttl.attribute, pitr: pitr === 'NOT FOUND' ? 'DISABLED' : pitr, tags };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

@@ -4,6 +4,6 @@
 export type * from './types.js';
 export { desiredTable } from './desired.js';
 export { plan } from './plan.js';
-export { describe } from './describe.js';
+export { describe, unsupportedFeatures } from './describe.js';
 export { apply, type ApplyOptions } from './apply.js';
 export { pollDelay } from './poll.js';

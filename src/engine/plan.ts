@@ -1,8 +1,10 @@
 /** Pure comparison of the desired table with the described one: the plan is data. */
 import { AwsFailure } from '../core/errors.js';
 import type { RetiredIndex } from '../core/kinds.js';
+import { MAX_TAGS } from '../core/tags.js';
+import { complianceOf } from './compliance.js';
 import { tableStateProblem } from './states.js';
-import type { ActualIndex, ActualTable, Change, DesiredTable, Plan } from './types.js';
+import type { ActualIndex, ActualTable, Change, DesiredTable, Feature, Plan } from './types.js';
 
 const TTL_ON = new Set(['ENABLED', 'ENABLING']);
 
@@ -53,6 +55,20 @@ function checkConvergeable(desired: DesiredTable, actual: ActualTable): void {
   if (actual.ttlStatus === 'DISABLING') {
     refuse(name, 'its TTL is being disabled and cannot be enabled until that finishes', 'Run again later (TTL changes can take up to an hour).');
   }
+  if (actual.tags) {
+    const all = new Set([...Object.keys(actual.tags), ...Object.keys(desired.tags)].filter((key) => !key.startsWith('aws:')));
+    if (all.size > MAX_TAGS) {
+      refuse(name, `with its ${Object.keys(actual.tags).length} tags and this run's it would have ${all.size}, DynamoDB allows ${MAX_TAGS}`, 'Remove tags the table no longer needs, or pass fewer --tag flags.');
+    }
+  }
+}
+
+/** The tags to add or update: wanted ones the table lacks or holds with another value. */
+function missingTags(desired: DesiredTable, actual: ActualTable): Record<string, string> | undefined {
+  if (!actual.tags) return undefined;
+  const have = actual.tags;
+  const missing = Object.entries(desired.tags).filter(([key, value]) => have[key] !== value);
+  return missing.length > 0 ? Object.fromEntries(missing) : undefined;
 }
 
 /** Things left alone on purpose, said aloud. */
@@ -61,8 +77,9 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
   if (actual.billingMode && actual.billingMode !== 'PAY_PER_REQUEST') {
     notes.push(`Billing mode is ${actual.billingMode}, not PAY_PER_REQUEST; left as is.`);
   }
-  // DynamoDB Local accepts SSESpecification but never reports encryption: no note for it.
-  const local = actual.arn.includes(':ddblocal:');
+  // DynamoDB Local accepts SSESpecification but never reports encryption: no note for it. With
+  // --kms-key the encryption is converged, not left as is.
+  const local = actual.arn.includes(':ddblocal:') || desired.kmsKey !== undefined;
   if (!local && (!actual.sse || actual.sse.status === 'DISABLED' || actual.sse.status === 'DISABLING')) {
     notes.push('Encrypted with the default AWS owned key, not the AWS managed KMS key (alias/aws/dynamodb); left as is.');
   } else if (!local && actual.sse?.type && actual.sse.type !== 'KMS') {
@@ -75,6 +92,9 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
   if (!desired.deletionProtection && actual.deletionProtection) {
     notes.push('Deletion protection is on and stays on (this tool never turns it off).');
   }
+  if (!desired.pitr && actual.pitr === 'ENABLED') {
+    notes.push('Point-in-time recovery is on and stays on (--no-pitr never turns it off).');
+  }
   return notes;
 }
 
@@ -83,15 +103,27 @@ function retiredMatch(desired: DesiredTable, index: ActualIndex): RetiredIndex |
   return desired.retiredIndexes.find((r) => r.name === index.name && r.partitionKey === index.partitionKey);
 }
 
-/** Pure: compares desired with actual (undefined: no table). Throws AwsFailure for an unconvergeable table. */
-export function plan(desired: DesiredTable, actual: ActualTable | undefined, region: string): Plan {
+/** What the endpoint does not implement, as the describe found it (undefined status: not implemented). */
+function unsupportedBy(actual: ActualTable): Feature[] {
+  return [...(actual.pitr === undefined ? (['pitr'] as const) : []), ...(actual.tags === undefined ? (['tags'] as const) : [])];
+}
+
+/**
+ * Pure: compares desired with actual (undefined: no table). Throws AwsFailure for an unconvergeable
+ * table. `unsupported` says, for a table not yet there, what the endpoint does not implement (an
+ * existing table's describe says it itself).
+ */
+export function plan(desired: DesiredTable, actual: ActualTable | undefined, region: string, unsupported: readonly Feature[] = []): Plan {
   const base = { kind: desired.kind, table: desired.name, region, desired, compared: true };
   if (!actual) {
     const changes: Change[] = [
       { op: 'create-table', target: desired.name },
       { op: 'enable-ttl', target: 'ttl', attribute: desired.ttlAttribute },
     ];
-    return { ...base, action: 'create', changes, notes: [] };
+    // CreateTable has no PITR parameter: it takes a call of its own once the table is ACTIVE.
+    if (desired.pitr && !unsupported.includes('pitr')) changes.push({ op: 'enable-pitr', target: 'pitr' });
+    const created = { ...base, action: 'create' as const, changes, notes: [], unsupported: [...unsupported] };
+    return { ...created, compliance: complianceOf(created) };
   }
   checkConvergeable(desired, actual);
   const changes: Change[] = [];
@@ -117,7 +149,15 @@ export function plan(desired: DesiredTable, actual: ActualTable | undefined, reg
   if (desired.deletionProtection && !actual.deletionProtection) {
     changes.push({ op: 'enable-deletion-protection', target: 'deletion-protection' });
   }
-  return { ...base, action: changes.length > 0 ? 'update' : 'none', changes, notes: notesFor(desired, actual), actual };
+  if (desired.pitr && actual.pitr !== undefined && actual.pitr !== 'ENABLED') changes.push({ op: 'enable-pitr', target: 'pitr' });
+  const tags = missingTags(desired, actual);
+  if (tags) changes.push({ op: 'tag', target: 'tags', tags });
+  const keyArn = desired.kmsKey?.arn;
+  if (keyArn && !(actual.sse?.kmsKeyArn === keyArn && actual.sse.status !== 'DISABLED' && actual.sse.status !== 'DISABLING')) {
+    changes.push({ op: 'set-kms-key', target: 'encryption', keyArn, ...(actual.sse?.kmsKeyArn && { from: actual.sse.kmsKeyArn }) });
+  }
+  const updated = { ...base, action: changes.length > 0 ? ('update' as const) : ('none' as const), changes, notes: notesFor(desired, actual), actual, unsupported: unsupportedBy(actual) };
+  return { ...updated, compliance: complianceOf(updated) };
 }
 
 const RANK: Partial<Record<Change['op'], number>> = { 'wait-table': 0, 'wait-index': 1, 'remove-index': 2 };

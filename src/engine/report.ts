@@ -6,11 +6,13 @@ import { describeChange } from './change-text.js';
 import { plan as makePlan } from './plan.js';
 import type { ActualTable, Plan } from './types.js';
 
-/** "table X ACTIVE; indexes a, b ACTIVE, c CREATING; TTL on ttl; deletion protection on". */
+/** "table X ACTIVE; indexes a, b ACTIVE, c CREATING; TTL on ttl; deletion protection on; point-in-time recovery on". */
 export function tableNow(actual: ActualTable): string {
   const indexes = actual.indexes.map((i) => `${i.name} ${i.backfilling ? `${i.status} (backfilling)` : i.status}`);
   const ttl = actual.ttlStatus === 'ENABLED' || actual.ttlStatus === 'ENABLING' ? `TTL ${actual.ttlStatus.toLowerCase()} on ${actual.ttlAttribute ?? '?'}` : `TTL ${actual.ttlStatus.toLowerCase()}`;
-  return [`table ${actual.name} ${actual.status}`, indexes.length > 0 ? `indexes ${indexes.join(', ')}` : 'no indexes', ttl, `deletion protection ${actual.deletionProtection ? 'on' : 'off'}`].join('; ');
+  // Point-in-time recovery only where the endpoint reports it (DynamoDB Local does not).
+  const pitr = actual.pitr === undefined ? [] : [`point-in-time recovery ${actual.pitr === 'ENABLED' ? 'on' : actual.pitr.toLowerCase()}`];
+  return [`table ${actual.name} ${actual.status}`, indexes.length > 0 ? `indexes ${indexes.join(', ')}` : 'no indexes', ttl, `deletion protection ${actual.deletionProtection ? 'on' : 'off'}`, ...pitr].join('; ');
 }
 
 /** The changes the plan still has for this table, in words; undefined when it cannot be converged any more. */

@@ -63,9 +63,12 @@ export function createTableInput(desired: DesiredTable): CreateTableCommandInput
     BillingMode: 'PAY_PER_REQUEST',
     // DynamoDB refuses an empty GlobalSecondaryIndexes list: leave it out for a table without indexes.
     ...(desired.indexes.length > 0 && { GlobalSecondaryIndexes: desired.indexes.map(gsi) }),
-    // The AWS managed key: no kms:* permission needed. No Tags field: it would need TagResource.
-    SSESpecification: { Enabled: true, SSEType: 'KMS' },
+    // Without --kms-key the AWS managed key, which needs no kms:* permission; with it the customer
+    // managed key (its ARN once DescribeKey resolved it: DynamoDB accepts any of the forms too).
+    SSESpecification: { Enabled: true, SSEType: 'KMS', ...(desired.kmsKey && { KMSMasterKeyId: desired.kmsKey.arn ?? desired.kmsKey.given }) },
     DeletionProtectionEnabled: desired.deletionProtection,
+    // Tags at create need dynamodb:TagResource as well as CreateTable (the policy grants both).
+    Tags: Object.entries(desired.tags).map(([Key, Value]) => ({ Key, Value })),
   };
 }
 
@@ -87,7 +90,7 @@ export async function createTable(ctx: RunContext, desired: DesiredTable): Promi
  * Calls `call` once the table has settled (ACTIVE, no index building), again while DynamoDB says the
  * table or the account is busy, until the run's deadline.
  */
-async function whenSettled(ctx: RunContext, id: string, call: (table: TableNow) => Promise<unknown>): Promise<void> {
+export async function whenSettled(ctx: RunContext, id: string, call: (table: TableNow) => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const { table } = await waitFor(ctx, id, settled(ctx.table));
     try {

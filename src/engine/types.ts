@@ -11,6 +11,12 @@ export interface DesiredTable {
   retiredIndexes: readonly RetiredIndex[];
   ttlAttribute: string;
   deletionProtection: boolean;
+  /** Point-in-time recovery wanted (false: --no-pitr, which leaves it as it is). */
+  pitr: boolean;
+  /** The tool's two tags and the user's: added or updated, never removed. */
+  tags: Readonly<Record<string, string>>;
+  /** --kms-key: as given, and its key ARN once KMS DescribeKey resolved it. Undefined: the AWS managed key. */
+  kmsKey?: { given: string; arn?: string };
 }
 
 export type KeyType = 'S' | 'N' | 'B';
@@ -44,6 +50,10 @@ export interface ActualTable {
   ttlStatus: string;
   ttlAttribute?: string;
   deletionProtection: boolean;
+  /** PointInTimeRecoveryStatus (ENABLED | DISABLED); undefined when the endpoint does not implement it (DynamoDB Local). */
+  pitr?: string;
+  /** The table's tags; undefined when the endpoint does not implement tagging (DynamoDB Local). */
+  tags?: Record<string, string>;
 }
 
 /** One step of a plan. `target` names what it touches: the table, an index name, `ttl`, `deletion-protection`. */
@@ -55,7 +65,27 @@ export type Change =
   /** `status` is set when the index is already being deleted: then apply only waits for it to go. */
   | { op: 'remove-index'; target: string; partitionKey: string; reason: string; status?: string }
   | { op: 'enable-ttl'; target: 'ttl'; attribute: string }
-  | { op: 'enable-deletion-protection'; target: 'deletion-protection' };
+  | { op: 'enable-deletion-protection'; target: 'deletion-protection' }
+  | { op: 'enable-pitr'; target: 'pitr' }
+  /** Adds or updates these tags (TagResource never removes one). */
+  | { op: 'tag'; target: 'tags'; tags: Record<string, string> }
+  /** UpdateTable SSESpecification to the customer managed key; `from` is the key ARN DynamoDB reports now. */
+  | { op: 'set-kms-key'; target: 'encryption'; keyArn: string; from?: string };
+
+/** What an endpoint may not implement (DynamoDB Local implements neither). */
+export type Feature = 'pitr' | 'tags';
+
+/** One control an auditor checks, and whether the table after this run passes it. */
+export interface ControlCheck {
+  /** e.g. DynamoDB.2, CT.DYNAMODB.PR.1, DEPLOY-02b. */
+  control: string;
+  source: 'Security Hub' | 'Control Tower' | 'Sentinel audit';
+  /** The control's title as its owner words it. */
+  title: string;
+  status: 'met' | 'not met' | 'unknown';
+  /** Why, in a few words: the setting, or the flag or state that keeps it from passing. */
+  detail: string;
+}
 
 export type PlanAction = 'create' | 'update' | 'none';
 
@@ -74,6 +104,10 @@ export interface Plan {
   compared: boolean;
   /** Why it could not compare, when compared is false. */
   reason?: string;
+  /** Settings the endpoint does not implement, so they are left out (DynamoDB Local). */
+  unsupported: Feature[];
+  /** The controls the table after this run meets, and those it will not. */
+  compliance: ControlCheck[];
 }
 
 /** Progress from apply, for stderr lines (headless) or the wizard's step list. */

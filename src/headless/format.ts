@@ -3,7 +3,7 @@
  * reuse the sentences so both faces describe a change the same way.
  */
 import type { Identity } from '../aws/types.js';
-import { describeChange } from '../engine/change-text.js';
+import { describeChange, unsupportedText } from '../engine/change-text.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { wiringFor, wiringLine } from '../service/wiring.js';
 
@@ -18,6 +18,10 @@ export function planText(plan: Plan): string {
   const lines = [`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${ACTION_WORDS[plan.action]}.`];
   for (const change of plan.changes) lines.push(`  ${change.op === 'remove-index' ? '-' : '+'} ${describeChange(change, plan)}`);
   for (const note of plan.notes) lines.push(`  note: ${note}`);
+  if (plan.unsupported.length > 0) lines.push(`  note: ${unsupportedText(plan)}`);
+  lines.push('Controls after this run:');
+  const width = Math.max(...plan.compliance.map((c) => `${c.source} ${c.control}`.length));
+  for (const c of plan.compliance) lines.push(`  ${c.status.padEnd(7)}  ${`${c.source} ${c.control}`.padEnd(width)}  ${c.detail}`);
   if (!plan.compared) {
     lines.push(`Could not compare with the real table, so this is the plan for a new table. ${plan.reason ?? ''}`.trimEnd());
   }
@@ -34,6 +38,8 @@ export function planDocument(plan: Plan, identity?: Identity): Record<string, un
     changes: plan.changes,
     notes: plan.notes,
     compared: plan.compared,
+    compliance: plan.compliance,
+    ...(plan.unsupported.length > 0 && { unsupported: plan.unsupported }),
     ...(plan.reason !== undefined && { reason: plan.reason }),
     ...(identity && { account: identity.account, caller: identity.arn }),
   };

@@ -7,7 +7,8 @@ import { readSharedConfig } from '../aws/profiles.js';
 import { UsageError } from '../core/errors.js';
 import { KINDS } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
-import { policyJson } from '../policy/iam.js';
+import { arnRegion, offlineKeyArn } from '../core/kms-key.js';
+import { partitionForRegion, policyJson } from '../policy/iam.js';
 import { validateTableName } from '../core/validate.js';
 import { checkRegion, regionDefault } from '../service/region.js';
 import type { HeadlessIo } from './io.js';
@@ -34,6 +35,18 @@ export async function generateIam(options: Options, io: HeadlessIo): Promise<num
   await checkRegion(choice, options.allowUnknownRegion);
 
   if (options.accountId === undefined) io.stderr.write('No --account-id given: the policy uses * for the account.\n');
-  io.stdout.write(policyJson({ kind: options.kind, table, region: choice.region, accountId: options.accountId }));
+  const kmsKeyArn = options.kmsKey === undefined ? undefined : offlineKey(options.kmsKey, choice.region, options.accountId);
+  io.stdout.write(policyJson({ kind: options.kind, table, region: choice.region, accountId: options.accountId, pitr: options.pitr, kmsKeyArn }));
   return 0;
+}
+
+/** The key ARN for the policy without calling KMS: as given, or built from a key ID; an alias needs KMS. */
+function offlineKey(value: string, region: string, accountId?: string): string {
+  const keyRegion = arnRegion(value);
+  if (keyRegion && keyRegion !== region) {
+    throw new UsageError(`KMS key ${value} is in ${keyRegion}, but the table is in ${region}: DynamoDB needs a key in the table's region.`, 'Pass a key of that region with --kms-key, or fix --region.');
+  }
+  const arn = offlineKeyArn(value, partitionForRegion(region), region, accountId);
+  if (!arn) throw new UsageError(`--generate-iam works offline and cannot look up which key ${value} names.`, 'Pass the key ARN or key ID with --kms-key instead of the alias.');
+  return arn;
 }

@@ -3,12 +3,14 @@
  * calls the kind's Sentinel store makes to use it. Pure and offline: --generate-iam needs no credentials.
  */
 import { KINDS, type KindName } from '../core/kinds.js';
+import { kmsStatements } from './kms.js';
 
 export interface PolicyStatement {
   Sid: string;
   Effect: 'Allow';
   Action: string[];
   Resource: string[];
+  Condition?: Record<string, Record<string, string>>;
 }
 
 export interface PolicyDocument {
@@ -25,16 +27,30 @@ export interface PolicyRequest {
   accountId?: string;
   /** From STS when known; else derived from the region. */
   partition?: string;
+  /** Whether the run turns point-in-time recovery on (false: --no-pitr); default true. */
+  pitr?: boolean;
+  /** The customer managed key's ARN (--kms-key, resolved); undefined: the AWS managed key, no kms:* needed. */
+  kmsKeyArn?: string;
 }
 
-/** The calls provisioning makes (the DynamoApi port); never DeleteTable. */
-export const PROVISIONING_ACTIONS = [
-  'dynamodb:CreateTable',
-  'dynamodb:DescribeTable',
-  'dynamodb:UpdateTable',
-  'dynamodb:UpdateTimeToLive',
-  'dynamodb:DescribeTimeToLive',
-] as const;
+/**
+ * The calls provisioning makes (the DynamoApi port); never DeleteTable. DescribeContinuousBackups and
+ * ListTagsOfResource are how the plan reads PITR and tags; TagResource sets the tags (also what
+ * CreateTable's Tags field needs); UpdateContinuousBackups only without --no-pitr.
+ */
+export function provisioningActions(pitr = true): string[] {
+  return [
+    'dynamodb:CreateTable',
+    'dynamodb:DescribeTable',
+    'dynamodb:UpdateTable',
+    'dynamodb:UpdateTimeToLive',
+    'dynamodb:DescribeTimeToLive',
+    'dynamodb:DescribeContinuousBackups',
+    ...(pitr ? ['dynamodb:UpdateContinuousBackups'] : []),
+    'dynamodb:ListTagsOfResource',
+    'dynamodb:TagResource',
+  ];
+}
 
 /** An item action one of Sentinel's stores calls. */
 export type OperationAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem' | 'dynamodb:Query' | 'dynamodb:Scan';
@@ -89,7 +105,8 @@ export function generatePolicy(request: PolicyRequest): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: `Sentinel${word}TableProvisioning`, Effect: 'Allow', Action: [...PROVISIONING_ACTIONS], Resource: [arn] },
+      { Sid: `Sentinel${word}TableProvisioning`, Effect: 'Allow', Action: provisioningActions(request.pitr), Resource: [arn] },
+      ...(request.kmsKeyArn ? kmsStatements(word, request.kmsKeyArn, request.region) : []),
       { Sid: `Sentinel${word}TableOperations`, Effect: 'Allow', Action: [...operations], Resource: resources },
     ],
   };

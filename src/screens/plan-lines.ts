@@ -4,6 +4,8 @@
  * the screen, so the same value as --plan is what the person reads here.
  */
 import { withIndexes } from '../core/kinds.js';
+import { tagsText } from '../core/tags.js';
+import { encryptionText, PITR_COST, unsupportedText } from '../engine/change-text.js';
 import type { Change, Plan } from '../engine/types.js';
 
 export type Tone = 'add' | 'remove' | 'change' | 'wait' | 'ok' | 'warn' | 'dim' | 'plain' | 'title';
@@ -15,16 +17,45 @@ export type PlanLine = Segment[];
 
 const seg = (text: string, tone: Tone = 'plain'): Segment => ({ text, tone });
 
+/** What the table will have: for a new one what this run sets, for an up-to-date one what it has. */
 function attributes(p: Plan): PlanLine[] {
-  const { desired } = p;
-  const row = (name: string, value: string, tone: Tone = 'plain'): PlanLine => [seg(`      ${name.padEnd(21)}`, 'dim'), seg(value, tone)];
+  const { desired, actual } = p;
+  const row = (name: string, value: string, tone: Tone = 'plain'): PlanLine => [seg(`      ${name.padEnd(24)}`, 'dim'), seg(value, tone)];
+  const pitrOn = actual ? actual.pitr === 'ENABLED' : desired.pitr;
+  const pitr = p.unsupported.includes('pitr') ? 'not on this endpoint (DynamoDB Local)' : pitrOn ? `on · ${PITR_COST}` : 'off (--no-pitr)';
+  // Without --kms-key an existing table keeps its key: say which one it reports.
+  const encryption = actual && !desired.kmsKey ? (actual.sse?.kmsKeyArn ? `KMS key ${actual.sse.kmsKeyArn} (kept)` : 'as the table has it (kept)') : encryptionText(desired);
   return [
     row('partition key', `${desired.partitionKey} (S)`),
     row('billing', 'on demand (PAY_PER_REQUEST)'),
-    row('encryption', 'AWS managed KMS key (alias/aws/dynamodb)'),
+    row('encryption', encryption),
     row('TTL', `on attribute ${desired.ttlAttribute}`),
     row('deletion protection', desired.deletionProtection ? 'on' : 'off (--no-deletion-protection)'),
+    row('point-in-time recovery', pitr),
+    row('tags', p.unsupported.includes('tags') ? 'not on this endpoint (DynamoDB Local)' : tagsText(actual?.tags ?? desired.tags)),
   ];
+}
+
+/**
+ * The controls, compact enough for a terminal: one line per auditor for those met, one line per
+ * reason for those not met (--no-pitr alone fails three), the full list being in --plan's output.
+ */
+function complianceLines(p: Plan): PlanLine[] {
+  const lines: PlanLine[] = [[seg('  Controls after this run', 'title')]];
+  const sources = [...new Set(p.compliance.map((c) => c.source))];
+  const width = Math.max(...sources.map((s) => s.length));
+  for (const source of sources) {
+    const met = p.compliance.filter((c) => c.source === source && c.status === 'met').map((c) => c.control);
+    if (met.length > 0) lines.push([seg('    ✓ ', 'ok'), seg(source.padEnd(width), 'dim'), seg(`  ${met.join(', ')}`, 'ok')]);
+  }
+  for (const status of ['not met', 'unknown'] as const) {
+    const failing = p.compliance.filter((c) => c.status === status);
+    for (const detail of [...new Set(failing.map((c) => c.detail))]) {
+      const controls = failing.filter((c) => c.detail === detail).map((c) => c.control);
+      lines.push([seg(status === 'not met' ? '    ✗ ' : '    ? ', status === 'not met' ? 'warn' : 'dim'), seg(controls.join(', '), 'warn'), seg(`  ${detail}`, 'dim')]);
+    }
+  }
+  return lines;
 }
 
 function indexLine(sign: '+' | ' ', name: string, partitionKey: string, sortKey: string, width: number): PlanLine {
@@ -55,6 +86,17 @@ function changeLine(c: Change, width: number): PlanLine {
       return [seg('    ~ ', 'change'), seg('TTL', 'change'), seg(`  off → on attribute ${c.attribute}`, 'plain')];
     case 'enable-deletion-protection':
       return [seg('    ~ ', 'change'), seg('deletion protection', 'change'), seg('  off → on', 'plain')];
+    case 'enable-pitr':
+      return [seg('    ~ ', 'change'), seg('point-in-time recovery', 'change'), seg('  off → on', 'plain'), seg(` · ${PITR_COST}`, 'dim')];
+    case 'tag':
+      return [seg('    ~ ', 'change'), seg('tags', 'change'), seg(`  + ${tagsText(c.tags)}`, 'plain'), seg(' · none removed', 'dim')];
+    case 'set-kms-key':
+      return [
+        seg('    ~ ', 'change'),
+        seg('encryption', 'change'),
+        seg(`  ${c.from ? 'KMS key' : 'AWS owned key'} → ${c.keyArn}`, 'plain'),
+        seg(' · DynamoDB allows switching keys at any time', 'dim'),
+      ];
   }
 }
 
@@ -88,6 +130,8 @@ export function planLines(p: Plan): PlanLine[] {
   }
   if (!p.compared) lines.push([seg('  ! ', 'warn'), seg(`Could not compare with the real table: ${p.reason ?? 'unknown reason'}`, 'warn')]);
   for (const note of p.notes) lines.push([seg('  ! ', 'warn'), seg(note, 'warn')]);
+  if (p.unsupported.length > 0) lines.push([seg('  ! ', 'warn'), seg(unsupportedText(p), 'warn')]);
+  lines.push([], ...complianceLines(p));
   lines.push([]);
   lines.push(summary(p));
   return lines;

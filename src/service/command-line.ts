@@ -27,6 +27,9 @@ export function headlessCommand(input: CommandLineInput): string {
   }
   args.push('--region', input.region, '--table', input.table);
   if (!input.deletionProtection) args.push('--no-deletion-protection');
+  if (input.pitr === false) args.push('--no-pitr');
+  for (const tag of input.tags ?? []) args.push('--tag', `${tag.key}=${tag.value}`);
+  if (input.kmsKey !== undefined) args.push('--kms-key', input.kmsKey);
   args.push('--yes');
   return args.map(shellQuote).join(' ');
 }

@@ -3,6 +3,7 @@
  * the headless path checks it is complete and names the missing flag if not.
  */
 import type { KindName } from '../core/kinds.js';
+import type { Tag } from '../core/tags.js';
 
 export interface Options {
   /** provision (plan/apply, the default) or verify (Sentinel's access patterns on an existing table). */
@@ -32,6 +33,12 @@ export interface Options {
   json: boolean;
   endpointUrl?: string;
   deletionProtection: boolean;
+  /** Point-in-time recovery on (the default); --no-pitr leaves it as it is, never turns it off. */
+  pitr: boolean;
+  /** --tag KEY=VALUE, in order given (a later value of a key wins); the tool's own two come on top. */
+  tags: Tag[];
+  /** --kms-key as given: key ARN, alias ARN, alias/NAME or key ID; undefined: the AWS managed key. */
+  kmsKey?: string;
   local: boolean;
   help: boolean;
   version: boolean;

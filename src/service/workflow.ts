@@ -2,20 +2,22 @@
  * The service both faces call: resolve the answers, connect, check (identity + live plan), apply.
  * Knows nothing of flags or screens.
  */
-import { credentialErrorToCli, CredentialResolutionError } from '../aws/credential-errors.js';
+import { credentialErrorToCli } from '../aws/credential-errors.js';
 import { credentialProvider } from '../aws/credentials.js';
 import { createDynamoApi } from '../aws/dynamo.js';
+import { createKmsApi, kmsEndpoint } from '../aws/kms.js';
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import { stsErrorToCli } from '../aws/sts-errors.js';
-import { getIdentity } from '../aws/identity.js';
 import { analyseProfile, emptySectionFile, readSharedConfig } from '../aws/profiles.js';
 import { sharedFilesText } from '../aws/shared-files.js';
-import type { AwsTarget, DynamoApi, Identity, ItemApi, MfaCodeProvider } from '../aws/types.js';
+import type { AwsTarget, DynamoApi, ItemApi, KmsApi, MfaCodeProvider } from '../aws/types.js';
 import * as engine from '../engine/index.js';
 import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { CliError, describeError, UsageError } from '../core/errors.js';
+import { CliError, UsageError } from '../core/errors.js';
 import { KINDS, type KindName } from '../core/kinds.js';
+import type { Tag } from '../core/tags.js';
+import { kmsErrorToCli } from './kms-key.js';
 import type { Options } from './options.js';
 import { validateAccountId, validateEndpointUrl, validateTableName } from '../core/validate.js';
 import { checkRegion, noRegion, regionDefault } from './region.js';
@@ -32,6 +34,10 @@ export interface RunContext {
   accountId?: string;
   /** --timeout for apply; undefined: the engine's default for the plan. */
   timeoutMs?: number;
+  /** Production defaults: point-in-time recovery (false: --no-pitr), the user's tags, --kms-key as given. */
+  pitr?: boolean;
+  tags?: readonly Tag[];
+  kmsKey?: string;
 }
 
 async function unknownProfile(name: string, source: string, names: string[], env: NodeJS.ProcessEnv): Promise<UsageError> {
@@ -89,19 +95,22 @@ export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = 
   }
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
 
-  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs };
+  const defaults = { pitr: options.pitr, tags: options.tags, ...(options.kmsKey !== undefined && { kmsKey: options.kmsKey }) };
+  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults };
 }
 
 export interface Connection {
   target: AwsTarget;
   dynamo: DynamoApi & ItemApi;
+  /** Only with --kms-key: the one KMS call is DescribeKey. */
+  kms?: KmsApi;
 }
 
-/** Builds credentials and the DynamoDB client (nothing is called yet). */
+/** Builds credentials and the clients (nothing is called yet). */
 export async function connect(ctx: RunContext, mfaCodeProvider?: MfaCodeProvider): Promise<Connection> {
   const credentials = await credentialProvider({ profile: ctx.profile, mfaCodeProvider, region: ctx.region });
   const target: AwsTarget = { region: ctx.region, profile: ctx.profile, endpointUrl: ctx.endpointUrl, credentials };
-  return { target, dynamo: await createDynamoApi(target) };
+  return { target, dynamo: await createDynamoApi(target), ...(ctx.kmsKey !== undefined && { kms: await createKmsApi(target) }) };
 }
 
 /** True when the error is the run being aborted (Ctrl-C), which is not an AWS failure to explain. */
@@ -119,56 +128,13 @@ export function toCliError(error: unknown, ctx: RunContext, operation: string): 
   if (error instanceof CliError) return error;
   const credentials = credentialErrorToCli(error, ctx.profile);
   if (credentials) return credentials;
-  // STS is its own service with its own endpoint: never blame DynamoDB for it.
+  // STS and KMS are services of their own with their own endpoints: never blame DynamoDB for them.
   if (operation === 'GetCallerIdentity') return stsErrorToCli(error, operation, ctx.region) ?? error;
+  if (operation === 'DescribeKey') return kmsErrorToCli(error, ctx.kmsKey ?? '?', ctx.region, kmsEndpoint(ctx.region)) ?? error;
   return dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ?? error;
 }
 
-export interface CheckResult {
-  /** undefined when STS is skipped (custom endpoint). */
-  identity?: Identity;
-  plan: Plan;
-}
-
-export interface CheckOptions {
-  /**
-   * --plan: when there are no credentials at all, or they may not read the table, return the offline
-   * plan with `compared: false` and the reason, instead of failing. Anything else (network, timeout,
-   * TLS, an expired session) still fails: a plan must not look compared when it could not be.
-   */
-  offlineOnFailure?: boolean;
-}
-
-/** The failures after which an offline plan is still honest: nothing to compare with, by choice or by policy. */
-function cannotCompareOnPurpose(error: unknown): boolean {
-  const cause = error instanceof CredentialResolutionError ? error.cause : error;
-  const message = cause instanceof Error ? cause.message : '';
-  if (/Could not load credentials from any providers/.test(message)) return true;
-  return (error as { name?: string } | undefined)?.name === 'AccessDeniedException';
-}
-
-/** Verifies credentials (STS unless skipped) and describes the real table into a plan. */
-export async function check(ctx: RunContext, conn: Connection, signal?: AbortSignal, options: CheckOptions = {}): Promise<CheckResult> {
-  const desired = engine.desiredTable(ctx.kind, ctx.table, ctx.deletionProtection);
-  let identity: Identity | undefined;
-  let operation = 'GetCallerIdentity';
-  let actual;
-  try {
-    identity = await getIdentity(conn.target, signal);
-    operation = 'DescribeTable';
-    actual = await engine.describe(conn.dynamo, ctx.table, signal);
-  } catch (error) {
-    if (isAbort(error, signal)) throw error;
-    const mapped = toCliError(error, ctx, operation);
-    // A missing answer (e.g. --mfa-code for a role that needs one) is not "could not compare":
-    // it stops the run with exit 2 naming the flag, as every headless run lacking an answer does.
-    if (!options.offlineOnFailure || mapped instanceof UsageError || !cannotCompareOnPurpose(error)) throw mapped;
-    const offline = engine.plan(desired, undefined, ctx.region);
-    return { plan: { ...offline, compared: false, reason: describeError(mapped).text } };
-  }
-  // An unconvergeable table throws here even for --plan: that is the answer, not a failure to read.
-  return { identity, plan: engine.plan(desired, actual, ctx.region) };
-}
+export { check, type CheckOptions, type CheckResult } from './check.js';
 
 /** Applies a checked plan with progress. */
 export async function applyPlan(p: Plan, conn: Connection, options: ApplyOptions = {}): Promise<ApplyResult> {

@@ -2,6 +2,7 @@
 import type { Dispatch } from 'react';
 import { useCallback } from 'react';
 import { KINDS } from '../core/kinds.js';
+import { toolTags } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import { wiringFor } from '../service/wiring.js';
 import { ApplyScreen } from '../screens/ApplyScreen.js';
@@ -17,6 +18,7 @@ import { ProfileScreen } from '../screens/ProfileScreen.js';
 import type { ProgressRow } from '../screens/progress-model.js';
 import { RegionScreen } from '../screens/RegionScreen.js';
 import { TableScreen } from '../screens/TableScreen.js';
+import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
 import type { WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
@@ -49,8 +51,8 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
 
   const runCheck = useCallback(
     (mfa: MfaCodeProvider, signal: AbortSignal) =>
-      services.check({ ...options, kind: answers.kind, profile: answers.profile, profileSource: answers.profile ? '--aws-profile' : undefined, region: answers.region, table }, mfa, signal),
-    [services, options, answers.kind, answers.profile, answers.region, table],
+      services.check({ ...options, kind: answers.kind, profile: answers.profile, profileSource: answers.profile ? '--aws-profile' : undefined, region: answers.region, table, tags: answers.tags }, mfa, signal),
+    [services, options, answers.kind, answers.profile, answers.region, table, answers.tags],
   );
 
   switch (step.name) {
@@ -71,6 +73,18 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
       return <RegionScreen load={services.listRegions} preselect={preselectRegion} validate={services.validateRegion} rows={listRows} onSelect={(region) => dispatch({ type: 'region', region })} onBack={back} />;
     case 'table':
       return <TableScreen initial={table} validate={services.validateTable} onSubmit={(t) => dispatch({ type: 'table', table: t })} onBack={back} />;
+    case 'tags':
+      return (
+        <TagsScreen
+          tool={toolTags(answers.kind)}
+          user={answers.tags}
+          draft={state.tagDraft}
+          error={state.tagError}
+          onDraft={(text) => dispatch({ type: 'tag-draft', text })}
+          onEnter={(text) => dispatch({ type: 'tag-enter', text })}
+          onBack={back}
+        />
+      );
     case 'check':
       return (
         <CheckScreen
@@ -89,7 +103,8 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'iam': {
       if (!checked) return null;
       const account = checked.identity?.account ?? options.accountId;
-      const json = services.policy({ kind: answers.kind, table, region: answers.region ?? '*', accountId: account, partition: checked.identity?.partition });
+      const kmsKeyArn = checked.plan.desired.kmsKey?.arn;
+      const json = services.policy({ kind: answers.kind, table, region: answers.region ?? '*', accountId: account, partition: checked.identity?.partition, pitr: options.pitr, kmsKeyArn });
       const accountNote = checked.identity
         ? `ARNs name account ${checked.identity.account} (from STS).`
         : account

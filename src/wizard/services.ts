@@ -6,6 +6,7 @@ import type { Identity, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
 import type { ApplyResult, Plan, ProgressEvent } from '../engine/types.js';
 import type { RegionInfo } from '../aws/regions.js';
 import type { KindName } from '../core/kinds.js';
+import type { PolicyRequest } from '../policy/iam.js';
 import type { Options } from '../service/options.js';
 
 /** The outcome of the check step: who you are, the live plan, and whatever apply needs later. */
@@ -28,7 +29,7 @@ export interface WizardServices {
   /** Carry out a checked plan with progress. */
   apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult>;
   /** The IAM policy JSON (pretty-printed) for these answers. */
-  policy(input: { kind: KindName; table: string; region: string; accountId?: string; partition?: string }): string;
+  policy(input: PolicyRequest): string;
   /** Writes the policy next to the person without overwriting anything; returns the path written. */
   savePolicy(kind: KindName, json: string): Promise<string>;
   /** An error sentence for a bad table name, or undefined. */

@@ -4,11 +4,12 @@
  */
 import type { ApplyResult } from '../engine/types.js';
 import type { KindName } from '../core/kinds.js';
+import { MAX_TAGS, parseTag, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import type { Checked } from './services.js';
 
-export type InputStep = 'kind' | 'profile' | 'region' | 'table';
-export const INPUT_STEPS: readonly InputStep[] = ['kind', 'profile', 'region', 'table'];
+export type InputStep = 'kind' | 'profile' | 'region' | 'table' | 'tags';
+export const INPUT_STEPS: readonly InputStep[] = ['kind', 'profile', 'region', 'table', 'tags'];
 
 export type Step =
   | { name: InputStep }
@@ -31,6 +32,8 @@ export interface Answers {
   profile?: string;
   region?: string;
   table?: string;
+  /** The user's tags (the tool's two are always added). */
+  tags: Tag[];
 }
 
 export interface WizardState {
@@ -39,6 +42,9 @@ export interface WizardState {
   /** Answers that came as flags: their steps are skipped. */
   given: Record<InputStep, boolean>;
   checked?: Checked;
+  /** The tags step's line being typed, and why the last one entered was refused. */
+  tagDraft: string;
+  tagError?: string;
 }
 
 export type WizardEvent =
@@ -46,6 +52,9 @@ export type WizardEvent =
   | { type: 'profile'; profile?: string }
   | { type: 'region'; region: string }
   | { type: 'table'; table: string }
+  /** The tags step: the line as typed, and Enter on it (an empty line continues). */
+  | { type: 'tag-draft'; text: string }
+  | { type: 'tag-enter'; text: string }
   | { type: 'checked'; checked: Checked }
   | { type: 'check-failed'; message: string }
   | { type: 'next' }
@@ -64,9 +73,12 @@ export function initialState(options: Options): WizardState {
     profile: options.profile !== undefined && options.profileSource !== 'AWS_PROFILE',
     region: options.region !== undefined,
     table: options.table !== undefined,
+    // Asked right after the table name, and skipped with it: a run that names its table by flag
+    // (and so opens on the plan) gives its tags by flag too.
+    tags: options.tags.length > 0 || options.table !== undefined,
   };
-  const answers: Answers = { kind: options.kind, profile: options.profile, region: options.region, table: options.table };
-  return { step: { name: firstInputAfter(-1, given) }, answers, given };
+  const answers: Answers = { kind: options.kind, profile: options.profile, region: options.region, table: options.table, tags: options.tags };
+  return { step: { name: firstInputAfter(-1, given) }, answers, given, tagDraft: '' };
 }
 
 /** The next step to ask after input index `index`, or the check when every answer is in. */
@@ -101,6 +113,16 @@ function answer(state: WizardState, step: InputStep, answers: Partial<Answers>):
   return { ...state, answers: { ...state.answers, ...answers }, checked: undefined, step: { name: firstInputAfter(index, state.given) } };
 }
 
+/** Enter on the tags step: an empty line continues; `key=value` adds (or replaces) a tag, or says why not. */
+function enterTag(state: WizardState, text: string): WizardState {
+  if (text.trim() === '') return { ...answer(state, 'tags', {}), tagError: undefined };
+  const tag = parseTag(text);
+  if (typeof tag === 'string') return { ...state, tagDraft: text, tagError: tag };
+  const tags = withTag(state.answers.tags, tag);
+  if (tags.length + 2 > MAX_TAGS) return { ...state, tagDraft: text, tagError: `DynamoDB allows ${MAX_TAGS} tags on a table, the tool's 2 included.` };
+  return { ...state, answers: { ...state.answers, tags }, checked: undefined, tagDraft: '', tagError: undefined };
+}
+
 function back(state: WizardState): WizardState {
   const { step, given } = state;
   const to = (name: InputStep | undefined): WizardState => (name ? { ...state, step: { name } } : state);
@@ -109,6 +131,7 @@ function back(state: WizardState): WizardState {
     case 'profile':
     case 'region':
     case 'table':
+    case 'tags':
       return to(lastInputBefore(INPUT_STEPS.indexOf(step.name), given));
     case 'check':
     case 'check-failed':
@@ -135,12 +158,16 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return answer(state, 'region', { region: event.region });
     case 'table':
       return answer(state, 'table', { table: event.table });
+    case 'tag-draft':
+      return at === 'tags' ? { ...state, tagDraft: event.text, tagError: undefined } : state;
+    case 'tag-enter':
+      return at === 'tags' ? enterTag(state, event.text) : state;
     case 'checked':
       return at === 'check' ? { ...state, checked: event.checked, step: { name: 'plan' } } : state;
     case 'check-failed':
       // Flags were a guess that failed: un-skip their steps so Esc can walk back to any of them.
       return at === 'check'
-        ? { ...state, given: { kind: state.given.kind, profile: false, region: false, table: false }, step: { name: 'check-failed', message: event.message } }
+        ? { ...state, given: { ...state.given, profile: false, region: false, table: false }, step: { name: 'check-failed', message: event.message } }
         : state;
     case 'next':
       if (at === 'plan') return { ...state, step: { name: 'iam' } };

@@ -17,7 +17,8 @@ function usageMessage(argv: string[]): string {
 describe('parseArgs', () => {
   it('defaults to sessions, deletion protection on, nothing else set', () => {
     const o = parseArgs([]);
-    expect(o).toMatchObject({ kind: 'sessions', kindGiven: false, plan: false, yes: false, json: false, deletionProtection: true, local: false });
+    expect(o).toMatchObject({ kind: 'sessions', kindGiven: false, plan: false, yes: false, json: false, deletionProtection: true, pitr: true, tags: [], local: false });
+    expect(o.kmsKey).toBeUndefined();
     expect(o.table).toBeUndefined();
     expect(o.profile).toBeUndefined();
   });
@@ -26,13 +27,14 @@ describe('parseArgs', () => {
     const o = parseArgs([
       'approvals', '--table', 'my.table', '--region=eu-west-1', '--aws-profile', 'ops', '--plan', '-y', '--generate-iam',
       '--account-id=123456789012', '--mfa-code', '123456', '--json', '--endpoint-url', 'http://localhost:8000',
-      '--no-deletion-protection', '--local', '-h', '-V',
+      '--no-deletion-protection', '--no-pitr', '--tag', 'team=platform', '--tag=cost centre=4:2/x', '--local', '-h', '-V',
     ]);
     expect(o).toEqual({
-      command: 'provision', verify: false, detailedExitcode: false, timeoutMs: undefined,
+      command: 'provision', verify: false, detailedExitcode: false, allowUnknownRegion: false, timeoutMs: undefined,
       kind: 'approvals', kindGiven: true, table: 'my.table', region: 'eu-west-1', profile: 'ops', profileSource: '--aws-profile',
       plan: true, yes: true, generateIam: true, accountId: '123456789012', mfaCode: '123456', json: true,
-      endpointUrl: 'http://localhost:8000', deletionProtection: false, local: true, help: true, version: true,
+      endpointUrl: 'http://localhost:8000', deletionProtection: false, pitr: false,
+      tags: [{ key: 'team', value: 'platform' }, { key: 'cost centre', value: '4:2/x' }], kmsKey: undefined, local: true, help: true, version: true,
     });
   });
 
@@ -77,6 +79,38 @@ describe('parseArgs', () => {
     expect(usageMessage(['--endpoint-url', 'localhost:8000'])).toMatch(/must start with http/);
     expect(usageMessage(['--mfa-code', '12'])).toMatch(/6 digits/);
   });
+
+  it('reads --tag KEY=VALUE as often as given (a later value of a key wins), and refuses tags DynamoDB refuses', () => {
+    expect(parseArgs(['--tag', 'env=', '--tag', 'team=a', '--tag', 'team=b=c']).tags).toEqual([{ key: 'env', value: '' }, { key: 'team', value: 'b=c' }]);
+    expect(usageMessage(['--tag', 'team'])).toBe('Tag "team" has no "=": write KEY=VALUE, e.g. team=platform. Check --tag.');
+    expect(usageMessage(['--tag', '=x'])).toMatch(/^Tag key is empty/);
+    expect(usageMessage(['--tag', 'owner=me@example.com'])).toMatch(/^The value of tag owner contains "@": DynamoDB allows letters, digits, spaces and \+ - = \. _ : \/ only\. Check --tag\./);
+    expect(usageMessage(['--tag', 'a;b=1'])).toMatch(/^Tag key "a;b" contains ";"/);
+    expect(usageMessage(['--tag', 'aws:owner=x'])).toMatch(/starts with "aws:", which AWS reserves/);
+    expect(usageMessage(['--tag', 'managed-by=terraform'])).toMatch(/^Tag managed-by is set by sentinel-init itself/);
+    expect(usageMessage(['--tag', `${'k'.repeat(129)}=v`])).toMatch(/is 129 characters long: DynamoDB allows 128/);
+    expect(usageMessage(['--tag', `k=${'v'.repeat(257)}`])).toMatch(/is 257 characters long: DynamoDB allows 256/);
+    // 128 Unicode characters, not bytes: accented letters are letters.
+    expect(parseArgs(['--tag', `${'é'.repeat(128)}=ü`]).tags).toHaveLength(1);
+    const many = Array.from({ length: 49 }, (_, i) => ['--tag', `k${i}=v`]).flat();
+    expect(usageMessage(many)).toMatch(/^49 --tag flags and the tool's 2 tags make more than the 50 tags DynamoDB allows/);
+  });
+
+  it('reads --kms-key in its four forms and refuses anything else, and the AWS managed key', () => {
+    for (const key of ['arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'arn:aws-cn:kms:cn-north-1:123456789012:alias/sentinel', 'alias/sentinel-tables', '1234abcd-12ab-34cd-56ef-1234567890ab', 'mrk-1234abcd12ab34cd56ef1234567890ab']) {
+      expect(parseArgs(['--kms-key', key]).kmsKey).toBe(key);
+    }
+    expect(usageMessage(['--kms-key', 'sentinel'])).toMatch(/^KMS key "sentinel" is not a key ARN, alias ARN, alias\/NAME or key ID/);
+    expect(usageMessage(['--kms-key', 'arn:aws:s3:::bucket'])).toMatch(/is not a key ARN/);
+    expect(usageMessage(['--kms-key', 'alias/aws/dynamodb'])).toMatch(/^alias\/aws\/dynamodb is the AWS managed key, which is what a table gets without --kms-key/);
+    expect(usageMessage(['--kms-key', 'alias/sentinel', '--local'])).toMatch(/the local demo \(--local\) has none/);
+  });
+
+  it('verify takes none of the provisioning settings', () => {
+    expect(usageMessage(['verify', '--no-pitr'])).toMatch(/it takes no --no-pitr\./);
+    expect(usageMessage(['verify', '--tag', 'a=b'])).toMatch(/it takes no --tag\./);
+    expect(usageMessage(['verify', '--kms-key', 'alias/x'])).toMatch(/it takes no --kms-key\./);
+  });
 });
 
 describe('helpText', () => {
@@ -85,7 +119,7 @@ describe('helpText', () => {
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
   it('names every flag, kind with its default table, and the exit codes', () => {
-    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--local', '--help', '--version']) {
+    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--local', '--help', '--version']) {
       expect(text).toContain(flag);
     }
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);

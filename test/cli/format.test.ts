@@ -20,6 +20,48 @@ describe('plan and result text', () => {
     expect(planDocument(offline)).toMatchObject({ kind: 'approvals', table: 'reqs', region: 'eu-west-1', action: 'create', compared: false, reason: 'No AWS credentials found.' });
   });
 
+  it('lists the controls the table will meet, and which it will not because of a flag', () => {
+    const text = planText(p);
+    expect(text).toContain('  + turn on point-in-time recovery (billed per GB-month of table size; these tables are small)\n');
+    expect(text).toMatch(/tags managed-by=sentinel-init, sentinel:table-kind=approvals/);
+    expect(text).toContain('Controls after this run:\n');
+    expect(text).toMatch(/\n  met +Security Hub DynamoDB\.2 +point-in-time recovery on\n/);
+    expect(text).toMatch(/\n  met +Sentinel audit DEPLOY-02b +point-in-time recovery on\n/);
+    const loose = plan(desiredTable('approvals', 'reqs', false, { pitr: false }), undefined, 'eu-west-1');
+    const lines = planText(loose).split('\n');
+    for (const control of ['DynamoDB.2', 'CT.DYNAMODB.PR.1', 'DEPLOY-02b']) {
+      expect(lines.find((l) => l.includes(` ${control} `))).toMatch(/^  not met .*point-in-time recovery off: --no-pitr$/);
+    }
+    for (const control of ['DynamoDB.6', 'DEPLOY-02']) {
+      expect(lines.find((l) => l.includes(` ${control} `))).toMatch(/^  not met .*deletion protection off: --no-deletion-protection$/);
+    }
+    expect(lines.find((l) => l.includes(' DynamoDB.1 '))).toMatch(/^  met /);
+  });
+
+  it('--plan --json carries the controls as a list', () => {
+    const doc = planDocument(plan(desiredTable('approvals', 'reqs', true, { pitr: false }), undefined, 'eu-west-1'));
+    const compliance = doc.compliance as { control: string; source: string; title: string; status: string; detail: string }[];
+    expect(compliance.map((c) => `${c.source} ${c.control} ${c.status}`)).toEqual([
+      'Security Hub DynamoDB.1 met',
+      'Security Hub DynamoDB.2 not met',
+      'Security Hub DynamoDB.5 met',
+      'Security Hub DynamoDB.6 met',
+      'Control Tower CT.DYNAMODB.PR.1 not met',
+      'Control Tower CT.DYNAMODB.PR.2 met',
+      'Sentinel audit DEPLOY-02 met',
+      'Sentinel audit DEPLOY-02b not met',
+    ]);
+    expect(compliance[1]).toEqual({ control: 'DynamoDB.2', source: 'Security Hub', title: 'DynamoDB tables should have point-in-time recovery enabled', status: 'not met', detail: 'point-in-time recovery off: --no-pitr' });
+  });
+
+  it('says what an endpoint without PITR and tagging (DynamoDB Local) leaves out', () => {
+    const local = plan(desiredTable('sessions', 's', true), undefined, 'eu-west-1', ['pitr', 'tags']);
+    expect(local.changes.map((c) => c.op)).toEqual(['create-table', 'enable-ttl']);
+    expect(planText(local)).toContain('  note: This endpoint does not implement point-in-time recovery or tagging (DynamoDB Local does not): left out.\n');
+    expect(planDocument(local)).toMatchObject({ unsupported: ['pitr', 'tags'] });
+    expect(planDocument(p)).not.toHaveProperty('unsupported');
+  });
+
   it('ends a result with one line per Sentinel consumer of the table', () => {
     const text = resultText({ kind: 'breakglass', table: 'bg-table', region: 'eu-west-1', status: 'created', tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/bg-table' });
     expect(text).toContain('ARN: arn:aws:dynamodb:eu-west-1:1:table/bg-table');

@@ -44,6 +44,7 @@ describe('resolveContext', () => {
   it('uses the kind default table and the flag values', async () => {
     expect(await resolve(['approvals', '--region', 'eu-west-1'])).toEqual({
       kind: 'approvals', table: 'sentinel-requests', region: 'eu-west-1', profile: undefined, endpointUrl: undefined, deletionProtection: true, accountId: undefined,
+      pitr: true, tags: [],
     });
     const ctx = await resolve(['breakglass', '--table', 'bg.t', '--region', 'eu-west-1', '--aws-profile', 'ops', '--no-deletion-protection', '--account-id', '123456789012']);
     expect(ctx).toMatchObject({ table: 'bg.t', profile: 'ops', region: 'eu-west-1', deletionProtection: false, accountId: '123456789012' });

@@ -223,7 +223,8 @@ describe('approval requests (request/dynamodb.go)', () => {
 });
 
 describe('break-glass events (breakglass/dynamodb.go)', () => {
-  const t0 = Date.now() - 60 * 60_000;
+  // Ten minutes ago: events expire an hour after they start, and DynamoDB Local does delete expired items.
+  const t0 = Date.now() - 10 * 60_000;
   // cli/breakglass.go:331-357: an active event; closed_by and closed_reason are "" until closed.
   const event = (id: string, profile: string, at: number, status: BreakGlassEvent['status'] = 'active'): BreakGlassEvent => ({
     id,

@@ -111,6 +111,14 @@ async function choose(s: string, profile: string, region: { type?: string; expec
   key(s, 'Enter');
 }
 
+/** Accepts the table name shown, then passes the tags step (asked after the name) with Enter. */
+async function acceptName(s: string, name: string): Promise<void> {
+  await waitFor(s, `› ${name}`);
+  key(s, 'Enter');
+  await waitFor(s, 'Tags?');
+  key(s, 'Enter');
+}
+
 /** Answers the masked MFA prompt; the digits must never reach the screen. */
 async function answerMfa(s: string, code: string): Promise<string> {
   await waitFor(s, `MFA code for ${MFA_SERIAL}`);
@@ -139,8 +147,7 @@ describe('wizard with real credential shapes', () => {
     const s = 'proc';
     launch(s, 'sessions', sts.url);
     await choose(s, 'proc', { type: 'eu-north', expect: 'eu-north-1' });
-    await waitFor(s, '› sentinel-sessions');
-    key(s, 'Enter');
+    await acceptName(s, 'sentinel-sessions');
     const plan = await waitFor(s, 'Plan: create 1 table');
     keepScreen('plan-process.txt', plan);
     expect(plan).toContain('Account 123456789012 as arn:aws:iam::123456789012:user/tester');
@@ -162,8 +169,7 @@ describe('wizard with real credential shapes', () => {
     const before = assumeCalls().length;
     launch(s, 'approvals', sts.url);
     await choose(s, 'deploy', { expect: 'eu-west-1' });
-    await waitFor(s, '› sentinel-requests');
-    key(s, 'Enter');
+    await acceptName(s, 'sentinel-requests');
     keepScreen('mfa.txt', await answerMfa(s, '123456'));
     const plan = await waitFor(s, 'Plan: create 1 table');
     keepScreen('plan-role.txt', plan);
@@ -190,8 +196,7 @@ describe('wizard with real credential shapes', () => {
     const before = assumeCalls().length;
     launch(s, 'breakglass', sts.url);
     await choose(s, 'deploy', { expect: 'eu-west-1' });
-    await waitFor(s, '› sentinel-breakglass');
-    key(s, 'Enter');
+    await acceptName(s, 'sentinel-breakglass');
     await answerMfa(s, '000000');
     const failed = await waitFor(s, '✗ The check failed');
     keepScreen('mfa-refused.txt', failed);
@@ -201,9 +206,10 @@ describe('wizard with real credential shapes', () => {
     );
     expect(failed).toContain('Nothing was created.');
     key(s, 'Enter');
-    // Back on the last question (the name), answered already: Enter checks again and asks anew. That
-    // Enter, sent as soon as the name shows, once reached the screen just left and went back again.
-    await waitFor(s, '› sentinel-breakglass');
+    // Back on the last question (the tags, asked after the name), answered already: Enter checks again
+    // and asks anew. That Enter, sent as soon as the step shows, once reached the screen just left and
+    // went back again.
+    await waitFor(s, 'Tags?');
     key(s, 'Enter');
     await answerMfa(s, '123456');
     await waitFor(s, /Account 444455556666 as arn:aws:sts::444455556666:assumed-role\/Deploy\//);
@@ -236,8 +242,7 @@ describe('wizard with real credential shapes', () => {
     const [, partition, , , account] = arn.split(':');
     launch(s, 'sessions', stub().url);
     await choose(s, profile, { expect: region });
-    await waitFor(s, '› sentinel-sessions');
-    key(s, 'Enter');
+    await acceptName(s, 'sentinel-sessions');
     const plan = await waitFor(s, 'Plan: create 1 table');
     expect(plan).toContain(`Account ${account} as ${arn}`);
     const { iam, end } = await confirmFromPlan(s, `Create table sentinel-sessions in ${region} (account ${account})? [y/N]`);

@@ -74,6 +74,9 @@ describe('wizard in a real terminal', () => {
     key(s, 'Enter');
     await waitFor(s, '› sentinel-breakglass');
     key(s, 'Enter');
+    // Tags: the tool's two are shown; Enter on the empty line continues.
+    keep('tags.txt', await waitFor(s, 'sentinel:table-kind=breakglass'));
+    key(s, 'Enter');
     const plan = await waitFor(s, 'Plan: create 1 table with 3 indexes');
     expect(plan).toMatch(/\+ index gsi-invoker\s+invoker \(S\), created_at \(S\)/);
     expect(plan).toContain(`Identity not checked: custom endpoint ${local.endpoint}`);

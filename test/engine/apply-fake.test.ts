@@ -44,6 +44,17 @@ function fakeTable(statuses: string[], hang = false) {
     createTable: async () => (calls.push('CreateTable'), meta),
     updateTable: async () => (calls.push('UpdateTable'), meta),
     updateTimeToLive: async () => (calls.push('UpdateTimeToLive'), meta),
+    // Point-in-time recovery on and the tool's tags in place: only the table's status is at stake here.
+    describeContinuousBackups: async () => (
+      calls.push('DescribeContinuousBackups'),
+      { ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' } }, ...meta }
+    ),
+    updateContinuousBackups: async () => (calls.push('UpdateContinuousBackups'), meta),
+    listTagsOfResource: async () => (
+      calls.push('ListTagsOfResource'),
+      { Tags: [{ Key: 'managed-by', Value: 'sentinel-init' }, { Key: 'sentinel:table-kind', Value: 'approvals' }], ...meta }
+    ),
+    tagResource: async () => (calls.push('TagResource'), meta),
   };
   return { dynamo, calls };
 }
@@ -60,7 +71,8 @@ suite('apply on a table someone else is still creating', () => {
     expect(result).toMatchObject({ status: 'updated', tableArn: ARN });
     expect(events.filter((e) => e.type === 'waiting').map((e) => e.type === 'waiting' && e.status)).toEqual(['CREATING', 'CREATING']);
     expect(events.at(-1)).toMatchObject({ type: 'done', id: 'wait-table', polls: 3 });
-    expect(calls.filter((c) => c !== 'DescribeTable' && c !== 'DescribeTimeToLive')).toEqual([]);
+    // Reads only: describes and the tag listing, no change.
+    expect(calls.filter((c) => !c.startsWith('Describe') && c !== 'ListTagsOfResource')).toEqual([]);
   });
 
   it('a plan with nothing to do makes no calls at all', async () => {

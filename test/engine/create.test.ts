@@ -49,13 +49,20 @@ suite.each(KIND_NAMES)('a new %s table', (kind) => {
     const first = await run(kind, name);
     expect(first.p.action).toBe('create');
     expect(first.result).toEqual({ kind, table: name, region: REGION, status: 'created', tableArn: `arn:aws:dynamodb:ddblocal:000000000000:table/${name}` });
-    expect(first.events.filter((e) => e.type === 'step').map((e) => e.id)).toEqual(['create-table', 'wait-table', 'ttl']);
+    const steps = first.events.filter((e) => e.type === 'step');
+    expect([...new Set(steps.map((e) => e.id))]).toEqual(['create-table', 'wait-table', 'ttl', 'pitr']);
+    // DynamoDB Local has no point-in-time recovery: the step says it was left off, not that it is on.
+    expect(steps.at(-1)).toMatchObject({ id: 'pitr', label: expect.stringMatching(/does not implement it \(DynamoDB Local\); left off$/) });
 
     // What was sent: DynamoDB Local ignores SSE, so check the request itself.
     const sent = proxy.bodies('CreateTable').slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ BillingMode: 'PAY_PER_REQUEST', SSESpecification: { Enabled: true, SSEType: 'KMS' }, DeletionProtectionEnabled: true });
-    expect(sent[0]).not.toHaveProperty('Tags');
+    // The tool's two tags go with CreateTable (the policy grants the TagResource that needs).
+    expect(sent[0]?.Tags).toEqual([
+      { Key: 'managed-by', Value: 'sentinel-init' },
+      { Key: 'sentinel:table-kind', Value: kind },
+    ]);
     expect(sent[0]).not.toHaveProperty('ProvisionedThroughput');
     expect(sent[0]?.SSESpecification).not.toHaveProperty('KMSMasterKeyId');
     // DynamoDB refuses an empty list (DynamoDB Local: "GSI list is empty/invalid"): no key at all.

@@ -23,6 +23,8 @@ function matching(kind: KindName = 'sessions'): ActualTable {
     ttlStatus: 'ENABLED',
     ttlAttribute: KINDS[kind].ttlAttribute,
     deletionProtection: true,
+    pitr: 'ENABLED',
+    tags: { 'managed-by': 'sentinel-init', 'sentinel:table-kind': kind },
   };
 }
 
@@ -47,10 +49,10 @@ describe('desiredTable', () => {
 });
 
 describe('plan', () => {
-  it('no table: create, then TTL', () => {
+  it('no table: create, then TTL, then point-in-time recovery (its own call once the table is ACTIVE)', () => {
     const p = plan(sessions, undefined, REGION);
     expect(p).toMatchObject({ action: 'create', table: 'sentinel-sessions', region: REGION, compared: true, notes: [] });
-    expect(p.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['create-table:sentinel-sessions', 'enable-ttl:ttl']);
+    expect(p.changes.map((c) => `${c.op}:${c.target}`)).toEqual(['create-table:sentinel-sessions', 'enable-ttl:ttl', 'enable-pitr:pitr']);
   });
 
   it.each(['sessions', 'approvals', 'breakglass', 'ratelimit'] as const)('a matching %s table: none, no notes', (kind) => {
@@ -204,7 +206,7 @@ describe('the ratelimit kind', () => {
   it('wants the key and TTL attribute the limiter uses (PK, TTL) and no index', () => {
     expect(limiter).toMatchObject({ partitionKey: 'PK', ttlAttribute: 'TTL', indexes: [], retiredIndexes: [] });
     const p = plan(limiter, undefined, REGION);
-    expect(p.changes).toEqual([{ op: 'create-table', target: 'sentinel-ratelimit' }, { op: 'enable-ttl', target: 'ttl', attribute: 'TTL' }]);
+    expect(p.changes).toEqual([{ op: 'create-table', target: 'sentinel-ratelimit' }, { op: 'enable-ttl', target: 'ttl', attribute: 'TTL' }, { op: 'enable-pitr', target: 'pitr' }]);
   });
 
   it('converges TTL off to on attribute TTL, and deletion protection', () => {

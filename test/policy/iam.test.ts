@@ -35,7 +35,17 @@ describe('generatePolicy', () => {
           {
             Sid: `Sentinel${WORDS[kind]}TableProvisioning`,
             Effect: 'Allow',
-            Action: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:UpdateTimeToLive', 'dynamodb:DescribeTimeToLive'],
+            Action: [
+              'dynamodb:CreateTable',
+              'dynamodb:DescribeTable',
+              'dynamodb:UpdateTable',
+              'dynamodb:UpdateTimeToLive',
+              'dynamodb:DescribeTimeToLive',
+              'dynamodb:DescribeContinuousBackups',
+              'dynamodb:UpdateContinuousBackups',
+              'dynamodb:ListTagsOfResource',
+              'dynamodb:TagResource',
+            ],
             Resource: [arn],
           },
           {
@@ -83,6 +93,54 @@ describe('generatePolicy', () => {
     expect(doc.Statement[0]?.Resource).toEqual(['arn:aws-cn:dynamodb:eu-west-1:*:table/tbl']);
     const any = generatePolicy({ kind: 'approvals', table: 'tbl', region: '*' });
     expect(any.Statement[1]?.Resource).toEqual(['arn:aws:dynamodb:*:*:table/tbl', 'arn:aws:dynamodb:*:*:table/tbl/index/*']);
+  });
+
+  it('--no-pitr drops UpdateContinuousBackups (never called) but keeps DescribeContinuousBackups (the plan reads it)', () => {
+    const actions = generatePolicy({ kind: 'sessions', table: 't', region: 'eu-west-1', pitr: false }).Statement[0]?.Action;
+    expect(actions).toContain('dynamodb:DescribeContinuousBackups');
+    expect(actions).not.toContain('dynamodb:UpdateContinuousBackups');
+  });
+
+  it('adds no kms:* without a customer managed key (the AWS managed key needs none)', () => {
+    const doc = generatePolicy({ kind: 'approvals', table: 't', region: 'eu-west-1' });
+    expect(JSON.stringify(doc)).not.toContain('kms:');
+  });
+
+  // The permissions DynamoDB documents for a customer managed key (developer guide, encryption at rest
+  // usage notes, "dynamodb-customer-cmk-policy"): Encrypt, Decrypt, ReEncrypt*, GenerateDataKey*,
+  // DescribeKey, CreateGrant; the wildcards written out as the page explains them.
+  const DOCUMENTED = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'];
+  const PARTITIONS = [
+    { region: 'eu-west-1', partition: 'aws', via: 'dynamodb.eu-west-1.amazonaws.com' },
+    { region: 'cn-north-1', partition: 'aws-cn', via: 'dynamodb.cn-north-1.amazonaws.com.cn' },
+    { region: 'us-gov-west-1', partition: 'aws-us-gov', via: 'dynamodb.us-gov-west-1.amazonaws.com' },
+  ];
+  for (const { region, partition, via } of PARTITIONS) {
+    it(`${partition}: a customer managed key adds the documented KMS permissions on that key only, through DynamoDB in ${region}`, () => {
+      const key = `arn:${partition}:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+      const doc = generatePolicy({ kind: 'breakglass', table: 'bg', region, accountId: '123456789012', kmsKeyArn: key });
+      const kms = doc.Statement.filter((st) => st.Action.some((a) => a.startsWith('kms:')));
+      expect(kms).toEqual([
+        {
+          Sid: 'SentinelBreakGlassTableKmsKeyViaDynamoDB',
+          Effect: 'Allow',
+          Action: DOCUMENTED.filter((a) => a !== 'kms:DescribeKey'),
+          Resource: [key],
+          Condition: { StringEquals: { 'kms:ViaService': via } },
+        },
+        // sentinel-init's own DescribeKey is a direct call: no ViaService; it covers DynamoDB's too.
+        { Sid: 'SentinelBreakGlassTableKmsKeyDescribe', Effect: 'Allow', Action: ['kms:DescribeKey'], Resource: [key] },
+      ]);
+      expect(new Set(kms.flatMap((st) => st.Action))).toEqual(new Set(DOCUMENTED));
+      expect(doc.Statement.flatMap((st) => st.Resource).every((r) => r.startsWith(`arn:${partition}:`))).toBe(true);
+      expect(doc.Statement.flatMap((st) => st.Action).some((a) => a.includes('*'))).toBe(false);
+      expect(JSON.stringify(doc).replace(/\s/g, '').length).toBeLessThan(6144);
+    });
+  }
+
+  it('with no region known, the key statement takes DynamoDB in any region (the docs\' StringLike form)', () => {
+    const doc = generatePolicy({ kind: 'sessions', table: 't', region: '*', kmsKeyArn: 'arn:aws:kms:*:*:key/1234abcd-12ab-34cd-56ef-1234567890ab' });
+    expect(doc.Statement[1]?.Condition).toEqual({ StringLike: { 'kms:ViaService': 'dynamodb.*.amazonaws.com' } });
   });
 
   it('prints parseable JSON ending in a newline', () => {

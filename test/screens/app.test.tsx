@@ -38,11 +38,19 @@ describe('wizard', () => {
     await type(r, 'frank');
     await press(r, KEY.enter, 'Table name?');
     expect(r.lastFrame()).toContain('› sentinel-requests');
+    // Tags: the tool's two are listed; one of ours is added, then Enter on an empty line continues.
+    const tags = await press(r, KEY.enter, 'Tags?');
+    expect(tags).toContain('managed-by=sentinel-init');
+    expect(tags).toContain('sentinel:table-kind=approvals');
+    await type(r, 'team');
+    await press(r, KEY.enter, 'has no "="');
+    await type(r, '=platform');
+    await press(r, KEY.enter, '  team=platform');
     await press(r, KEY.enter, 'Plan');
     const plan = await waitForText(r, 'Account 123456789012');
     expect(plan).toContain('+ table sentinel-requests');
     expect(plan).toContain('index gsi-requester');
-    expect(calls.checks[0]).toMatchObject({ kind: 'approvals', profile: 'dev', region: 'eu-central-1', table: 'sentinel-requests' });
+    expect(calls.checks[0]).toMatchObject({ kind: 'approvals', profile: 'dev', region: 'eu-central-1', table: 'sentinel-requests', tags: [{ key: 'team', value: 'platform' }] });
     await press(r, KEY.enter, 'IAM policy for this table');
     expect(r.lastFrame()).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
     await press(r, KEY.enter, '[y/N]');
@@ -56,7 +64,7 @@ describe('wizard', () => {
     expect(done).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
     expect(done).toContain('Next time, without questions:');
     // The command line is printed after the last frame, unwrapped, so it copies whole.
-    expect(exit.after).toBe('    sentinel-init approvals --aws-profile dev --region eu-central-1 --table sentinel-requests --yes');
+    expect(exit.after).toBe('    sentinel-init approvals --aws-profile dev --region eu-central-1 --table sentinel-requests --tag team=platform --yes');
     expect(calls.applies).toBe(1);
   });
 

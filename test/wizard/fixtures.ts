@@ -3,6 +3,8 @@ import type { ProfileInfo } from '../../src/aws/types.js';
 import type { RegionInfo } from '../../src/aws/regions.js';
 import type { ApplyResult, Change, Plan, ProgressEvent } from '../../src/engine/types.js';
 import { KINDS, type KindName } from '../../src/core/kinds.js';
+import { complianceOf } from '../../src/engine/compliance.js';
+import { desiredTable } from '../../src/engine/desired.js';
 import type { Options } from '../../src/service/options.js';
 import type { Checked, WizardServices } from '../../src/wizard/services.js';
 
@@ -17,6 +19,8 @@ export function options(over: Partial<Options> = {}): Options {
     generateIam: false,
     json: false,
     deletionProtection: true,
+    pitr: true,
+    tags: [],
     local: false,
     help: false,
     version: false,
@@ -28,7 +32,7 @@ export function options(over: Partial<Options> = {}): Options {
 export function fakePlan(action: Plan['action'], over: Partial<Plan> = {}): Plan {
   const kind: KindName = over.kind ?? 'sessions';
   const table = over.table ?? KINDS[kind].defaultTable;
-  const desired = { kind, name: table, partitionKey: 'id', indexes: KINDS[kind].indexes, retiredIndexes: KINDS[kind].retiredIndexes, ttlAttribute: 'ttl', deletionProtection: true };
+  const desired = desiredTable(kind, table, true);
   const changes: Change[] =
     action === 'create'
       ? [{ op: 'create-table', target: table }]
@@ -48,12 +52,16 @@ export function fakePlan(action: Plan['action'], over: Partial<Plan> = {}): Plan
           status: 'ACTIVE',
           partitionKey: 'id',
           attributeTypes: { id: 'S' as const },
+          sse: { status: 'ENABLED', type: 'KMS', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/aws-managed' },
           indexes: [],
           ttlStatus: action === 'none' ? 'ENABLED' : 'DISABLED',
           ttlAttribute: action === 'none' ? 'ttl' : undefined,
           deletionProtection: action === 'none',
+          pitr: 'ENABLED',
+          tags: { ...desired.tags },
         };
-  return { kind, table, region: 'eu-west-1', action, changes, notes: [], desired, actual, compared: true, ...over };
+  const p = { kind, table, region: 'eu-west-1', action, changes, notes: [], desired, actual, compared: true, unsupported: [], ...over };
+  return { ...p, compliance: over.compliance ?? complianceOf(p) };
 }
 
 export const PROFILES: ProfileInfo[] = [

@@ -6,6 +6,8 @@ import { filterItems, windowRange } from '../../src/components/list-model.js';
 import { planLines } from '../../src/screens/plan-lines.js';
 import { formatDuration } from '../../src/core/duration.js';
 import { reduceProgress } from '../../src/screens/progress-model.js';
+import { complianceOf } from '../../src/engine/compliance.js';
+import { desiredTable } from '../../src/engine/desired.js';
 import { fakePlan } from './fixtures.js';
 
 const text = (p: ReturnType<typeof planLines>) => p.map((l) => l.map((s) => s.text).join('')).join('\n');
@@ -64,6 +66,31 @@ describe('plan lines', () => {
   });
 });
 
+describe('plan lines: production defaults', () => {
+  it('draws PITR with its cost, the tags, the key switch saying DynamoDB allows it, and the controls compactly', () => {
+    const key = 'arn:aws:kms:eu-west-1:123456789012:key/1111aaaa-11aa-11aa-11aa-111111aaaaaa';
+    const changes = [
+      { op: 'enable-pitr' as const, target: 'pitr' as const },
+      { op: 'tag' as const, target: 'tags' as const, tags: { team: 'platform' } },
+      { op: 'set-kms-key' as const, target: 'encryption' as const, keyArn: key, from: 'arn:aws:kms:eu-west-1:123456789012:key/aws-managed' },
+    ];
+    const t = text(planLines(fakePlan('update', { changes })));
+    expect(t).toContain('~ point-in-time recovery  off → on · billed per GB-month of table size; these tables are small');
+    expect(t).toContain('~ tags  + team=platform · none removed');
+    expect(t).toContain(`~ encryption  KMS key → ${key} · DynamoDB allows switching keys at any time`);
+    expect(t).toMatch(/✓ Security Hub +DynamoDB\.1, DynamoDB\.2, DynamoDB\.5, DynamoDB\.6\n/);
+    expect(t).toMatch(/✓ Sentinel audit +DEPLOY-02, DEPLOY-02b\n/);
+  });
+
+  it('groups the controls a flag fails under one line naming the flag', () => {
+    const p = fakePlan('create', { desired: desiredTable('sessions', 'sentinel-sessions', false, { pitr: false }) });
+    const t = text(planLines({ ...p, compliance: complianceOf(p) }));
+    expect(t).toMatch(/point-in-time recovery +off \(--no-pitr\)/);
+    expect(t).toContain('✗ DynamoDB.2, CT.DYNAMODB.PR.1, DEPLOY-02b  point-in-time recovery off: --no-pitr');
+    expect(t).toContain('✗ DynamoDB.6, DEPLOY-02  deletion protection off: --no-deletion-protection');
+  });
+});
+
 describe('progress rows', () => {
   it('follows step, waiting, retry and done events per id', () => {
     let rows = reduceProgress([], { type: 'step', id: 'a', label: 'Create table' }, 1000);
@@ -95,6 +122,13 @@ describe('headless command line', () => {
       'sentinel-init breakglass --local --region us-east-1 --table x --yes',
     );
     expect(shellQuote('')).toBe("''");
+  });
+
+  it('carries --no-pitr, each --tag (quoted when it has a space) and --kms-key', () => {
+    const tags = [{ key: 'team', value: 'platform' }, { key: 'cost centre', value: '42' }];
+    expect(headlessCommand({ kind: 'sessions', table: 's1', region: 'eu-west-1', deletionProtection: true, pitr: false, tags, kmsKey: 'alias/sentinel' })).toBe(
+      "sentinel-init sessions --region eu-west-1 --table s1 --no-pitr --tag team=platform --tag 'cost centre=42' --kms-key alias/sentinel --yes",
+    );
   });
 });
 

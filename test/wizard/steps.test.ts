@@ -15,8 +15,9 @@ describe('wizard steps', () => {
       run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }),
       run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }, { type: 'region', region: 'eu-west-1' }),
       run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }, { type: 'region', region: 'eu-west-1' }, { type: 'table', table: 't1' }),
+      run(s, { type: 'kind', kind: 'approvals' }, { type: 'profile', profile: 'dev' }, { type: 'region', region: 'eu-west-1' }, { type: 'table', table: 't1' }, { type: 'tag-enter', text: '' }),
     ].map((x) => x.step.name);
-    expect(names).toEqual(['kind', 'profile', 'region', 'table', 'check']);
+    expect(names).toEqual(['kind', 'profile', 'region', 'table', 'tags', 'check']);
   });
 
   it('skips the steps whose answers came as flags and opens on the check with all three', () => {
@@ -102,12 +103,40 @@ describe('wizard steps', () => {
 
   it('forgets an old check when an answer changes and ignores events out of place', () => {
     const s = initialState(options({ kindGiven: true, profile: 'p', region: 'r' }));
-    const atPlan = run(s, { type: 'table', table: 'a' }, checked());
+    const atPlan = run(s, { type: 'table', table: 'a' }, { type: 'tag-enter', text: '' }, checked());
     expect(atPlan.checked).toBeDefined();
-    const again = run(atPlan, { type: 'back' }, { type: 'table', table: 'b' });
+    // Back from the plan is the tags step (asked after the name), then the name.
+    const again = run(atPlan, { type: 'back' }, { type: 'back' }, { type: 'table', table: 'b' });
     expect(again.checked).toBeUndefined();
     expect(again.answers.table).toBe('b');
     expect(run(atPlan, { type: 'confirm' })).toBe(atPlan);
     expect(run(atPlan, { type: 'region', region: 'x' })).toBe(atPlan);
+  });
+
+  it('tags step: pre-filled with nothing of the user, adds key=value lines, refuses bad ones with the reason, Enter on empty continues', () => {
+    const s = initialState(options({ kindGiven: true, profile: 'p', region: 'r' }));
+    const atTags = run(s, { type: 'table', table: 't' });
+    expect(atTags.step.name).toBe('tags');
+    expect(atTags.answers.tags).toEqual([]);
+    const refused = run(atTags, { type: 'tag-enter', text: 'owner@example' });
+    expect(refused.step.name).toBe('tags');
+    expect(refused.tagError).toMatch(/has no "="/);
+    const bad = run(atTags, { type: 'tag-enter', text: 'owner=a@b' });
+    expect(bad.tagError).toMatch(/contains "@"/);
+    expect(bad.answers.tags).toEqual([]);
+    // Typing again clears the reason; the same key later replaces the value.
+    expect(run(bad, { type: 'tag-draft', text: 'owner=a' }).tagError).toBeUndefined();
+    const two = run(atTags, { type: 'tag-enter', text: 'team=platform' }, { type: 'tag-enter', text: 'cost-centre=42' }, { type: 'tag-enter', text: 'team=security' });
+    expect(two.answers.tags).toEqual([{ key: 'cost-centre', value: '42' }, { key: 'team', value: 'security' }]);
+    expect(two.tagDraft).toBe('');
+    expect(run(two, { type: 'tag-enter', text: 'managed-by=me' }).tagError).toMatch(/set by sentinel-init itself/);
+    expect(run(two, { type: 'tag-enter', text: '  ' }).step.name).toBe('check');
+  });
+
+  it('tags step is skipped when --tag or --table is given (a run naming its table by flag opens on the plan)', () => {
+    expect(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })).step.name).toBe('check');
+    const withTag = initialState(options({ kindGiven: true, profile: 'p', region: 'r', tags: [{ key: 'team', value: 'x' }] }));
+    expect(run(withTag, { type: 'table', table: 't' }).step.name).toBe('check');
+    expect(withTag.answers.tags).toEqual([{ key: 'team', value: 'x' }]);
   });
 });

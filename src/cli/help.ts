@@ -1,0 +1,67 @@
+/** The --help text, plain data: answered before anything else loads. */
+import { KIND_NAMES, KINDS, type KindName } from '../core/kinds.js';
+
+/** The --help text; every line fits in 80 columns. */
+export function helpText(version: string): string {
+  // The first clause of each description keeps the line inside 80 columns.
+  const purpose = (k: KindName) => KINDS[k].description.split(' (')[0];
+  const kinds = KIND_NAMES.map((k) => `  ${k.padEnd(12)}${KINDS[k].defaultTable.padEnd(21)}${purpose(k)}`);
+  return `sentinel-init ${version}: create or update Sentinel's DynamoDB tables
+
+Usage: sentinel-init [KIND] [flags]
+       sentinel-init verify [KIND] [flags]   run Sentinel's own reads and writes
+                                             on the table (probe items, removed)
+
+Kinds (default table, purpose):
+${kinds.join('\n')}
+  Default kind: sessions.
+
+Flags:
+  --table NAME            table name (default: per kind, above)
+  --region REGION         region; else AWS_REGION, AWS_DEFAULT_REGION, profile
+  --allow-unknown-region  accept a region newer than this tool's AWS SDK
+  --aws-profile NAME      profile (alias --profile); else AWS_PROFILE
+  --plan                  show what would change; change nothing
+  -y, --yes               apply without asking
+  --generate-iam          print the IAM policy JSON and exit (offline)
+  --account-id ID         12-digit account for the policy ARNs (default *)
+  --mfa-code CODE         MFA code for a profile whose role needs one
+  --json                  one JSON document on stdout; human text on stderr
+  --endpoint-url URL      DynamoDB endpoint, e.g. DynamoDB Local
+                          (or AWS_ENDPOINT_URL_DYNAMODB)
+  --timeout DURATION      give up waiting after this long, e.g. 45m (default
+                          30m, 60m when indexes change); a rerun resumes
+  --detailed-exitcode     with --plan: exit 0 up to date, 2 changes pending
+  --no-deletion-protection  do not turn on deletion protection
+  --no-pitr               do not turn on point-in-time recovery (never turns
+                          it off)
+  --tag KEY=VALUE         add a tag (repeatable); managed-by and
+                          sentinel:table-kind are always set
+  --kms-key KEY           customer managed KMS key: ARN, alias/NAME or key ID
+                          (default: the AWS managed key, alias/aws/dynamodb)
+  --verify                after applying, run Sentinel's access patterns
+  --local                 demo: run against an embedded DynamoDB Local
+  -h, --help              show this help
+  -V, --version           show the version
+
+Modes:
+  In a terminal with none of --yes, --plan, --generate-iam, --json: a wizard
+  asks for what is missing. Otherwise it never prompts; a change without
+  --yes is refused and nothing is created.
+
+Exit codes:
+  0 done, plan shown, policy printed or declined; 1 AWS or operation failure;
+  2 usage or invalid input; 130 interrupted
+
+Examples:
+  sentinel-init                                   # wizard
+  sentinel-init sessions --region eu-west-1 --plan
+  sentinel-init approvals --aws-profile ops --region eu-west-1 --yes --json
+  sentinel-init breakglass --generate-iam --account-id 123456789012
+  sentinel-init ratelimit --region eu-west-1 --yes
+  sentinel-init approvals --region eu-west-1 --tag team=platform \\
+    --kms-key alias/sentinel --yes
+  sentinel-init verify sessions --region eu-west-1
+  sentinel-init --local                           # demo, no AWS account
+`;
+}
