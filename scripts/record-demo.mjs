@@ -226,10 +226,12 @@ function screen() {
   return tmux(['capture-pane', '-p', '-t', session]);
 }
 
-/** [dead, exit status] of the pane: it stays after its shell exits (remain-on-exit). */
+/** Whether the pane's shell has exited, and how: the pane stays after it (remain-on-exit). */
 function paneState() {
-  const [dead, status] = tmux(['display-message', '-p', '-t', session, '#{pane_dead} #{pane_dead_status}']).trim().split(' ');
-  return { dead: dead === '1', status: status === '' ? undefined : Number(status) };
+  const [dead, status, signal] = tmux(['display-message', '-p', '-t', session, '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}']).trim().split(':');
+  // tmux may see the pane's terminal close a moment before it collects the exit status.
+  const how = status ? `exited ${status}` : signal ? `was killed by signal ${signal}` : undefined;
+  return { dead: dead === '1', status: status ? Number(status) : undefined, how };
 }
 
 function keys(...names) {
@@ -334,6 +336,7 @@ async function drive() {
     const text = screen();
     if (/Created table /.test(text) && lastLine(text) === PROMPT.trim()) return text; // the summary, and the shell's prompt back
     if (/✗ The check failed/.test(text)) fail(`the check failed; the screen shows:\n${text}`);
+    if (lastLine(text) === PROMPT.trim()) fail(`the wizard exited without creating the table; the screen shows:\n${text}`);
     if (paneState().dead) fail(`the terminal closed before the wizard finished; last screen:\n${text}`);
     const step = stepOf(text);
     if (step !== current) {
@@ -412,22 +415,26 @@ async function main() {
   const last = await drive();
   await sleep(500);
   keys('C-d'); // the shell exits, and with it script
-  for (let waited = 0; !paneState().dead; waited += 100) {
+  let pane = paneState();
+  for (let waited = 0; !(pane.dead && pane.how); waited += 100) {
     if (waited > 10_000) fail('the shell did not exit after Ctrl-D');
     await sleep(100);
+    pane = paneState();
   }
-  const { status } = paneState();
-  if (status !== 0) fail(`the recorded shell exited ${status}; last screen:\n${last}`);
+  if (pane.status !== 0) fail(`the recorded shell ${pane.how}; last screen:\n${last}`);
 
   const cast = toCast(timing, typescript);
-  mkdirSync(outDir, { recursive: true });
   const castFile = join(work, 'demo.cast');
   writeFileSync(castFile, cast.text);
-  const render = svgTerm(['--in', castFile, '--out', svgOut, '--window', '--no-cursor', '--width', String(WIDTH), '--height', String(HEIGHT)]);
+  const svgFile = join(work, 'demo.svg');
+  const render = svgTerm(['--in', castFile, '--out', svgFile, '--window', '--no-cursor', '--width', String(WIDTH), '--height', String(HEIGHT)]);
   if (render.status !== 0) fail(`svg-term failed (exit ${render.status}): ${render.stderr || render.stdout}`);
-  const svg = readFileSync(svgOut, 'utf8');
-  if (!svg.startsWith('<svg') || !svg.includes('sentinel-init')) fail(`${relative(root, svgOut)} does not look like the animation`);
+  const svg = readFileSync(svgFile, 'utf8');
+  if (!svg.startsWith('<svg') || !svg.trimEnd().endsWith('</svg>') || !svg.includes('>Created<') || !svg.includes('>sentinel-init<')) fail(`svg-term's output does not look like the animation: ${svg.slice(0, 200)}`);
 
+  // Only a finished, checked recording replaces the files in docs/.
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(svgOut, svg);
   const castBytes = Buffer.byteLength(cast.text);
   if (castBytes < MAX_CAST_BYTES) {
     writeFileSync(castOut, cast.text);
