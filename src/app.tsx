@@ -3,7 +3,7 @@
  * Ctrl-C (render runs with exitOnCtrlC false) and the apply call, and reports the exit code.
  * Services come in as a prop: tests pass fakes, src/wizard/run.tsx the real modules.
  */
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sharedFilesText } from './aws/shared-files.js';
 import { headlessCommand } from './service/command-line.js';
@@ -45,10 +45,6 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     applyAbort.current?.abort();
     dispatch({ type: 'interrupt' });
   }, []);
-
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c') onInterrupt();
-  });
 
   useEffect(() => {
     if (!interrupt) return;
@@ -101,7 +97,7 @@ export function App({ options, services, onExit, interrupt, size, env = process.
   // terminal makes Ink clear the scrollback on every frame.
   const height = Math.max(terminal.rows - (options.local ? 2 : 1) - 1 - 2, 6);
   return (
-    <KeysProvider>
+    <KeysProvider onCtrlC={onInterrupt}>
       <Box flexDirection="column" width={terminal.columns}>
         {finished ? null : <Header state={state} local={options.local} endpointUrl={options.endpointUrl} />}
         <StepView

@@ -48,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
   if (options.generateIam) return generateIam(options, { stdout, stderr, env: process.env });
   // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
+  // Raw mode now, before the wizard's code loads: keys typed meanwhile wait in stdin for the wizard
+  // (which queues them for the screen they were typed for) instead of being echoed by the terminal.
+  if (interactive) process.stdin.setRawMode(true);
   const controller = new AbortController();
   let stopListening = onInterrupt(controller);
   let demo: { stop(): Promise<void> } | undefined;
@@ -76,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
 
 /** Prints the error (stack only with DEBUG) when given, then exits: the only process.exit in the program. */
 function finish(code: number, message?: string, error?: unknown): never {
+  // Never leave the person's terminal in raw mode (a run that failed before the wizard restored it).
+  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
   if (message) stderr.write(`sentinel-init: ${message}\n`);
   if (error !== undefined && process.env.DEBUG) {
     let cause: unknown = error;

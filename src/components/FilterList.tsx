@@ -1,12 +1,15 @@
 /**
- * A list you type into to filter: ↑/↓ move, PgUp/PgDn jump, Enter chooses, Esc goes back.
- * Only a window of rows is drawn (with a scroll hint), so hundreds of items stay fast and the live
- * area stays shorter than the terminal. Written on useInput rather than ink-select-input, whose
- * j/k and digit shortcuts clash with typing.
+ * A list you type into to filter: ↑/↓ move, PgUp/PgDn jump, Enter chooses, Esc clears the filter,
+ * then goes back. The filter edits like any text field (src/components/line-edit.ts). Only a window
+ * of rows is drawn (with a scroll hint), so hundreds of items stay fast and the live area stays
+ * shorter than the terminal. Not ink-select-input (the card's package): it has no filtering, its
+ * `limit` wraps around instead of scrolling, its j/k and digit shortcuts clash with typing, and it
+ * listens through Ink's own useInput, which drops keys typed while a screen mounts.
  */
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { editLine } from './line-edit.js';
+import { CursorText } from './CursorText.js';
+import { editKey, type Line } from './line-edit.js';
 import { filterItems, windowRange, type ListItem, type Match } from './list-model.js';
 import { useKeys } from './use-keys.js';
 
@@ -57,8 +60,12 @@ function Row<T>({ match, selected, labelWidth }: { match: Match<T>; selected: bo
 }
 
 /** The filterable, windowed list used by the kind, profile and region steps. */
+/** Longest filter: a region or profile name fits easily, a stray paste does not flood the screen. */
+const MAX_QUERY = 64;
+
 export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQuery, rows = 8, placeholder = 'type to filter' }: FilterListProps<T>) {
-  const [query, setQuery] = useState('');
+  const [line, setLine] = useState<Line>({ text: '', cursor: 0 });
+  const query = line.text;
   const [selected, setSelected] = useState(() => Math.max(items.findIndex((i) => i.key === initialKey), 0));
   const [message, setMessage] = useState<string>();
   const matches = useMemo(() => filterItems(items, query), [items, query]);
@@ -68,18 +75,20 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
   const current = Math.min(selected, last);
 
   // Several keys can arrive in one read, before a re-render: each edit builds on the last one.
-  const latestQuery = useRef(query);
-  latestQuery.current = query;
-  const changeQuery = (next: string) => {
-    latestQuery.current = next;
-    setQuery(next);
+  const latest = useRef(line);
+  latest.current = line;
+  const changeLine = (next: Line) => {
+    const changed = next.text !== latest.current.text;
+    latest.current = next;
+    setLine(next);
+    if (!changed) return;
     setSelected(0);
     setMessage(undefined);
   };
 
   useKeys((input, key) => {
-    // Ink marks Esc as meta too: test it first.
-    if (key.escape) return onBack?.();
+    // Ink marks Esc as meta too: test it first. A typed filter goes first, the screen after.
+    if (key.escape) return latest.current.text ? changeLine({ text: '', cursor: 0 }) : onBack?.();
     // Functional updates: two arrows in one read must move two rows.
     const move = (by: number) => setSelected((s) => Math.max(Math.min(Math.min(s, last) + by, last), 0));
     if (key.upArrow) return move(-1);
@@ -90,11 +99,11 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
       const match = matches[current];
       if (match?.item.disabled) return setMessage(`${match.item.label} cannot be used: ${match.item.disabled}`);
       if (match) return onSelect(match.item);
-      if (onSubmitQuery) return setMessage(onSubmitQuery(query.trim()));
-      return;
+      if (onSubmitQuery) return setMessage(onSubmitQuery(latest.current.text.trim()));
+      return setMessage(`Nothing matches "${latest.current.text}": change the filter, or Esc to clear it.`);
     }
-    const next = editLine(latestQuery.current, input, key);
-    if (next !== undefined && next !== latestQuery.current) changeQuery(next);
+    const next = editKey(latest.current, input, key, MAX_QUERY);
+    if (next) changeLine(next);
   });
 
   const { start, end } = windowRange(matches.length, current, rows);
@@ -102,8 +111,7 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
     <Box flexDirection="column">
       <Text>
         <Text color="cyan">{'› '}</Text>
-        {query ? query : <Text dimColor>{placeholder}</Text>}
-        <Text inverse> </Text>
+        <CursorText text={query} cursor={line.cursor} placeholder={placeholder} />
       </Text>
       {matches.length === 0 ? <Text color="yellow">  no match for "{query}"</Text> : null}
       {matches.slice(start, end).map((m, i) => (
@@ -111,7 +119,7 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
       ))}
       <Text dimColor>
         {matches.length > rows ? `  ${start > 0 ? '↑ ' : '  '}${current + 1}/${matches.length}${end < matches.length ? ' ↓' : ''}   ` : '  '}
-        type to filter · ↑/↓ move · Enter choose{onBack ? ' · Esc back' : ''}
+        type to filter · ↑/↓ move · Enter choose{query ? ' · Esc clear' : onBack ? ' · Esc back' : ''}
       </Text>
       {message ? <Text color="red">{message}</Text> : null}
     </Box>

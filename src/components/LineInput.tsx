@@ -1,10 +1,14 @@
 /**
- * A one-line text field on useInput (ink-text-input corrupts its cursor on Left past the start and
- * inserts pasted newlines): typing appends, Backspace deletes, Ctrl-U clears, Enter submits.
+ * A one-line text field: the table name, a tag, the MFA code. Not ink-text-input (the card's
+ * package): it has no Home/End, Ctrl-A/E/W/U and no length bound, its cursor breaks on Left past the
+ * start, it inserts pasted newlines, and it listens through Ink's own useInput, which drops keys
+ * typed while a screen mounts; this one edits by src/components/line-edit.ts and takes its keys
+ * through useKeys (queued until the field is on screen).
  */
 import { Text } from 'ink';
-import { useRef } from 'react';
-import { editLine } from './line-edit.js';
+import { useRef, useState } from 'react';
+import { CursorText } from './CursorText.js';
+import { editKey, type Line } from './line-edit.js';
 import { useKeys } from './use-keys.js';
 
 export interface LineInputProps {
@@ -14,26 +18,28 @@ export interface LineInputProps {
   onEscape?(): void;
   /** Shows one `•` per character (MFA codes). */
   mask?: boolean;
+  /** Longest value in code points; a paste beyond it is cut, and onCut says by how much. */
+  max?: number;
+  onCut?(chars: number): void;
 }
 
-/** Controlled single-line input with the cursor at the end. */
-export function LineInput({ value, onChange, onSubmit, onEscape, mask }: LineInputProps) {
+/** Controlled single-line input: the value comes from the parent, the cursor lives here. */
+export function LineInput({ value, onChange, onSubmit, onEscape, mask, max, onCut }: LineInputProps) {
+  const [cursor, setCursor] = useState([...value].length);
   // Several keys can arrive before the parent re-renders: each edit builds on the last one.
-  const latest = useRef(value);
-  latest.current = value;
+  const latest = useRef<Line>({ text: value, cursor });
+  latest.current = { text: value, cursor: Math.min(cursor, [...value].length) };
   useKeys((input, key) => {
     // Ink marks Esc as meta too: test it first.
     if (key.escape) return onEscape?.();
-    if (key.return) return onSubmit(latest.current);
-    const next = editLine(latest.current, input, key);
-    if (next === undefined || next === latest.current) return;
+    if (key.return) return onSubmit(latest.current.text);
+    const next = editKey(latest.current, input, key, max);
+    if (!next) return;
+    if (next.cut) onCut?.(next.cut);
+    const changed = next.text !== latest.current.text;
     latest.current = next;
-    onChange(next);
+    setCursor(next.cursor);
+    if (changed) onChange(next.text);
   });
-  return (
-    <Text>
-      {mask ? '•'.repeat(value.length) : value}
-      <Text inverse> </Text>
-    </Text>
-  );
+  return <CursorText text={value} cursor={Math.min(cursor, [...value].length)} mask={mask} />;
 }

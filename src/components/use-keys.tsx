@@ -1,43 +1,93 @@
 /**
- * Key handling that follows the screen on show. Ink's useInput subscribes in a passive effect, which
- * React (Ink renders a legacy root) runs in a later task than the commit that drew the frame: a key
- * read in between went to the screen just replaced (a second Enter on "check failed" went back one
- * step too far) or to nobody. Here one Ink listener, mounted once by <KeysProvider>, hands each key to
- * handlers registered in layout effects, which run in the same task as the commit.
+ * Key handling that never loses or misroutes a key. Ink's useInput subscribes in a passive effect,
+ * some time after the frame that shows a screen: keys typed in between (or while a screen shows
+ * "Loading regions…" and listens to nothing) went nowhere, and keys that arrived in one read with an
+ * Enter reached the screen that Enter was leaving. Here one Ink listener, mounted once by
+ * <KeysProvider>, queues every key, and hands them out one at a time: to the handlers registered
+ * (in layout effects, live from the commit that shows their screen), and the next key only after
+ * the screen has re-rendered for the last one, so a key typed ahead lands on the screen it was
+ * typed for. Ctrl-C is never queued.
  */
 import { useInput, type Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 type Handler = (input: string, key: Key) => void;
-type Registry = Set<{ current: Handler }>;
+type Slot = { current: Handler };
 
-const KeysContext = createContext<Registry | undefined>(undefined);
+interface Keys {
+  register(slot: Slot): () => void;
+  /** A component that takes keys has committed a render: the next queued key may go. */
+  committed(): void;
+}
 
-/** Owns the one Ink input listener for everything below it. */
-export function KeysProvider({ children }: { children: ReactNode }) {
-  const [registry] = useState<Registry>(() => new Set());
-  useInput((input, key) => {
-    // A copy: a handler's update may mount or unmount others before the loop ends.
-    for (const handler of [...registry]) handler.current(input, key);
+const KeysContext = createContext<Keys | undefined>(undefined);
+
+/** How long a key waits for a re-render before the next one goes anyway (a key that changed nothing). */
+const SETTLE_MS = 100;
+
+/** Owns the one Ink input listener for everything below it; `onCtrlC` runs at once, whatever is queued. */
+export function KeysProvider({ children, onCtrlC }: { children: ReactNode; onCtrlC?: () => void }) {
+  const [keys] = useState(() => {
+    const handlers = new Set<Slot>();
+    const queue: [string, Key][] = [];
+    let waiting = false;
+    let timer: NodeJS.Timeout | undefined;
+    const release = () => {
+      waiting = false;
+      clearTimeout(timer);
+      pump();
+    };
+    const pump = () => {
+      while (!waiting && handlers.size > 0 && queue.length > 0) {
+        const [input, key] = queue.shift() as [string, Key];
+        waiting = true;
+        timer = setTimeout(release, SETTLE_MS);
+        // A copy: a handler's update may mount or unmount others before the loop ends.
+        for (const slot of [...handlers]) slot.current(input, key);
+      }
+    };
+    return {
+      push(input: string, key: Key) {
+        queue.push([input, key]);
+        pump();
+      },
+      clear() {
+        queue.length = 0;
+      },
+      register(slot: Slot) {
+        handlers.add(slot);
+        pump();
+        return () => void handlers.delete(slot);
+      },
+      committed: release,
+    };
   });
-  return <KeysContext.Provider value={registry}>{children}</KeysContext.Provider>;
+  const ctrlC = useRef(onCtrlC);
+  ctrlC.current = onCtrlC;
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      keys.clear();
+      return ctrlC.current?.();
+    }
+    keys.push(input, key);
+  });
+  return <KeysContext.Provider value={keys}>{children}</KeysContext.Provider>;
 }
 
 /** Ink's useInput, live from the commit that shows the component (falls back to Ink's without a provider). */
 export function useKeys(handler: Handler, options: { isActive?: boolean } = {}): void {
-  const registry = useContext(KeysContext);
+  const keys = useContext(KeysContext);
   const active = options.isActive !== false;
   const latest = useRef(handler);
+  // Registered before the commit is announced: a key released by this commit finds this handler.
+  useLayoutEffect(() => {
+    if (!keys || !active) return;
+    return keys.register(latest);
+  }, [keys, active]);
   useLayoutEffect(() => {
     latest.current = handler;
+    keys?.committed();
   });
-  useLayoutEffect(() => {
-    if (!registry || !active) return;
-    registry.add(latest);
-    return () => {
-      registry.delete(latest);
-    };
-  }, [registry, active]);
   // A component rendered on its own (screen tests) has no provider: Ink's hook does the job.
-  useInput((input, key) => latest.current(input, key), { isActive: !registry && active });
+  useInput((input, key) => latest.current(input, key), { isActive: !keys && active });
 }

@@ -3,6 +3,7 @@ import { AwsFailure } from '../core/errors.js';
 import type { RetiredIndex } from '../core/kinds.js';
 import { MAX_TAGS } from '../core/tags.js';
 import { complianceOf } from './compliance.js';
+import { lookalikeKind } from './lookalike.js';
 import { tableStateProblem } from './states.js';
 import type { ActualIndex, ActualTable, Change, DesiredTable, Feature, Plan } from './types.js';
 
@@ -156,7 +157,16 @@ export function plan(desired: DesiredTable, actual: ActualTable | undefined, reg
   if (keyArn && !(actual.sse?.kmsKeyArn === keyArn && actual.sse.status !== 'DISABLED' && actual.sse.status !== 'DISABLING')) {
     changes.push({ op: 'set-kms-key', target: 'encryption', keyArn, ...(actual.sse?.kmsKeyArn && { from: actual.sse.kmsKeyArn }) });
   }
-  const updated = { ...base, action: changes.length > 0 ? ('update' as const) : ('none' as const), changes, notes: notesFor(desired, actual), actual, unsupported: unsupportedBy(actual) };
+  const lookalike = changes.length > 0 ? lookalikeKind(desired, actual) : undefined;
+  const updated = {
+    ...base,
+    action: changes.length > 0 ? ('update' as const) : ('none' as const),
+    changes,
+    notes: notesFor(desired, actual),
+    actual,
+    unsupported: unsupportedBy(actual),
+    ...(lookalike && { lookalike }),
+  };
   return { ...updated, compliance: complianceOf(updated) };
 }
 

@@ -108,6 +108,8 @@ export interface Plan {
   unsupported: Feature[];
   /** The controls the table after this run meets, and those it will not. */
   compliance: ControlCheck[];
+  /** Set when the table's indexes are exactly another kind's: converging needs an explicit yes. */
+  lookalike?: KindName;
 }
 
 /** Progress from apply, for stderr lines (headless) or the wizard's step list. */

@@ -112,7 +112,13 @@ export function generatePolicy(request: PolicyRequest): PolicyDocument {
   };
 }
 
-/** The document as printed and saved: two-space JSON with a trailing newline. */
-export function policyJson(request: PolicyRequest): string {
-  return `${JSON.stringify(generatePolicy(request), null, 2)}\n`;
+/** One document for several tables (`all`): each table's statements, Sids unchanged (they name the kind). */
+export function combinedPolicy(requests: readonly PolicyRequest[]): PolicyDocument {
+  return { Version: '2012-10-17', Statement: requests.flatMap((r) => generatePolicy(r).Statement) };
+}
+
+/** The document as printed and saved: two-space JSON with a trailing newline (one table or several). */
+export function policyJson(request: PolicyRequest | readonly PolicyRequest[]): string {
+  const doc = Array.isArray(request) ? combinedPolicy(request) : generatePolicy(request as PolicyRequest);
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@ import type { Identity } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Plan } from '../engine/types.js';
-import { planLines, type PlanLine, type Tone } from './plan-lines.js';
+import { planLines, type PlanLine, type Tone } from '../service/plan-lines.js';
 import { useKeys } from '../components/use-keys.js';
 
 export interface PlanScreenProps {

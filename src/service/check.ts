@@ -34,8 +34,20 @@ function cannotCompareOnPurpose(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'AccessDeniedException';
 }
 
+/** Several tables of one run (`all`): one identity check, then each table's plan, in order. */
+export async function checkTables(ctxs: readonly RunContext[], conn: Connection, signal?: AbortSignal, options: CheckOptions = {}): Promise<{ identity?: Identity; plans: Plan[] }> {
+  const plans: Plan[] = [];
+  let identity: Identity | undefined;
+  for (const [i, ctx] of ctxs.entries()) {
+    const one = await check(ctx, conn, signal, { ...options, skipIdentity: i > 0 });
+    identity ??= one.identity;
+    plans.push(one.plan);
+  }
+  return { identity, plans };
+}
+
 /** Verifies credentials (STS unless skipped) and describes the real table into a plan. */
-export async function check(ctx: RunContext, conn: Connection, signal?: AbortSignal, options: CheckOptions = {}): Promise<CheckResult> {
+export async function check(ctx: RunContext, conn: Connection, signal?: AbortSignal, options: CheckOptions & { skipIdentity?: boolean } = {}): Promise<CheckResult> {
   const settings = (arn?: string) => ({ pitr: ctx.pitr, tags: ctx.tags, ...(ctx.kmsKey !== undefined && { kmsKey: { given: ctx.kmsKey, ...(arn && { arn }) } }) });
   let desired = engine.desiredTable(ctx.kind, ctx.table, ctx.deletionProtection, settings());
   let identity: Identity | undefined;
@@ -43,7 +55,7 @@ export async function check(ctx: RunContext, conn: Connection, signal?: AbortSig
   let actual;
   let unsupported: engine.Feature[] = [];
   try {
-    identity = await getIdentity(conn.target, signal);
+    if (!options.skipIdentity) identity = await getIdentity(conn.target, signal);
     // A key DynamoDB cannot use is refused here, before the plan: nothing is created with it.
     if (ctx.kmsKey !== undefined && conn.kms) {
       operation = 'DescribeKey';

@@ -136,6 +136,28 @@ export function toCliError(error: unknown, ctx: RunContext, operation: string): 
 
 export { check, type CheckOptions, type CheckResult } from './check.js';
 
+/**
+ * Several tables of one run (`all`), one after another; progress ids carry the table name. A failure
+ * stops the run there, and its sentence says which tables are done and which were not started.
+ */
+export async function applyPlans(plans: readonly Plan[], conn: Connection, options: ApplyOptions = {}): Promise<ApplyResult[]> {
+  const results: ApplyResult[] = [];
+  const many = plans.length > 1;
+  for (const [i, p] of plans.entries()) {
+    const onProgress = many && options.onProgress ? (e: engine.ProgressEvent) => options.onProgress?.({ ...e, id: `${p.table}:${e.id}` }) : options.onProgress;
+    try {
+      results.push(await applyPlan(p, conn, { ...options, onProgress }));
+    } catch (error) {
+      if (!many || !(error instanceof CliError)) throw error;
+      const done = results.map((r) => `${r.table} ${r.status}`);
+      const rest = plans.slice(i + 1).map((q) => q.table);
+      const said = `${done.length > 0 ? ` Done: ${done.join(', ')}.` : ''}${rest.length > 0 ? ` Not started: ${rest.join(', ')}.` : ''}`;
+      throw new CliError(`${p.table}: ${error.message}${said}`, error.exitCode, error.hint, { cause: error });
+    }
+  }
+  return results;
+}
+
 /** Applies a checked plan with progress. */
 export async function applyPlan(p: Plan, conn: Connection, options: ApplyOptions = {}): Promise<ApplyResult> {
   try {

@@ -9,9 +9,11 @@ describe('plan and result text', () => {
 
   it('names the table, the region, the action and every change', () => {
     const text = planText(p);
-    expect(text).toMatch(/^Plan for approvals table reqs in eu-west-1: create the table\./);
-    expect(text).toContain('indexes gsi-requester, gsi-status, gsi-profile');
-    expect(text).toContain('enable TTL on attribute ttl');
+    // The same lines the wizard draws (src/service/plan-lines.ts), as plain text.
+    expect(text).toMatch(/^Plan for approvals table reqs in eu-west-1: create the table\.\n  \+ table reqs  will be created in eu-west-1\n/);
+    for (const index of ['gsi-requester', 'gsi-status', 'gsi-profile']) expect(text).toMatch(new RegExp(`\\n    \\+ index ${index} +\\w+ \\(S\\), created_at \\(S\\) · projects ALL\\n`));
+    expect(text).toMatch(/\n      TTL +on attribute ttl\n/);
+    expect(text).not.toMatch(/\u001b/);
   });
 
   it('says when it could not compare, and why', () => {
@@ -22,20 +24,20 @@ describe('plan and result text', () => {
 
   it('lists the controls the table will meet, and which it will not because of a flag', () => {
     const text = planText(p);
-    expect(text).toContain('  + turn on point-in-time recovery (billed per GB-month of table size; these tables are small)\n');
-    expect(text).toMatch(/tags managed-by=sentinel-init, sentinel:table-kind=approvals/);
-    expect(text).toContain('Controls after this run:\n');
-    expect(text).toMatch(/\n  met +Security Hub DynamoDB\.2 +point-in-time recovery on\n/);
-    expect(text).toMatch(/\n  met +Sentinel audit DEPLOY-02b +point-in-time recovery on\n/);
+    expect(text).toMatch(/\n      point-in-time recovery  on · billed per GB-month of table size; these tables are small\n/);
+    expect(text).toMatch(/tags +managed-by=sentinel-init, sentinel:table-kind=approvals/);
+    expect(text).toContain('\n  Controls after this run\n');
+    expect(text).toMatch(/\n    ✓ Security Hub DynamoDB\.2 +point-in-time recovery on\n/);
+    expect(text).toMatch(/\n    ✓ Sentinel audit DEPLOY-02b +point-in-time recovery on\n/);
     const loose = plan(desiredTable('approvals', 'reqs', false, { pitr: false }), undefined, 'eu-west-1');
     const lines = planText(loose).split('\n');
     for (const control of ['DynamoDB.2', 'CT.DYNAMODB.PR.1', 'DEPLOY-02b']) {
-      expect(lines.find((l) => l.includes(` ${control} `))).toMatch(/^  not met .*point-in-time recovery off: --no-pitr$/);
+      expect(lines.find((l) => l.includes(` ${control} `))).toMatch(/^    ✗ .*point-in-time recovery off: --no-pitr$/);
     }
     for (const control of ['DynamoDB.6', 'DEPLOY-02']) {
-      expect(lines.find((l) => l.includes(` ${control} `))).toMatch(/^  not met .*deletion protection off: --no-deletion-protection$/);
+      expect(lines.find((l) => l.includes(` ${control} `))).toMatch(/^    ✗ .*deletion protection off: --no-deletion-protection$/);
     }
-    expect(lines.find((l) => l.includes(' DynamoDB.1 '))).toMatch(/^  met /);
+    expect(lines.find((l) => l.includes(' DynamoDB.1 '))).toMatch(/^    ✓ /);
   });
 
   it('--plan --json carries the controls as a list', () => {
@@ -57,7 +59,7 @@ describe('plan and result text', () => {
   it('says what an endpoint without PITR and tagging (DynamoDB Local) leaves out', () => {
     const local = plan(desiredTable('sessions', 's', true), undefined, 'eu-west-1', ['pitr', 'tags']);
     expect(local.changes.map((c) => c.op)).toEqual(['create-table', 'enable-ttl']);
-    expect(planText(local)).toContain('  note: This endpoint does not implement point-in-time recovery or tagging (DynamoDB Local does not): left out.\n');
+    expect(planText(local)).toContain('  ! This endpoint does not implement point-in-time recovery or tagging (DynamoDB Local does not): left out.\n');
     expect(planDocument(local)).toMatchObject({ unsupported: ['pitr', 'tags'] });
     expect(planDocument(p)).not.toHaveProperty('unsupported');
   });

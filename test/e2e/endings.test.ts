@@ -137,7 +137,7 @@ describe('table states that cannot be waited out', () => {
     await client.send(new CreateTableCommand({ ...sentinelCreateTableInput('approvals', name), DeletionProtectionEnabled: false }));
     reportStatus('UPDATING');
     const plan = await timed(['approvals', '--table', name, '--plan']);
-    expect(plan.stdout).toContain('wait for table state-updating (now UPDATING) to become ACTIVE');
+    expect(plan.stdout).toContain('    ⧗ table is UPDATING: wait for ACTIVE\n');
     const run = await timed(['approvals', '--table', name, '--yes', '--timeout', '4s']);
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/^sentinel-init: Gave up after 4\.0 s \(--timeout\) waiting for table state-updating to become ACTIVE; DynamoDB still reports UPDATING and goes on with it\. Nothing was changed\. Nothing is lost: run the same command again to resume waiting/);

@@ -61,8 +61,8 @@ describe('production defaults, headless', () => {
     const run = await cli(['sessions', '--table', 'e2e-loose', '--no-pitr', '--no-deletion-protection', '--plan']);
     expect(run.code, run.stderr).toBe(0);
     const text = lines(run.stdout);
-    for (const control of ['DynamoDB.2', 'CT.DYNAMODB.PR.1', 'DEPLOY-02b']) expect(text.find((l) => l.includes(` ${control} `))).toMatch(/^  not met .*: --no-pitr$/);
-    for (const control of ['DynamoDB.6', 'DEPLOY-02']) expect(text.find((l) => l.includes(` ${control} `))).toMatch(/^  not met .*: --no-deletion-protection$/);
+    for (const control of ['DynamoDB.2', 'CT.DYNAMODB.PR.1', 'DEPLOY-02b']) expect(text.find((l) => l.includes(` ${control} `))).toMatch(/^    ✗ .*: --no-pitr$/);
+    for (const control of ['DynamoDB.6', 'DEPLOY-02']) expect(text.find((l) => l.includes(` ${control} `))).toMatch(/^    ✗ .*: --no-deletion-protection$/);
     expect(run.stdout).not.toContain('point-in-time recovery (billed');
   });
 

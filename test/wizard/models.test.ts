@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headlessCommand, shellQuote } from '../../src/service/command-line.js';
 import { editLine, printable } from '../../src/components/line-edit.js';
 import { filterItems, windowRange } from '../../src/components/list-model.js';
-import { planLines } from '../../src/screens/plan-lines.js';
+import { planLines } from '../../src/service/plan-lines.js';
 import { formatDuration } from '../../src/core/duration.js';
 import { reduceProgress } from '../../src/screens/progress-model.js';
 import { complianceOf } from '../../src/engine/compliance.js';

@@ -1,11 +1,13 @@
 /**
- * The plan drawn like an infrastructure plan: `+` create, `~` update, each index with its keys,
- * then TTL, billing, encryption, deletion protection, notes. Pure: lines of segments, coloured by
- * the screen, so the same value as --plan is what the person reads here.
+ * The plan drawn like an infrastructure plan: `+` create, `~` update, `-` remove, each index with
+ * its keys, then TTL, billing, encryption, deletion protection, PITR, tags, notes, the controls.
+ * Pure: lines of segments, the one rendering of a plan for both faces (the wizard colours them,
+ * --plan prints them as plain text), so the same value reads the same everywhere.
  */
 import { withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
 import { encryptionText, PITR_COST, unsupportedText } from '../engine/change-text.js';
+import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Change, Plan } from '../engine/types.js';
 
 export type Tone = 'add' | 'remove' | 'change' | 'wait' | 'ok' | 'warn' | 'dim' | 'plain' | 'title';
@@ -36,12 +38,24 @@ function attributes(p: Plan): PlanLine[] {
   ];
 }
 
+/** Every control on its own line, with its reason: for --plan's output, where space is not short. */
+function fullComplianceLines(p: Plan): PlanLine[] {
+  const width = Math.max(...p.compliance.map((c) => `${c.source} ${c.control}`.length));
+  const mark = { met: '✓', 'not met': '✗', unknown: '?' } as const;
+  return p.compliance.map((c) => [
+    seg(`    ${mark[c.status]} `, c.status === 'met' ? 'ok' : 'warn'),
+    seg(`${c.source} ${c.control}`.padEnd(width), c.status === 'met' ? 'plain' : 'warn'),
+    seg(`  ${c.detail}`, 'dim'),
+  ]);
+}
+
 /**
  * The controls, compact enough for a terminal: one line per auditor for those met, one line per
- * reason for those not met (--no-pitr alone fails three), the full list being in --plan's output.
+ * reason for those not met (--no-pitr alone fails three); `full` gives each control its own line.
  */
-function complianceLines(p: Plan): PlanLine[] {
+function complianceLines(p: Plan, full: boolean): PlanLine[] {
   const lines: PlanLine[] = [[seg('  Controls after this run', 'title')]];
+  if (full) return [...lines, ...fullComplianceLines(p)];
   const sources = [...new Set(p.compliance.map((c) => c.source))];
   const width = Math.max(...sources.map((s) => s.length));
   for (const source of sources) {
@@ -109,8 +123,8 @@ function summary(p: Plan): PlanLine {
   return [seg('Plan: ', 'title'), seg(`${n} change${n === 1 ? '' : 's'} to ${p.table}; ${deleted}.`)];
 }
 
-/** Every line of the plan screen's body, top to bottom. */
-export function planLines(p: Plan): PlanLine[] {
+/** Every line of the plan's body, top to bottom; `full`: every control on its own line (--plan). */
+export function planLines(p: Plan, { full = false } = {}): PlanLine[] {
   const width = Math.max(...p.desired.indexes.map((i) => i.name.length), 0);
   const lines: PlanLine[] = [];
   if (p.action === 'create') {
@@ -128,11 +142,24 @@ export function planLines(p: Plan): PlanLine[] {
     lines.push(...attributes(p));
     for (const i of p.desired.indexes) lines.push(indexLine(' ', i.name, i.partitionKey, i.sortKey, width));
   }
+  if (p.lookalike) lines.push([seg('  ! ', 'warn'), seg(lookalikeWarning(p.table, p.kind, p.lookalike), 'warn')]);
   if (!p.compared) lines.push([seg('  ! ', 'warn'), seg(`Could not compare with the real table: ${p.reason ?? 'unknown reason'}`, 'warn')]);
   for (const note of p.notes) lines.push([seg('  ! ', 'warn'), seg(note, 'warn')]);
   if (p.unsupported.length > 0) lines.push([seg('  ! ', 'warn'), seg(unsupportedText(p), 'warn')]);
-  lines.push([], ...complianceLines(p));
+  lines.push([], ...complianceLines(p, full));
   lines.push([]);
   lines.push(summary(p));
   return lines;
+}
+
+const ACTION_WORDS: Record<Plan['action'], string> = {
+  create: 'create the table',
+  update: 'update the table',
+  none: 'nothing to do, the table is up to date',
+};
+
+/** The plan as plain text (--plan): a heading, then the same lines the wizard draws. */
+export function planText(plan: Plan): string {
+  const body = planLines(plan, { full: true }).map((line) => line.map((s) => s.text).join('').trimEnd());
+  return `${[`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${ACTION_WORDS[plan.action]}.`, ...body].join('\n')}\n`;
 }
