@@ -4,7 +4,7 @@
  */
 import { parseDuration, validateDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import { isKindName, KIND_NAMES, type KindName } from '../core/kinds.js';
+import { isKindName, KIND_NAMES, KINDS, type KindChoice } from '../core/kinds.js';
 import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
@@ -66,7 +66,7 @@ export function parseArgs(argv: readonly string[]): Options {
   const values: Partial<Record<ValueKey, string>> = {};
   let tags: Tag[] = [];
   const bools = new Set<BoolKey>();
-  let kind: KindName | undefined;
+  let kind: KindChoice | undefined;
   let command: Options['command'] = 'provision';
   let onlyPositionals = false;
 
@@ -83,7 +83,7 @@ export function parseArgs(argv: readonly string[]): Options {
         continue;
       }
       if (kind !== undefined) throw usage(`Unexpected argument "${arg}": only one KIND can be given (already "${kind}").`);
-      if (!isKindName(arg)) throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')}.`);
+      if (!isKindName(arg) && arg !== 'all') throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')} or all.`);
       kind = arg;
       continue;
     }
@@ -123,6 +123,9 @@ export function parseArgs(argv: readonly string[]): Options {
     const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey'] as const).filter((f) => values[f] !== undefined)];
     const first = flags[0];
     if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no --${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.`);
+  }
+  if (kind === 'all' && values.table !== undefined) {
+    throw usage(`all sets up each of Sentinel's tables under its default name (${KIND_NAMES.map((k) => KINDS[k].defaultTable).join(', ')}); --table names one table: give its KIND with it.`);
   }
   if (tags.length + toolTags('sessions').length > MAX_TAGS) {
     throw new UsageError(`${tags.length} --tag flags and the tool's 2 tags make more than the ${MAX_TAGS} tags DynamoDB allows on a table.`, `Pass at most ${MAX_TAGS - 2} --tag flags.`);

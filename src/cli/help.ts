@@ -14,6 +14,8 @@ Usage: sentinel-init [KIND] [flags]
 
 Kinds (default table, purpose):
 ${kinds.join('\n')}
+  all         every table above, each under its default name (no --table);
+              one plan, one policy, one apply; --json prints arrays
   Default kind: sessions.
 
 Flags:

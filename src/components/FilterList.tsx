@@ -66,7 +66,8 @@ const MAX_QUERY = 64;
 export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQuery, rows = 8, placeholder = 'type to filter' }: FilterListProps<T>) {
   const [line, setLine] = useState<Line>({ text: '', cursor: 0 });
   const query = line.text;
-  const [selected, setSelected] = useState(() => Math.max(items.findIndex((i) => i.key === initialKey), 0));
+  const indexOf = (key: string | undefined) => items.findIndex((i) => i.key === key);
+  const [selected, setSelected] = useState(() => Math.max(indexOf(initialKey), 0));
   const [message, setMessage] = useState<string>();
   const matches = useMemo(() => filterItems(items, query), [items, query]);
   // Over all items, not the visible window: the column must not move while scrolling or filtering.
@@ -82,7 +83,9 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
     latest.current = next;
     setLine(next);
     if (!changed) return;
-    setSelected(0);
+    // A filter: its best match first. Cleared: the row that was highlighted stays (else the first one).
+    const highlighted = matches[current]?.item.key;
+    setSelected(next.text ? 0 : Math.max(indexOf(highlighted ?? initialKey), 0));
     setMessage(undefined);
   };
 

@@ -10,15 +10,19 @@ export interface ScrollBoxProps {
   lines: readonly ReactNode[];
   /** Rows available, including the one-line position hint drawn when the lines do not fit. */
   height: number;
+  /** Show the last lines, and keep showing them as lines are added, until scrolled up (a log that grows). */
+  follow?: boolean;
 }
 
 /** Draws `lines` in at most `height` rows; scrolls only when they overflow. */
-export function ScrollBox({ lines, height }: ScrollBoxProps) {
+export function ScrollBox({ lines, height, follow = false }: ScrollBoxProps) {
   const fits = lines.length <= height;
   const view = Math.max(fits ? height : height - 1, 1);
   const maxTop = Math.max(lines.length - view, 0);
-  const [top, setTop] = useState(0);
-  const at = Math.min(top, maxTop);
+  const [top, setTopState] = useState<number | 'end'>(follow ? 'end' : 0);
+  const at = top === 'end' ? maxTop : Math.min(top, maxTop);
+  // Back at the bottom of a followed log: follow it again.
+  const setTop = (n: number) => setTopState(follow && n >= maxTop ? 'end' : n);
 
   useKeys((_input, key) => {
     if (fits) return;

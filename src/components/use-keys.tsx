@@ -6,9 +6,10 @@
  * <KeysProvider>, queues every key, and hands them out one at a time: to the handlers registered
  * (in layout effects, live from the commit that shows their screen), and the next key only after
  * the screen has re-rendered for the last one, so a key typed ahead lands on the screen it was
- * typed for. Ctrl-C is never queued.
+ * typed for. Several keys in one read are split apart first (key-chunks.ts). Ctrl-C is never queued.
  */
 import { useInput, type Key } from 'ink';
+import { splitKeys } from './key-chunks.js';
 import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 type Handler = (input: string, key: Key) => void;
@@ -64,12 +65,14 @@ export function KeysProvider({ children, onCtrlC }: { children: ReactNode; onCtr
   });
   const ctrlC = useRef(onCtrlC);
   ctrlC.current = onCtrlC;
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c') {
-      keys.clear();
-      return ctrlC.current?.();
+  useInput((chunk, chunkKey) => {
+    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+      if (key.ctrl && input === 'c') {
+        keys.clear();
+        return ctrlC.current?.();
+      }
+      keys.push(input, key);
     }
-    keys.push(input, key);
   });
   return <KeysContext.Provider value={keys}>{children}</KeysContext.Provider>;
 }

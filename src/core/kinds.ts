@@ -141,6 +141,14 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
+/** One kind, or all of Sentinel's tables at once (`sentinel-init all`, the wizard's first item). */
+export type KindChoice = KindName | 'all';
+
+/** The kinds a choice stands for, in the order they are planned and applied. */
+export function kindsOf(choice: KindChoice): KindName[] {
+  return choice === 'all' ? [...KIND_NAMES] : [choice];
+}
+
 export function isKindName(value: string): value is KindName {
   return Object.hasOwn(KINDS, value);
 }

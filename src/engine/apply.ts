@@ -3,6 +3,7 @@
  * The result is claimed only after a final describe shows nothing left to do; a failure ends with
  * what DynamoDB reports now (report.ts), never with what the tool merely asked for.
  */
+import { unchangedResult } from './result.js';
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure, CliError, Interrupted, Unexpected } from '../core/errors.js';
@@ -47,7 +48,7 @@ export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = 
   const ctx = newContext(dynamo, p.table, { ...options, timeoutMs: options.timeoutMs ?? defaultTimeoutMs(p) });
   const result = (status: ApplyStatus, tableArn: string): ApplyResult => ({ kind: p.kind, table: p.table, region: p.region, status, tableArn });
   try {
-    if (p.action === 'none') return result('unchanged', p.actual?.arn ?? (await describe(dynamo, p.table, options.signal))?.arn ?? '');
+    if (p.action === 'none') return unchangedResult(p, p.actual?.arn ?? (await describe(dynamo, p.table, options.signal))?.arn ?? '');
     let changes = p.changes;
     let created = false;
     if (p.action === 'create') {

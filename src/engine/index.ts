@@ -7,3 +7,4 @@ export { plan } from './plan.js';
 export { describe, unsupportedFeatures } from './describe.js';
 export { apply, type ApplyOptions } from './apply.js';
 export { pollDelay } from './poll.js';
+export { unchangedResult } from './result.js';

@@ -5,7 +5,7 @@
  */
 import { readSharedConfig } from '../aws/profiles.js';
 import { UsageError } from '../core/errors.js';
-import { KINDS } from '../core/kinds.js';
+import { KINDS, kindsOf } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
 import { arnRegion, offlineKeyArn } from '../core/kms-key.js';
 import { partitionForRegion, policyJson } from '../policy/iam.js';
@@ -22,11 +22,13 @@ async function profileRegion(name: string): Promise<string | undefined> {
   }
 }
 
-/** Prints the policy for the kind and table; returns the exit code. */
+/** Prints the policy for the kind and table (for `all`, one policy naming each table); returns the exit code. */
 export async function generateIam(options: Options, io: HeadlessIo): Promise<number> {
-  const table = options.table ?? KINDS[options.kind].defaultTable;
-  const tableProblem = validateTableName(table);
-  if (tableProblem) throw new UsageError(tableProblem, 'Check --table.');
+  const tables = kindsOf(options.kind).map((kind) => ({ kind, table: options.table ?? KINDS[kind].defaultTable }));
+  for (const { table } of tables) {
+    const tableProblem = validateTableName(table);
+    if (tableProblem) throw new UsageError(tableProblem, 'Check --table.');
+  }
 
   // The same rule as every run; a policy for "any region" would grant more than the table needs.
   const profile = options.profile ?? (io.env.AWS_PROFILE || 'default');
@@ -36,7 +38,7 @@ export async function generateIam(options: Options, io: HeadlessIo): Promise<num
 
   if (options.accountId === undefined) io.stderr.write('No --account-id given: the policy uses * for the account.\n');
   const kmsKeyArn = options.kmsKey === undefined ? undefined : offlineKey(options.kmsKey, choice.region, options.accountId);
-  io.stdout.write(policyJson({ kind: options.kind, table, region: choice.region, accountId: options.accountId, pitr: options.pitr, kmsKeyArn }));
+  io.stdout.write(policyJson(tables.map(({ kind, table }) => ({ kind, table, region: choice.region, accountId: options.accountId, pitr: options.pitr, kmsKeyArn }))));
   return 0;
 }
 

@@ -4,11 +4,14 @@
  */
 import { headlessMfaProvider } from '../aws/credentials.js';
 import type { Identity } from '../aws/types.js';
+import { unchangedResult } from '../engine/result.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
+import { kindsOf } from '../core/kinds.js';
+import type { VerifyReport } from '../verify/types.js';
 import { AwsFailure, Interrupted, UsageError } from '../core/errors.js';
 import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
-import { applyPlan, check, connect, isAbort, resolveContext, toCliError, type CheckResult, type Connection, type RunContext } from '../service/workflow.js';
+import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
 import type { HeadlessIo } from './io.js';
 import { planDocument, planText, resultDocument, resultText } from './format.js';
@@ -26,31 +29,44 @@ function whoLine(ctx: RunContext, identity: Identity | undefined): string {
   return `Endpoint ${ctx.endpointUrl ?? 'default'} (${profile}), region ${ctx.region}; caller identity not checked (custom endpoint).\n`;
 }
 
+/** The contexts of the run: one table, or one per kind for `all` (each under its default name). */
+async function resolveAll(options: Options, env: NodeJS.ProcessEnv): Promise<RunContext[]> {
+  const ctxs: RunContext[] = [];
+  for (const kind of kindsOf(options.kind)) ctxs.push(await resolveContext({ ...options, kind }, env));
+  return ctxs;
+}
+
 /** The check, with Ctrl-C before any change said as such. */
-async function checkOrStop(ctx: RunContext, options: Options, io: HeadlessIo): Promise<CheckResult & { conn: Connection }> {
+async function checkOrStop(ctxs: readonly RunContext[], options: Options, io: HeadlessIo): Promise<{ identity?: Identity; plans: Plan[]; conn: Connection }> {
+  const [first] = ctxs as [RunContext];
   try {
-    const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
-    return { ...(await check(ctx, conn, io.signal, { offlineOnFailure: options.plan })), conn };
+    const conn = await connect(first, headlessMfaProvider(options.mfaCode, first.profile));
+    return { ...(await checkTables(ctxs, conn, io.signal, { offlineOnFailure: options.plan })), conn };
   } catch (error) {
     if (io.signal?.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
     throw error;
   }
 }
 
-/** Prints the result; with --verify, runs Sentinel's access patterns on the table too (in the JSON as `verify`). */
-async function finishWith(result: ApplyResult, ctx: RunContext, conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
-  if (!options.json) io.stdout.write(resultText(result));
+/** One JSON value for one table, an array for `all`. */
+const docOf = (options: Options, docs: unknown[]) => (options.kind === 'all' ? docs : docs[0]);
+
+/** Prints the results; with --verify, runs Sentinel's access patterns on each table too (in the JSON as `verify`). */
+async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunContext[], conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
+  if (!options.json) for (const result of results) io.stdout.write(resultText(result));
   if (!options.verify) {
-    if (options.json) io.stdout.write(json(resultDocument(result)));
+    if (options.json) io.stdout.write(json(docOf(options, results.map(resultDocument))));
     return 0;
   }
-  const report = await verifyHeadless(ctx, conn, options, io);
-  if (options.json) io.stdout.write(json({ ...resultDocument(result), verify: report }));
-  return verifyExit(report);
+  const reports: VerifyReport[] = [];
+  for (const ctx of ctxs) reports.push(await verifyHeadless(ctx, conn, options, io));
+  if (options.json) io.stdout.write(json(docOf(options, results.map((r, i) => ({ ...resultDocument(r), verify: reports[i] })))));
+  return verifyExit(reports);
 }
 
-/** `sentinel-init verify`: who, then the patterns. */
-async function verifyOnly(ctx: RunContext, options: Options, io: HeadlessIo): Promise<number> {
+/** `sentinel-init verify`: who, then the patterns on each table. */
+async function verifyOnly(ctxs: readonly RunContext[], options: Options, io: HeadlessIo): Promise<number> {
+  const [ctx] = ctxs as [RunContext];
   const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
   let identity: Identity | undefined;
   try {
@@ -60,57 +76,60 @@ async function verifyOnly(ctx: RunContext, options: Options, io: HeadlessIo): Pr
     throw toCliError(error, ctx, 'GetCallerIdentity');
   }
   io.stderr.write(whoLine(ctx, identity));
-  const report = await verifyHeadless(ctx, conn, options, io);
-  if (options.json) io.stdout.write(json(report));
-  return verifyExit(report);
+  const reports: VerifyReport[] = [];
+  for (const one of ctxs) reports.push(await verifyHeadless(one, conn, options, io));
+  if (options.json) io.stdout.write(json(docOf(options, reports)));
+  return verifyExit(reports);
 }
+
+const tablesText = (plans: readonly Plan[]) => (plans.length === 1 ? `Table ${plans[0]?.table}` : `Tables ${plans.map((p) => p.table).join(', ')}`);
 
 /** Runs without prompts; returns the exit code or throws a CliError (the entry point prints it). */
 export async function runHeadless(options: Options, io: HeadlessIo): Promise<number> {
   if (options.generateIam) return generateIam(options, io);
-  const ctx = await resolveContext(options, io.env);
-  if (options.command === 'verify') return verifyOnly(ctx, options, io);
-  const { plan, identity, conn } = await checkOrStop(ctx, options, io);
+  const ctxs = await resolveAll(options, io.env);
+  const [ctx] = ctxs as [RunContext];
+  if (options.command === 'verify') return verifyOnly(ctxs, options, io);
+  const { plans, identity, conn } = await checkOrStop(ctxs, options, io);
+  const text = plans.map((p) => planText(p)).join('\n');
 
   if (options.plan) {
     // The plan is what --plan was asked for: stdout, so `--plan > plan.txt` keeps it.
-    if (options.json) io.stdout.write(json(planDocument(plan, identity)));
+    if (options.json) io.stdout.write(json(docOf(options, plans.map((p) => planDocument(p, identity)))));
     else {
       io.stderr.write(whoLine(ctx, identity));
-      io.stdout.write(planText(plan));
+      io.stdout.write(text);
     }
-    return options.detailedExitcode ? detailedExit(plan) : 0;
+    return options.detailedExitcode ? detailedExit(plans) : 0;
   }
-  if (plan.action !== 'none' && !options.yes) {
-    io.stderr.write(planText(plan));
-    const what = plan.action === 'create' ? 'does not exist' : 'needs changes';
-    throw new UsageError(`Table ${plan.table} ${what} and this run cannot ask before changing it; nothing was changed.`, 'Pass --yes to apply, or --plan to preview.');
+  const changing = plans.filter((p) => p.action !== 'none');
+  if (changing.length > 0 && !options.yes) {
+    io.stderr.write(text);
+    const what = changing.length === 1 ? (changing[0]?.action === 'create' ? 'does not exist' : 'needs changes') : 'need creating or changing';
+    throw new UsageError(`${tablesText(changing)} ${what} and this run cannot ask before changing ${changing.length === 1 ? 'it' : 'them'}; nothing was changed.`, 'Pass --yes to apply, or --plan to preview.');
   }
-  if (plan.action === 'none') return finishWith(unchanged(plan), ctx, conn, options, io);
+  if (changing.length === 0) return finishWith(plans.map((p) => unchangedResult(p)), ctxs, conn, options, io);
 
   io.stderr.write(whoLine(ctx, identity));
-  io.stderr.write(planText(plan));
+  io.stderr.write(text);
   const onProgress = progressPrinter((line) => io.stderr.write(line));
-  let result: ApplyResult;
+  let results: ApplyResult[];
   try {
-    io.progress?.changing(plan.table);
-    result = await applyPlan(plan, conn, { signal: io.signal, onProgress, timeoutMs: ctx.timeoutMs });
-    io.progress?.outcome(`Table ${result.table} was ${result.status}`);
+    io.progress?.changing(changing.map((p) => p.table).join(', '));
+    results = await applyPlans(plans, conn, { signal: io.signal, onProgress, timeoutMs: ctx.timeoutMs });
+    io.progress?.outcome(results.map((r) => `Table ${r.table} was ${r.status}`).join('; '));
   } catch (error) {
     if (io.signal?.aborted && !(error instanceof Interrupted)) {
       throw new Interrupted('Interrupted while applying. Run the same command again to finish.');
     }
     throw error;
   }
-  return finishWith(result, ctx, conn, options, io);
+  return finishWith(results, ctxs, conn, options, io);
 }
 
 /** Terraform's convention for drift checks: 0 nothing to do, 2 changes pending; a plan that could not compare is an error. */
-function detailedExit(plan: Plan): number {
-  if (!plan.compared) throw new AwsFailure('Could not compare with the real table, so there is no answer for --detailed-exitcode.', plan.reason);
-  return plan.action === 'none' ? 0 : 2;
-}
-
-function unchanged(plan: Plan): ApplyResult {
-  return { kind: plan.kind, table: plan.table, region: plan.region, status: 'unchanged', tableArn: plan.actual?.arn ?? '' };
+function detailedExit(plans: readonly Plan[]): number {
+  const blind = plans.find((p) => !p.compared);
+  if (blind) throw new AwsFailure(`Could not compare ${blind.table} with the real table, so there is no answer for --detailed-exitcode.`, blind.reason);
+  return plans.every((p) => p.action === 'none') ? 0 : 2;
 }

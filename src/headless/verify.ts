@@ -26,8 +26,9 @@ export async function verifyHeadless(ctx: RunContext, conn: Connection, options:
   return report;
 }
 
-/** Exit 0 when every pattern passed; else the failure sentence (exit 1). */
-export function verifyExit(report: VerifyReport): number {
-  if (!report.passed) throw verifyFailure(report);
+/** Exit 0 when every pattern passed on every table; else the first failing table's sentence (exit 1). */
+export function verifyExit(reports: readonly VerifyReport[]): number {
+  const failed = reports.find((r) => !r.passed);
+  if (failed) throw verifyFailure(failed);
   return 0;
 }

@@ -34,8 +34,17 @@ export function ProgressRows({ rows, now, live }: { rows: readonly ProgressRow[]
   );
 }
 
-/** Live progress; elapsed times tick twice a second. */
-export function ApplyScreen({ rows, title }: { rows: readonly ProgressRow[]; title: string }) {
+/** The last rows that fit in `room` lines, the earlier ones (all done by then) counted in one line. */
+function fit(rows: readonly ProgressRow[], room: number): readonly ProgressRow[] {
+  if (rows.length <= room) return rows;
+  const hidden = rows.length - Math.max(room - 1, 1);
+  const elapsedMs = rows.slice(0, hidden).reduce((sum, r) => sum + (r.elapsedMs ?? 0), 0);
+  const summary: ProgressRow = { id: 'earlier', label: `${hidden} earlier steps`, state: 'done', startedAt: 0, elapsedMs };
+  return [summary, ...rows.slice(hidden)];
+}
+
+/** Live progress; elapsed times tick twice a second. Only the latest rows that fit `height` are drawn. */
+export function ApplyScreen({ rows, title, height }: { rows: readonly ProgressRow[]; title: string; height: number }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
@@ -52,7 +61,7 @@ export function ApplyScreen({ rows, title }: { rows: readonly ProgressRow[]; tit
           starting…
         </Text>
       ) : (
-        <ProgressRows rows={rows} now={now} live />
+        <ProgressRows rows={fit(rows, height - 2)} now={now} live />
       )}
       <KeyHints hints={['Ctrl-C stop waiting (a rerun finishes the job)']} />
     </Box>

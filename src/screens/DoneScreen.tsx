@@ -1,64 +1,84 @@
 /**
- * The last frame, left in the scrollback when the wizard exits: the table ARN, the next steps (one
- * line per Sentinel consumer of the table); the equivalent headless command line follows it as
- * plain text.
+ * Step 10: what happened to each table, where each Sentinel consumer reads its name, and `v` to run
+ * Sentinel's own access patterns on the tables before leaving. Enter ends the run; the transcript
+ * printed after Ink has gone repeats all of it as plain text (src/wizard/transcript.ts).
  */
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { KeyHints } from '../components/KeyHints.js';
+import { ScrollBox } from '../components/ScrollBox.js';
+import { useKeys } from '../components/use-keys.js';
+import { wrapText } from '../components/wrap.js';
 import type { ApplyResult } from '../engine/types.js';
-import { CONSUMER_WIDTH, wiringParts, type WiringStep } from '../service/wiring.js';
+import { verifySummary } from '../verify/format.js';
+import { wiringFor, wiringLine } from '../service/wiring.js';
+import type { VerifyState } from '../wizard/steps.js';
 import { ProgressRows } from './ApplyScreen.js';
 import type { ProgressRow } from './progress-model.js';
 
 export interface DoneScreenProps {
-  result: ApplyResult;
-  /** Where each Sentinel consumer reads the table name. */
-  wiring: readonly WiringStep[];
+  results: readonly ApplyResult[];
   rows: readonly ProgressRow[];
-  /** A --local demo: the table is throwaway. */
+  /** A --local demo: the tables are throwaway. */
   local: boolean;
+  verify?: VerifyState;
+  /** Each access pattern's line as it finishes. */
+  verifyLines: readonly string[];
+  height: number;
+  width: number;
+  onVerify(): void;
+  onFinish(): void;
 }
 
 const HEADLINE = { created: 'Created', updated: 'Updated', unchanged: 'Already up to date:' } as const;
 
-/** One consumer on one line; a long list of commands wraps inside its own column. */
-function WiringRow({ step }: { step: WiringStep }) {
-  const { setting, where } = wiringParts(step);
-  return (
-    <Box paddingLeft={4}>
-      <Box width={CONSUMER_WIDTH + 2} flexShrink={0}>
-        <Text>{step.consumer}</Text>
-      </Box>
-      <Text>
-        <Text color="cyan">{setting}</Text>
-        {where ? <Text dimColor>{`  (${where})`}</Text> : null}
-      </Text>
-    </Box>
-  );
+/** The body as one-row lines: results, next steps, then verify's lines (scrolled when the terminal is short). */
+function bodyLines({ results, local, verify, verifyLines, width }: DoneScreenProps): ReactNode[] {
+  const fold = (text: string, indent: number) => wrapText(text, width - 1, indent);
+  const lines: ReactNode[] = [];
+  for (const r of results) {
+    lines.push(
+      <Text color="green" bold wrap="truncate-end">
+        ✓ {HEADLINE[r.status]} table {r.table} in {r.region}
+      </Text>,
+    );
+    if (r.tableArn) lines.push(...fold(`  ARN ${r.tableArn}`, 6));
+  }
+  lines.push('');
+  if (local) {
+    lines.push(...fold('This is a local demo: the tables live in DynamoDB Local and are gone when you finish.', 2).map((l) => <Text color="yellow">{l}</Text>));
+  } else {
+    lines.push(<Text bold>Next steps: point Sentinel at {results.length > 1 ? 'the tables' : 'the table'}</Text>);
+    for (const r of results) for (const w of wiringFor(r.kind, r.table)) lines.push(...fold(`  ${wiringLine(w)}`, 6));
+  }
+  if (verify) {
+    lines.push('', <Text bold>Sentinel&apos;s access patterns{verify.running ? ' (running…)' : ''}</Text>);
+    lines.push(...verifyLines.flatMap((l) => fold(`  ${l}`, 4)));
+    for (const report of verify.reports) {
+      lines.push(<Text color={report.passed ? 'green' : 'red'} wrap="truncate-end">{`${report.passed ? '✓' : '✗'} ${report.table}: ${verifySummary(report)}`}</Text>);
+    }
+    if (verify.error) lines.push(...fold(`✗ Verify did not finish: ${verify.error}`, 2).map((l) => <Text color="red">{l}</Text>));
+  }
+  return lines;
 }
 
-/** Summary; static text only, so it reads the same in the scrollback. */
-export function DoneScreen({ result, wiring, rows, local }: DoneScreenProps) {
+/** Enter finishes; `v` verifies (again). Long bodies scroll with the arrow keys. */
+export function DoneScreen(props: DoneScreenProps) {
+  const { verify, rows, height, onVerify, onFinish } = props;
+  useKeys((input, key) => {
+    if (verify?.running) return;
+    if (key.return) onFinish();
+    else if (input === 'v' && !key.ctrl) onVerify();
+  });
+  const lines = bodyLines(props).map((l, i) => (typeof l === 'string' ? l : <Box key={i}>{l}</Box>));
+  // The apply's steps with their times, when they leave room for the rest (the four tables of `all` do not).
+  const shown = rows.length <= Math.floor(height / 3) ? rows : [];
   return (
     <Box flexDirection="column">
-      {rows.length > 0 ? <ProgressRows rows={rows} now={Date.now()} live={false} /> : null}
-      <Text color="green" bold>
-        ✓ {HEADLINE[result.status]} table {result.table} in {result.region}
-      </Text>
-      {result.tableArn ? (
-        <Text>
-          <Text dimColor>  ARN </Text>
-          {result.tableArn}
-        </Text>
-      ) : null}
-      <Text> </Text>
-      <Text bold>Next steps</Text>
-      <Text>  Point Sentinel at the table:</Text>
-      {wiring.map((step) => (
-        <WiringRow key={`${step.consumer} ${step.name}`} step={step} />
-      ))}
-      {local ? <Text color="yellow">  This was a local demo: the table lived in DynamoDB Local and is gone when this exits.</Text> : null}
-      {/* The command itself is printed by run.tsx after Ink unmounts (see AppProps.onExit). */}
-      <Text>  Next time, without questions:</Text>
+      {shown.length > 0 ? <ProgressRows rows={shown} now={Date.now()} live={false} /> : null}
+      {/* Verify's lines come last: from `v` on, the box follows them (a new box, scrolled to the end). */}
+      <ScrollBox key={verify ? 'verify' : 'summary'} follow={verify !== undefined} lines={lines} height={Math.max(height - shown.length - 1, 3)} />
+      <KeyHints hints={verify?.running ? ['verifying…', 'Ctrl-C stop'] : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`]} />
     </Box>
   );
 }

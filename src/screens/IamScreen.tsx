@@ -7,14 +7,21 @@ import { useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import { useKeys } from '../components/use-keys.js';
+import { wrapText } from '../components/wrap.js';
 
 export interface IamScreenProps {
   json: string;
+  /** e.g. "IAM policy for this table". */
+  title: string;
   /** What Enter does next, e.g. "continue" or "finish". */
   nextLabel: string;
   /** Says whose account the ARNs name. */
   accountNote: string;
   height: number;
+  /** Columns to fold long lines (ARNs) into: nothing is cut at 80 columns. */
+  width: number;
+  /** Where it was saved already (the screen remembers when you come back to it). */
+  saved?: string;
   save(): Promise<string>;
   onNext(): void;
   onBack?(): void;
@@ -41,8 +48,8 @@ export function JsonLine({ line }: { line: string }) {
 }
 
 /** Policy JSON in a scrolled window; `s` writes it without overwriting anything. */
-export function IamScreen({ json, nextLabel, accountNote, height, save, onNext, onBack }: IamScreenProps) {
-  const [saved, setSaved] = useState<string>();
+export function IamScreen({ json, title, nextLabel, accountNote, height, width, saved: savedBefore, save, onNext, onBack }: IamScreenProps) {
+  const [saved, setSaved] = useState<string | undefined>(savedBefore && `✓ Saved to ${savedBefore}`);
   const [saving, setSaving] = useState(false);
   useKeys((input, key) => {
     if (key.return) onNext();
@@ -55,10 +62,14 @@ export function IamScreen({ json, nextLabel, accountNote, height, save, onNext, 
       ).finally(() => setSaving(false));
     }
   });
-  const lines = json.trimEnd().split('\n').map((l, i) => <JsonLine key={i} line={l} />);
+  const lines = json
+    .trimEnd()
+    .split('\n')
+    .flatMap((l) => wrapText(l, width - 1, l.length - l.trimStart().length + 2))
+    .map((l, i) => <JsonLine key={i} line={l} />);
   return (
     <Box flexDirection="column">
-      <Text bold>IAM policy for this table</Text>
+      <Text bold>{title}</Text>
       <Text dimColor>{accountNote}</Text>
       <ScrollBox lines={lines} height={Math.max(height - 4, 3)} />
       {saved ? <Text color={saved.startsWith('✓') ? 'green' : 'red'}>{saved}</Text> : <Text> </Text>}

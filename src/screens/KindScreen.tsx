@@ -1,19 +1,17 @@
 /** Step 1: which of Sentinel's tables to provision (skipped when KIND is on the command line). */
 import { Box, Text } from 'ink';
 import { FilterList } from '../components/FilterList.js';
-import { KIND_NAMES, KINDS, type KindName } from '../core/kinds.js';
+import { KIND_NAMES, KINDS, type KindChoice } from '../core/kinds.js';
 
 export interface KindScreenProps {
-  initial: KindName;
-  onSelect(kind: KindName): void;
+  initial: KindChoice;
+  onSelect(kind: KindChoice): void;
 }
 
-const ITEMS = KIND_NAMES.map((name) => ({
-  key: name,
-  label: name,
-  detail: `${KINDS[name].description} · table ${KINDS[name].defaultTable}`,
-  value: name,
-}));
+const ITEMS = [
+  { key: 'all', label: 'all', detail: `All ${KIND_NAMES.length} tables: ${KIND_NAMES.join(', ')}, each with its default name`, value: 'all' as KindChoice },
+  ...KIND_NAMES.map((name) => ({ key: name, label: name, detail: `${KINDS[name].description} · table ${KINDS[name].defaultTable}`, value: name as KindChoice })),
+];
 
 /** Kind list: typing filters, Enter chooses. The first screen, so Esc has nowhere to go. */
 export function KindScreen({ initial, onSelect }: KindScreenProps) {

@@ -4,15 +4,19 @@ import type { Identity } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Plan } from '../engine/types.js';
-import { planLines, type PlanLine, type Tone } from '../service/plan-lines.js';
+import { overviewLines, planLines, type PlanLine, type Tone } from '../service/plan-lines.js';
 import { useKeys } from '../components/use-keys.js';
+import { wrapPieces } from '../components/wrap.js';
 
 export interface PlanScreenProps {
-  plan: Plan;
+  /** One per table (several for `all`). */
+  plans: readonly Plan[];
   identity?: Identity;
   /** True when talking to a custom endpoint (STS skipped). */
   endpointUrl?: string;
   height: number;
+  /** Columns to fold long lines into. */
+  width: number;
   onNext(): void;
   onBack?(): void;
 }
@@ -50,12 +54,14 @@ export function IdentityLine({ identity, endpointUrl }: { identity?: Identity; e
 }
 
 /** Plan body scrolls inside `height`; Enter continues to the IAM policy. */
-export function PlanScreen({ plan, identity, endpointUrl, height, onNext, onBack }: PlanScreenProps) {
+export function PlanScreen({ plans, identity, endpointUrl, height, width, onNext, onBack }: PlanScreenProps) {
   useKeys((_input, key) => {
     if (key.return) onNext();
     else if (key.escape) onBack?.();
   });
-  const lines = planLines(plan).map((line, i) => <PlanLineView key={i} line={line} />);
+  // Every table's lines, a blank line between tables, folded to the width (nothing important cut).
+  const all = [...(plans.length > 1 ? [...overviewLines(plans), []] : []), ...plans.flatMap((p, i) => [...(i > 0 ? [[] as PlanLine] : []), ...planLines(p)])];
+  const lines = all.flatMap((line) => wrapPieces(line, width - 1, 8)).map((line, i) => <PlanLineView key={i} line={line} />);
   return (
     <Box flexDirection="column">
       <Text bold>Plan</Text>

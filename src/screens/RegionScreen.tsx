@@ -8,9 +8,10 @@ import type { ListItem } from '../components/list-model.js';
 
 export interface RegionScreenProps {
   load(): Promise<RegionInfo[]>;
-  /** Resolves the region to preselect (earlier answer, the profile's region, AWS_REGION, ...). */
+  /** Resolves the region to preselect (the one rule: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's). */
   preselect(): Promise<string | undefined>;
-  validate(region: string): string | undefined;
+  /** Why a typed name matching no listed region is refused ("did you mean…"), or undefined to take it. */
+  typed(region: string): Promise<string | undefined>;
   rows: number;
   onSelect(region: string): void;
   onBack?(): void;
@@ -23,8 +24,9 @@ export function regionItems(regions: readonly RegionInfo[], preselected?: string
   return items;
 }
 
-/** Region list; Enter on a typed name that is not listed accepts it when it looks like a region. */
-export function RegionScreen({ load, preselect, validate, rows, onSelect, onBack }: RegionScreenProps) {
+/** Region list; Enter on a typed name that matches nothing is refused with the closest region (unless --allow-unknown-region). */
+export function RegionScreen({ load, preselect, typed, rows, onSelect, onBack }: RegionScreenProps) {
+  const [refusal, setRefusal] = useState<string>();
   const [state, setState] = useState<{ regions: RegionInfo[]; initial?: string; failure?: string }>();
   useEffect(() => {
     let live = true;
@@ -65,11 +67,12 @@ export function RegionScreen({ load, preselect, validate, rows, onSelect, onBack
         onSelect={(item) => onSelect(item.value)}
         onBack={onBack}
         onSubmitQuery={(query) => {
-          const problem = validate(query);
-          if (!problem) onSelect(query);
-          return problem;
+          setRefusal(undefined);
+          void typed(query).then((problem) => (problem ? setRefusal(problem) : onSelect(query)));
+          return undefined;
         }}
       />
+      {refusal ? <Text color="red">✗ {refusal}</Text> : null}
     </Box>
   );
 }

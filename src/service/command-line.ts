@@ -1,8 +1,12 @@
 /** The headless command line equivalent to a wizard run, shown at the end so the next time can be scripted. */
+import type { KindChoice } from '../core/kinds.js';
 import type { RunContext } from './workflow.js';
 
 /** The answers of a run (the account id is not a flag of apply), and how it got credentials. */
-export type CommandLineInput = Omit<RunContext, 'accountId'> & {
+export type CommandLineInput = Omit<RunContext, 'accountId' | 'kind' | 'table'> & {
+  kind: KindChoice;
+  /** undefined for `all` (each table keeps its default name). */
+  table?: string;
   /** The profile's role asked for an MFA code: headless needs --mfa-code too (a fresh code each run). */
   mfa?: boolean;
   /** A --local demo: its endpoint and profile are throwaway, so the command says --local instead. */
@@ -15,6 +19,16 @@ export function shellQuote(arg: string): string {
   return `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The offline command that prints the same IAM policy, e.g. `sentinel-init sessions --generate-iam --region r --table t --account-id 1`. */
+export function generateIamCommand(input: Pick<CommandLineInput, 'kind' | 'region' | 'table' | 'pitr' | 'kmsKey'> & { accountId?: string }): string {
+  const args = ['sentinel-init', input.kind, '--generate-iam', '--region', input.region];
+  if (input.table !== undefined) args.push('--table', input.table);
+  if (input.accountId !== undefined) args.push('--account-id', input.accountId);
+  if (input.pitr === false) args.push('--no-pitr');
+  if (input.kmsKey !== undefined) args.push('--kms-key', input.kmsKey);
+  return args.map(shellQuote).join(' ');
+}
+
 /** e.g. `sentinel-init sessions --aws-profile dev --region eu-west-1 --table sentinel-sessions --yes`. */
 export function headlessCommand(input: CommandLineInput): string {
   const args = ['sentinel-init', input.kind];
@@ -25,7 +39,8 @@ export function headlessCommand(input: CommandLineInput): string {
     if (input.mfa) args.push('--mfa-code', 'CODE');
     if (input.endpointUrl) args.push('--endpoint-url', input.endpointUrl);
   }
-  args.push('--region', input.region, '--table', input.table);
+  args.push('--region', input.region);
+  if (input.table !== undefined) args.push('--table', input.table);
   if (!input.deletionProtection) args.push('--no-deletion-protection');
   if (input.pitr === false) args.push('--no-pitr');
   for (const tag of input.tags ?? []) args.push('--tag', `${tag.key}=${tag.value}`);

@@ -2,7 +2,7 @@
  * The one options type. Flags parse into it (src/cli-args.ts); the wizard fills what is missing;
  * the headless path checks it is complete and names the missing flag if not.
  */
-import type { KindName } from '../core/kinds.js';
+import type { KindChoice, KindName } from '../core/kinds.js';
 import type { Tag } from '../core/tags.js';
 
 export interface Options {
@@ -16,7 +16,8 @@ export interface Options {
   allowUnknownRegion?: boolean;
   /** --timeout: the apply's whole deadline in ms; undefined: the engine's default for the plan. */
   timeoutMs?: number;
-  kind: KindName;
+  /** One kind, or `all` of them. */
+  kind: KindChoice;
   /** Whether KIND was given on the command line (the wizard skips the kind step when it was). */
   kindGiven: boolean;
   table?: string;
@@ -48,3 +49,6 @@ export interface Options {
 export function wantsHeadless(options: Options): boolean {
   return options.command === 'verify' || options.yes || options.plan || options.generateIam || options.json || options.verify;
 }
+
+/** The options of one table's run: `all` is split into one of these per kind. */
+export type TableOptions = Options & { kind: KindName };

@@ -18,7 +18,7 @@ import { CliError, UsageError } from '../core/errors.js';
 import { KINDS, type KindName } from '../core/kinds.js';
 import type { Tag } from '../core/tags.js';
 import { kmsErrorToCli } from './kms-key.js';
-import type { Options } from './options.js';
+import type { TableOptions } from './options.js';
 import { validateAccountId, validateEndpointUrl, validateTableName } from '../core/validate.js';
 import { checkRegion, noRegion, regionDefault } from './region.js';
 
@@ -62,7 +62,7 @@ function check1(problem: string | undefined, source: string, flag: string): void
  * then the profile's region; profile from --aws-profile, then AWS_PROFILE. Validates every value.
  * Throws UsageError naming the flag to pass (e.g. no region anywhere -> "--region").
  */
-export async function resolveContext(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<RunContext> {
+export async function resolveContext(options: TableOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunContext> {
   const table = options.table ?? KINDS[options.kind].defaultTable;
   check1(validateTableName(table), '--table', '--table');
 
@@ -134,7 +134,7 @@ export function toCliError(error: unknown, ctx: RunContext, operation: string): 
   return dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ?? error;
 }
 
-export { check, type CheckOptions, type CheckResult } from './check.js';
+export { check, checkTables, type CheckOptions, type CheckResult } from './check.js';
 
 /**
  * Several tables of one run (`all`), one after another; progress ids carry the table name. A failure

@@ -1,10 +1,11 @@
-/** Picks the screen for the current step and wires its callbacks to wizard events. */
+/**
+ * Picks the screen for the current step and wires its callbacks to wizard events. It only draws:
+ * what each screen shows comes from src/wizard/view-model.ts, what happens from the reducer.
+ */
 import type { Dispatch } from 'react';
 import { useCallback } from 'react';
-import { KINDS } from '../core/kinds.js';
 import { toolTags } from '../core/tags.js';
 import type { Options } from '../service/options.js';
-import { wiringFor } from '../service/wiring.js';
 import { ApplyScreen } from '../screens/ApplyScreen.js';
 import { CheckFailedScreen } from '../screens/CheckFailedScreen.js';
 import { CheckScreen } from '../screens/CheckScreen.js';
@@ -20,8 +21,10 @@ import { RegionScreen } from '../screens/RegionScreen.js';
 import { TableScreen } from '../screens/TableScreen.js';
 import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
+import { lookalikeWarning } from '../engine/lookalike.js';
 import type { WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
+import { accountNote, applyTitle, checkOptions, checkWhat, confirmQuestion, kinds, lookalikes, policyName, tableName } from './view-model.js';
 
 export interface StepViewProps {
   state: WizardState;
@@ -31,28 +34,23 @@ export interface StepViewProps {
   env: NodeJS.ProcessEnv;
   files: string;
   rows: readonly ProgressRow[];
+  /** Lines of the verify run on the done screen, as they come. */
+  verifyLines: readonly string[];
   height: number;
+  width: number;
 }
 
 /** The body of the wizard for one step. */
-export function StepView({ state, dispatch, options, services, env, files, rows, height }: StepViewProps) {
+export function StepView({ state, dispatch, options, services, env, files, rows, verifyLines, height, width }: StepViewProps) {
   const { step, answers, checked } = state;
   // Esc is offered only where it leads somewhere (not on the first screen).
   const back = transition(state, { type: 'back' }) !== state ? () => dispatch({ type: 'back' }) : undefined;
   const listRows = Math.max(Math.min(8, height - 6), 3);
-  const table = answers.table ?? KINDS[answers.kind].defaultTable;
 
-  const preselectRegion = useCallback(async () => {
-    if (answers.region) return answers.region;
-    const profiles = await services.loadProfiles().catch(() => []);
-    const own = profiles.find((p) => p.name === (answers.profile ?? 'default'))?.region;
-    return own ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
-  }, [answers.region, answers.profile, services, env]);
-
+  const preselectRegion = useCallback(() => services.preselectRegion(answers.region, answers.profile), [services, answers.region, answers.profile]);
   const runCheck = useCallback(
-    (mfa: MfaCodeProvider, signal: AbortSignal) =>
-      services.check({ ...options, kind: answers.kind, profile: answers.profile, profileSource: answers.profile ? '--aws-profile' : undefined, region: answers.region, table, tags: answers.tags }, mfa, signal),
-    [services, options, answers.kind, answers.profile, answers.region, table, answers.tags],
+    (mfa: MfaCodeProvider, signal: AbortSignal) => services.check(checkOptions(options, answers), kinds(answers), mfa, signal),
+    [services, options, answers],
   );
 
   switch (step.name) {
@@ -70,13 +68,13 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
         />
       );
     case 'region':
-      return <RegionScreen load={services.listRegions} preselect={preselectRegion} validate={services.validateRegion} rows={listRows} onSelect={(region) => dispatch({ type: 'region', region })} onBack={back} />;
+      return <RegionScreen load={services.listRegions} preselect={preselectRegion} typed={services.typedRegion} rows={listRows} onSelect={(region) => dispatch({ type: 'region', region })} onBack={back} />;
     case 'table':
-      return <TableScreen initial={table} validate={services.validateTable} onSubmit={(t) => dispatch({ type: 'table', table: t })} onBack={back} />;
+      return <TableScreen initial={tableName(answers)} validate={services.validateTable} onSubmit={(t) => dispatch({ type: 'table', table: t })} onBack={back} />;
     case 'tags':
       return (
         <TagsScreen
-          tool={toolTags(answers.kind)}
+          tool={answers.kind === 'all' ? toolTags('sessions').map((t) => (t.key === 'sentinel:table-kind' ? { ...t, value: '<each table its kind>' } : t)) : toolTags(answers.kind)}
           user={answers.tags}
           draft={state.tagDraft}
           error={state.tagError}
@@ -88,7 +86,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'check':
       return (
         <CheckScreen
-          what={`${answers.profile ? `profile ${answers.profile}` : 'default credentials'}, table ${table} in ${answers.region}`}
+          what={checkWhat(answers)}
           run={runCheck}
           describeError={services.describeError}
           onChecked={(c) => dispatch({ type: 'checked', checked: c })}
@@ -99,46 +97,59 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'check-failed':
       return <CheckFailedScreen message={step.message} onBack={() => dispatch({ type: 'back' })} />;
     case 'plan':
-      return checked ? <PlanScreen plan={checked.plan} identity={checked.identity} endpointUrl={options.endpointUrl} height={height} onNext={() => dispatch({ type: 'next' })} onBack={back} /> : null;
+      return checked ? <PlanScreen plans={checked.plans} identity={checked.identity} endpointUrl={options.endpointUrl} height={height} width={width} onNext={() => dispatch({ type: 'next' })} onBack={back} /> : null;
     case 'iam': {
       if (!checked) return null;
-      const account = checked.identity?.account ?? options.accountId;
-      const kmsKeyArn = checked.plan.desired.kmsKey?.arn;
-      const json = services.policy({ kind: answers.kind, table, region: answers.region ?? '*', accountId: account, partition: checked.identity?.partition, pitr: options.pitr, kmsKeyArn });
-      const accountNote = checked.identity
-        ? `ARNs name account ${checked.identity.account} (from STS).`
-        : account
-          ? `ARNs name account ${account} (--account-id).`
-          : 'Account unknown (no STS call): the ARNs use *. Pass --account-id to pin it.';
+      const json = services.policy(checked, options.accountId);
       return (
         <IamScreen
           json={json}
-          accountNote={accountNote}
-          nextLabel={checked.plan.action === 'none' ? 'finish' : 'continue'}
+          title={`IAM policy for ${checked.plans.length > 1 ? 'these tables' : 'this table'}`}
+          accountNote={accountNote(checked, options)}
+          nextLabel={checked.plans.every((p) => p.action === 'none') ? 'finish' : 'continue'}
           height={height}
-          save={() => services.savePolicy(answers.kind, json)}
+          width={width}
+          saved={state.policySaved}
+          save={() => services.savePolicy(policyName(answers.kind), json).then((path) => (dispatch({ type: 'policy-saved', path }), path))}
           onNext={() => dispatch({ type: 'next' })}
           onBack={back}
         />
       );
     }
     case 'confirm': {
-      const p = checked?.plan;
-      const question =
-        p?.action === 'update'
-          ? `Apply ${p.changes.length} change${p.changes.length === 1 ? '' : 's'} to table ${table} in ${answers.region}?`
-          : `Create table ${table} in ${answers.region}${checked?.identity ? ` (account ${checked.identity.account})` : ''}?`;
-      return <ConfirmScreen question={question} onYes={() => dispatch({ type: 'confirm' })} onNo={() => dispatch({ type: 'decline' })} onBack={() => dispatch({ type: 'back' })} />;
+      if (!checked) return null;
+      const odd = lookalikes(checked);
+      return (
+        <ConfirmScreen
+          question={confirmQuestion(checked, answers.region)}
+          warnings={odd.map((p) => lookalikeWarning(p.table, p.kind, p.lookalike ?? p.kind))}
+          strict={odd.length > 0}
+          onYes={() => dispatch({ type: 'confirm' })}
+          onNo={() => dispatch({ type: 'decline' })}
+          onBack={() => dispatch({ type: 'back' })}
+        />
+      );
     }
     case 'apply':
-      return <ApplyScreen rows={rows} title={checked?.plan.action === 'update' ? `Updating ${table}` : `Creating ${table}`} />;
+      return <ApplyScreen rows={rows} title={checked ? applyTitle(checked) : ''} height={height} />;
     case 'done':
-      return <DoneScreen result={step.result} wiring={wiringFor(answers.kind, step.result.table)} rows={rows} local={options.local} />;
+      return (
+        <DoneScreen
+          results={step.results}
+          rows={rows}
+          local={options.local}
+          verify={state.verify}
+          verifyLines={verifyLines}
+          height={height}
+          width={width}
+          onVerify={() => dispatch({ type: 'verify-start' })}
+          onFinish={() => dispatch({ type: 'finish' })}
+        />
+      );
     case 'declined':
-      return <EndScreen ending={{ kind: 'declined' }} rows={rows} table={table} />;
     case 'interrupted':
-      return <EndScreen ending={{ kind: 'interrupted', during: step.during }} rows={rows} table={table} action={checked?.plan.action} />;
     case 'apply-failed':
-      return <EndScreen ending={{ kind: 'apply-failed', message: step.message }} rows={rows} table={table} action={checked?.plan.action} />;
+      // The transcript printed after the last frame says what happened (src/wizard/transcript.ts).
+      return <EndScreen />;
   }
 }

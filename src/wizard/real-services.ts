@@ -2,42 +2,82 @@
  * The wizard's services on the real modules. The workflow and the AWS SDK are imported lazily, on
  * the first call, so the wizard draws its first frame before the SDK loads.
  */
-import { listRegions } from '../aws/regions.js';
+import { closestRegion, describeRegion, listRegions } from '../aws/regions.js';
 import { describeError } from '../core/errors.js';
 import { safeText } from '../core/text.js';
-import { policyJson } from '../policy/iam.js';
 import { validateRegion, validateTableName } from '../core/validate.js';
+import { policyJson } from '../policy/iam.js';
+import type { Options } from '../service/options.js';
+import { regionDefault } from '../service/region.js';
+import type { RunReport } from '../service/run-report.js';
 import type { Connection } from '../service/workflow.js';
 import { savePolicyFile } from './save-policy.js';
-import type { RunReport } from '../service/run-report.js';
 import type { WizardServices } from './services.js';
 
 /** Real services; `env` is what resolution reads (the process environment by default). */
-export function realServices(env: NodeJS.ProcessEnv = process.env, report?: RunReport): WizardServices {
+export function realServices(options: Options, env: NodeJS.ProcessEnv = process.env, report?: RunReport): WizardServices {
   return {
     loadProfiles: async () => (await import('../aws/profiles.js')).loadProfiles(),
     listRegions,
-    async check(options, mfa, signal) {
+    async preselectRegion(flag, profile) {
+      const { readSharedConfig } = await import('../aws/profiles.js');
+      const own = await readSharedConfig().then(
+        (c) => c.profiles[profile ?? 'default']?.region,
+        () => undefined,
+      );
+      return regionDefault(flag, env, { name: profile ?? 'default', region: own })?.region;
+    },
+    async typedRegion(region) {
+      const format = validateRegion(region);
+      if (format) return format;
+      if (options.allowUnknownRegion || (await describeRegion(region))) return undefined;
+      const guess = closestRegion(region, await listRegions());
+      return `Region "${region}" is not one this tool's AWS SDK knows.${guess ? ` Did you mean ${guess}?` : ''} For a newer region, run with --allow-unknown-region.`;
+    },
+    async check(answers, kinds, mfa, signal) {
       const workflow = await import('../service/workflow.js');
       // "Default credential chain" was chosen over AWS_PROFILE: do not let resolution bring it back.
-      const resolveEnv = options.profile === undefined ? { ...env, AWS_PROFILE: undefined } : env;
-      const ctx = await workflow.resolveContext(options, resolveEnv);
+      const resolveEnv = answers.profile === undefined ? { ...env, AWS_PROFILE: undefined } : env;
+      const ctxs = [];
+      // Several kinds (`all`) each use their default table.
+      for (const kind of kinds) ctxs.push(await workflow.resolveContext({ ...answers, kind, table: kinds.length > 1 ? undefined : answers.table }, resolveEnv));
+      const [first] = ctxs;
+      if (!first) throw new Error('no table to check');
       let mfaAsked = false;
-      const connection = await workflow.connect(ctx, (serial) => ((mfaAsked = true), mfa(serial)));
-      const { identity, plan } = await workflow.check(ctx, connection, signal);
-      return { identity, plan, connection, mfaAsked, timeoutMs: ctx.timeoutMs };
+      const connection = await workflow.connect(first, (serial) => ((mfaAsked = true), mfa(serial)));
+      const { identity, plans } = await workflow.checkTables(ctxs, connection, signal);
+      return { identity, plans, connection, mfaAsked, timeoutMs: first.timeoutMs };
     },
     async apply(checked, onProgress, signal) {
       const workflow = await import('../service/workflow.js');
-      report?.changing(checked.plan.table);
-      const result = await workflow.applyPlan(checked.plan, checked.connection as Connection, { onProgress, signal, timeoutMs: checked.timeoutMs });
-      report?.outcome(`Table ${result.table} was ${result.status}`);
-      return result;
+      report?.changing(checked.plans.map((p) => p.table).join(', '));
+      const results = await workflow.applyPlans(checked.plans, checked.connection as Connection, { onProgress, signal, timeoutMs: checked.timeoutMs });
+      report?.outcome(results.map((r) => `Table ${r.table} was ${r.status}`).join('; '));
+      return results;
     },
-    policy: (input) => policyJson(input),
-    savePolicy: (kind, json) => savePolicyFile(kind, json),
+    async verify(checked, onResult, signal) {
+      const { runVerify } = await import('../service/verify.js');
+      const reports = [];
+      for (const p of checked.plans) {
+        const ctx = { kind: p.kind, table: p.table, region: p.region, deletionProtection: p.desired.deletionProtection };
+        reports.push(await runVerify(ctx, checked.connection as Connection, { signal, onResult: (r) => onResult(p.table, r) }));
+      }
+      return reports;
+    },
+    policy: (checked, accountId) =>
+      policyJson(
+        checked.plans.map((p) => ({
+          kind: p.kind,
+          table: p.table,
+          region: p.region,
+          accountId: checked.identity?.account ?? accountId,
+          partition: checked.identity?.partition,
+          pitr: p.desired.pitr,
+          kmsKeyArn: p.desired.kmsKey?.arn,
+        })),
+      ),
+    savePolicy: (name, json) => savePolicyFile(name, json),
     validateTable: validateTableName,
-    validateRegion,
     // Shown on screen: no raw control character, no secret (the same rule as the headless writers).
     describeError: (error) => safeText(describeError(error).text),
   };

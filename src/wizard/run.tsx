@@ -3,6 +3,7 @@
  * renders <App> with Ctrl-C handled by the app itself and resolves with the exit code.
  */
 import { render } from 'ink';
+import { enterAlternateScreen } from '../components/alternate-screen.js';
 import { App } from '../app.js';
 import type { RunReport } from '../service/run-report.js';
 import type { Options } from '../service/options.js';
@@ -22,14 +23,17 @@ export async function runWizard(options: Options, io: WizardIo): Promise<number>
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
   process.on('SIGINT', onSigint);
+  const leaveScreen = enterAlternateScreen(process.stdout);
   try {
-    const app = render(<App options={options} services={realServices(process.env, io.progress)} onExit={(c, a) => ((code = c), (after = a))} interrupt={interrupt.signal} />, {
+    const app = render(<App options={options} services={realServices(options, process.env, io.progress)} onExit={(c, a) => ((code = c), (after = a))} interrupt={interrupt.signal} />, {
       exitOnCtrlC: false,
     });
     await app.waitUntilExit();
-    // Plain text after the last frame: the terminal wraps it softly, so it copies as one line.
+    leaveScreen();
+    // Plain text on the normal screen: the terminal wraps it softly, so it copies as one line.
     if (after) io.stdout.write(`${after}\n`);
   } finally {
+    leaveScreen();
     process.off('SIGINT', onSigint);
   }
   return code;

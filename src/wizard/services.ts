@@ -5,14 +5,17 @@
 import type { Identity, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
 import type { ApplyResult, Plan, ProgressEvent } from '../engine/types.js';
 import type { RegionInfo } from '../aws/regions.js';
-import type { KindName } from '../core/kinds.js';
-import type { PolicyRequest } from '../policy/iam.js';
+import type { KindChoice, KindName } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
+import type { CheckResult, VerifyReport } from '../verify/types.js';
 
-/** The outcome of the check step: who you are, the live plan, and whatever apply needs later. */
+export type { KindChoice };
+
+/** The outcome of the check step: who you are, the live plan of each table, and what apply needs later. */
 export interface Checked {
   identity?: Identity;
-  plan: Plan;
+  /** One per table, in the order they are applied. */
+  plans: Plan[];
   /** True when the credentials asked for an MFA code (the headless command then needs --mfa-code). */
   mfaAsked?: boolean;
   /** Opaque to the screens: the real services keep the connection here for apply. */
@@ -24,18 +27,22 @@ export interface Checked {
 export interface WizardServices {
   loadProfiles(): Promise<ProfileInfo[]>;
   listRegions(): Promise<RegionInfo[]>;
-  /** Resolve, connect and check (identity + live plan) for the answers in `options`. */
-  check(options: Options, mfa: MfaCodeProvider, signal: AbortSignal): Promise<Checked>;
-  /** Carry out a checked plan with progress. */
-  apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult>;
-  /** The IAM policy JSON (pretty-printed) for these answers. */
-  policy(input: PolicyRequest): string;
+  /** The region to preselect, by the one rule (--region, AWS_REGION, AWS_DEFAULT_REGION, the profile's). */
+  preselectRegion(flag: string | undefined, profile: string | undefined): Promise<string | undefined>;
+  /** Why a typed region that matches no listed one is refused ("did you mean…"), or undefined to take it. */
+  typedRegion(region: string): Promise<string | undefined>;
+  /** Resolve, connect and check (identity + each table's live plan) for `kinds` with the answers in `options`. */
+  check(options: Options, kinds: readonly KindName[], mfa: MfaCodeProvider, signal: AbortSignal): Promise<Checked>;
+  /** Carry out the checked plans with progress, one table after another. */
+  apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult[]>;
+  /** Sentinel's access patterns on each table (src/verify), a line per pattern as it finishes. */
+  verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal): Promise<VerifyReport[]>;
+  /** The IAM policy JSON (pretty-printed) for the checked tables. */
+  policy(checked: Checked, accountId?: string): string;
   /** Writes the policy next to the person without overwriting anything; returns the path written. */
-  savePolicy(kind: KindName, json: string): Promise<string>;
+  savePolicy(name: string, json: string): Promise<string>;
   /** An error sentence for a bad table name, or undefined. */
   validateTable(name: string): string | undefined;
-  /** An error sentence for a bad region, or undefined. */
-  validateRegion(region: string): string | undefined;
   /** One line for a person from any error (typed errors carry their hint). */
   describeError(error: unknown): string;
 }

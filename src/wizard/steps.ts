@@ -2,11 +2,12 @@
  * The wizard's steps as data: a discriminated union and a pure transition function. Rendering,
  * AWS calls and key handling live elsewhere; everything here is tested without React.
  */
+import { unchangedResult } from '../engine/result.js';
 import type { ApplyResult } from '../engine/types.js';
-import type { KindName } from '../core/kinds.js';
 import { MAX_TAGS, parseTag, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
-import type { Checked } from './services.js';
+import type { VerifyReport } from '../verify/types.js';
+import type { Checked, KindChoice } from './services.js';
 
 export type InputStep = 'kind' | 'profile' | 'region' | 'table' | 'tags';
 export const INPUT_STEPS: readonly InputStep[] = ['kind', 'profile', 'region', 'table', 'tags'];
@@ -19,7 +20,8 @@ export type Step =
   | { name: 'iam' }
   | { name: 'confirm' }
   | { name: 'apply' }
-  | { name: 'done'; result: ApplyResult }
+  /** Applied (or nothing to do): the summary waits for Enter, offering verify. */
+  | { name: 'done'; results: ApplyResult[] }
   | { name: 'apply-failed'; message: string }
   | { name: 'declined' }
   | { name: 'interrupted'; during: 'setup' | 'apply' };
@@ -27,13 +29,20 @@ export type Step =
 export type StepName = Step['name'];
 
 export interface Answers {
-  kind: KindName;
+  kind: KindChoice;
   /** undefined: the default credential chain (once the profile step is behind us). */
   profile?: string;
   region?: string;
   table?: string;
   /** The user's tags (the tool's two are always added). */
   tags: Tag[];
+}
+
+/** Verify on the done screen: running, then each table's report (or why it could not run). */
+export interface VerifyState {
+  running: boolean;
+  reports: VerifyReport[];
+  error?: string;
 }
 
 export interface WizardState {
@@ -45,10 +54,15 @@ export interface WizardState {
   /** The tags step's line being typed, and why the last one entered was refused. */
   tagDraft: string;
   tagError?: string;
+  /** Where the IAM policy was saved, for the transcript. */
+  policySaved?: string;
+  verify?: VerifyState;
+  /** The person is done with the done screen (Enter): the run ends. */
+  finished: boolean;
 }
 
 export type WizardEvent =
-  | { type: 'kind'; kind: KindName }
+  | { type: 'kind'; kind: KindChoice }
   | { type: 'profile'; profile?: string }
   | { type: 'region'; region: string }
   | { type: 'table'; table: string }
@@ -58,10 +72,15 @@ export type WizardEvent =
   | { type: 'checked'; checked: Checked }
   | { type: 'check-failed'; message: string }
   | { type: 'next' }
+  | { type: 'policy-saved'; path: string }
   | { type: 'confirm' }
   | { type: 'decline' }
-  | { type: 'applied'; result: ApplyResult }
+  | { type: 'applied'; results: ApplyResult[] }
   | { type: 'apply-failed'; message: string }
+  | { type: 'verify-start' }
+  | { type: 'verify-done'; reports: VerifyReport[] }
+  | { type: 'verify-failed'; message: string }
+  | { type: 'finish' }
   | { type: 'back' }
   | { type: 'interrupt' };
 
@@ -78,23 +97,30 @@ export function initialState(options: Options): WizardState {
     tags: options.tags.length > 0 || options.table !== undefined,
   };
   const answers: Answers = { kind: options.kind, profile: options.profile, region: options.region, table: options.table, tags: options.tags };
-  return { step: { name: firstInputAfter(-1, given) }, answers, given, tagDraft: '' };
+  return { step: { name: firstInputAfter(-1, given, answers) }, answers, given, tagDraft: '', finished: false };
+}
+
+/** Whether a step is asked: not when given by flag, and never the table name for all tables (each keeps its default). */
+function asked(step: InputStep, given: Record<InputStep, boolean>, answers: Answers): boolean {
+  return !given[step] && !(step === 'table' && answers.kind === 'all');
 }
 
 /** The next step to ask after input index `index`, or the check when every answer is in. */
-function firstInputAfter(index: number, given: Record<InputStep, boolean>): InputStep | 'check' {
-  return INPUT_STEPS.slice(index + 1).find((s) => !given[s]) ?? 'check';
+function firstInputAfter(index: number, given: Record<InputStep, boolean>, answers: Answers): InputStep | 'check' {
+  return INPUT_STEPS.slice(index + 1).find((s) => asked(s, given, answers)) ?? 'check';
 }
 
 /** The last asked step before input index `index`, or undefined when there is none (first screen). */
-function lastInputBefore(index: number, given: Record<InputStep, boolean>): InputStep | undefined {
-  return [...INPUT_STEPS.slice(0, Math.max(index, 0))].reverse().find((s) => !given[s]);
+function lastInputBefore(index: number, given: Record<InputStep, boolean>, answers: Answers): InputStep | undefined {
+  return [...INPUT_STEPS.slice(0, Math.max(index, 0))].reverse().find((s) => asked(s, given, answers));
 }
 
-/** Steps a run ends on, with their exit codes. */
-export function exitCodeOf(step: Step): number | undefined {
-  switch (step.name) {
+/** The exit code of a run that has ended, or undefined while it goes on. */
+export function exitCodeOf(state: WizardState): number | undefined {
+  switch (state.step.name) {
     case 'done':
+      if (!state.finished) return undefined;
+      return state.verify?.error || state.verify?.reports.some((r) => !r.passed) ? 1 : 0;
     case 'declined':
       return 0;
     case 'apply-failed':
@@ -109,8 +135,9 @@ export function exitCodeOf(step: Step): number | undefined {
 function answer(state: WizardState, step: InputStep, answers: Partial<Answers>): WizardState {
   const index = INPUT_STEPS.indexOf(step);
   if (state.step.name !== step) return state;
+  const next = { ...state.answers, ...answers };
   // A new answer invalidates any earlier check.
-  return { ...state, answers: { ...state.answers, ...answers }, checked: undefined, step: { name: firstInputAfter(index, state.given) } };
+  return { ...state, answers: next, checked: undefined, step: { name: firstInputAfter(index, state.given, next) } };
 }
 
 /** Enter on the tags step: an empty line continues; `key=value` adds (or replaces) a tag, or says why not. */
@@ -124,7 +151,7 @@ function enterTag(state: WizardState, text: string): WizardState {
 }
 
 function back(state: WizardState): WizardState {
-  const { step, given } = state;
+  const { step, given, answers } = state;
   const to = (name: InputStep | undefined): WizardState => (name ? { ...state, step: { name } } : state);
   switch (step.name) {
     case 'kind':
@@ -132,11 +159,11 @@ function back(state: WizardState): WizardState {
     case 'region':
     case 'table':
     case 'tags':
-      return to(lastInputBefore(INPUT_STEPS.indexOf(step.name), given));
+      return to(lastInputBefore(INPUT_STEPS.indexOf(step.name), given, answers));
     case 'check':
     case 'check-failed':
     case 'plan':
-      return to(lastInputBefore(INPUT_STEPS.length, given));
+      return to(lastInputBefore(INPUT_STEPS.length, given, answers));
     case 'iam':
       return { ...state, step: { name: 'plan' } };
     case 'confirm':
@@ -144,6 +171,13 @@ function back(state: WizardState): WizardState {
     default:
       return state;
   }
+}
+
+/** After the IAM policy: tables with nothing to do finish as "unchanged"; any change asks first. */
+function afterPolicy(state: WizardState): WizardState {
+  const plans = state.checked?.plans ?? [];
+  if (plans.some((p) => p.action !== 'none')) return { ...state, step: { name: 'confirm' } };
+  return { ...state, step: { name: 'done', results: plans.map((p) => unchangedResult(p)) } };
 }
 
 /** Pure: the state after an event. Events that make no sense in the current step change nothing. */
@@ -171,28 +205,32 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         : state;
     case 'next':
       if (at === 'plan') return { ...state, step: { name: 'iam' } };
-      if (at === 'iam' && state.checked) {
-        const { plan } = state.checked;
-        // An up-to-date table has nothing to confirm: finish with "unchanged".
-        if (plan.action === 'none') {
-          const result: ApplyResult = { kind: plan.kind, table: plan.table, region: plan.region, status: 'unchanged', tableArn: plan.actual?.arn ?? '' };
-          return { ...state, step: { name: 'done', result } };
-        }
-        return { ...state, step: { name: 'confirm' } };
-      }
+      if (at === 'iam') return afterPolicy(state);
       return state;
+    case 'policy-saved':
+      return { ...state, policySaved: event.path };
     case 'confirm':
       return at === 'confirm' ? { ...state, step: { name: 'apply' } } : state;
     case 'decline':
       return at === 'confirm' ? { ...state, step: { name: 'declined' } } : state;
     case 'applied':
-      return at === 'apply' ? { ...state, step: { name: 'done', result: event.result } } : state;
+      return at === 'apply' ? { ...state, step: { name: 'done', results: event.results } } : state;
     case 'apply-failed':
       return at === 'apply' ? { ...state, step: { name: 'apply-failed', message: event.message } } : state;
+    case 'verify-start':
+      return at === 'done' && !state.verify?.running && !state.finished ? { ...state, verify: { running: true, reports: [] } } : state;
+    case 'verify-done':
+      return at === 'done' ? { ...state, verify: { running: false, reports: event.reports } } : state;
+    case 'verify-failed':
+      return at === 'done' ? { ...state, verify: { running: false, reports: [], error: event.message } } : state;
+    case 'finish':
+      return at === 'done' && !state.verify?.running ? { ...state, finished: true } : state;
     case 'back':
       return back(state);
     case 'interrupt':
-      if (exitCodeOf(state.step) !== undefined) return state;
+      // On the done screen the work is finished: Ctrl-C just ends the run (a verify in flight is stopped by the app).
+      if (at === 'done') return { ...state, finished: true, verify: state.verify?.running ? { running: false, reports: [], error: 'Stopped by Ctrl-C.' } : state.verify };
+      if (exitCodeOf(state) !== undefined) return state;
       return { ...state, step: { name: 'interrupted', during: at === 'apply' ? 'apply' : 'setup' } };
   }
 }

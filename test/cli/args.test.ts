@@ -63,7 +63,7 @@ describe('parseArgs', () => {
 
   it('refuses unknown flags, kinds, a second positional and missing values, pointing at --help', () => {
     expect(usageMessage(['--tabel', 'x'])).toBe('Unknown flag --tabel. Run sentinel-init --help for usage.');
-    expect(usageMessage(['session'])).toMatch(/^Unknown kind "session": use sessions, approvals, breakglass, ratelimit\. Run sentinel-init --help/);
+    expect(usageMessage(['session'])).toMatch(/^Unknown kind "session": use sessions, approvals, breakglass, ratelimit or all\. Run sentinel-init --help/);
     expect(usageMessage(['sessions', 'approvals'])).toMatch(/only one KIND/);
     expect(usageMessage(['--table'])).toMatch(/^--table needs a value\./);
     expect(usageMessage(['--table', '--yes'])).toMatch(/^--table needs a value\./);

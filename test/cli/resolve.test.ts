@@ -28,7 +28,11 @@ afterEach(() => {
   }
 });
 
-const resolve = (argv: string[], env: NodeJS.ProcessEnv = {}) => resolveContext(parseArgs(argv), { ...env, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE });
+const resolve = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+  const options = parseArgs(argv);
+  if (options.kind === 'all') throw new Error('these cases name one kind');
+  return resolveContext({ ...options, kind: options.kind }, { ...env, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE });
+};
 
 async function usageText(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const error = await resolve(argv, env).then(

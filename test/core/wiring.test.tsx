@@ -90,10 +90,10 @@ const ALSO_READ: Record<KindName, string[]> = {
 
 const result = (kind: KindName): ApplyResult => ({ kind, table: `t-${kind}`, region: 'eu-west-1', status: 'created', tableArn: `arn:aws:dynamodb:eu-west-1:123456789012:table/t-${kind}` });
 
-/** Everything the tool prints after an apply of this kind: headless text, --json, the wizard's last frame. */
+/** Everything the tool prints after an apply of this kind: headless text, --json, the wizard's done screen. */
 function printed(kind: KindName): string {
   const r = result(kind);
-  const frame = render(<DoneScreen result={r} wiring={wiringFor(kind, r.table)} rows={[]} local={false} />);
+  const frame = render(<DoneScreen results={[r]} rows={[]} local={false} verifyLines={[]} height={40} width={100} onVerify={() => {}} onFinish={() => {}} />);
   const text = [resultText(r), JSON.stringify(resultDocument(r)), frame.lastFrame() ?? ''].join('\n');
   frame.unmount();
   return text;

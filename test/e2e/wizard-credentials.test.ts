@@ -129,14 +129,16 @@ async function answerMfa(s: string, code: string): Promise<string> {
   return masked;
 }
 
-/** From the plan on: Enter, Enter, y; returns the IAM screen and the final screen. */
+/** From the plan on: Enter, Enter, y, then Enter on the done screen; returns the IAM screen, and the done screen followed by what the terminal keeps after exit (the transcript). */
 async function confirmFromPlan(s: string, question: string): Promise<{ iam: string; end: string }> {
   key(s, 'Enter');
   const iam = await waitFor(s, 'IAM policy for this table');
   key(s, 'Enter');
   await waitFor(s, question);
   typeText(s, 'y');
-  return { iam, end: await waitFor(s, /EXIT=\d+/) };
+  const done = await waitFor(s, 'Enter finish');
+  key(s, 'Enter');
+  return { iam, end: `${done}\n${await waitFor(s, /EXIT=\d+/)}` };
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');

@@ -4,43 +4,33 @@
  * Set WIZARD_SCREENS_DIR to keep the captured screens (used for the README).
  */
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { ensureBuilt } from '../cli/run-cli.js';
 import { keepScreen as keep, tmuxTerminal } from '../helpers/tmux.js';
+import { wizardHome, type WizardHome } from '../helpers/wizard-home.js';
 
 const term = tmuxTerminal('wizard-e2e');
 const { waitFor, typeText, key } = term;
 
 let local: DynamoDbLocal;
-let home: string;
+let home: WizardHome;
 
 beforeAll(async () => {
   ensureBuilt();
   local = await startDynamoDbLocal();
-  home = mkdtempSync(join(tmpdir(), 'wizard-e2e-'));
-  const profiles = ['default', 'dev', 'staging', 'prod', 'sandbox', 'audit'];
-  writeFileSync(join(home, 'config'), profiles.map((p, i) => `[${p === 'default' ? p : `profile ${p}`}]\nregion = ${['us-east-1', 'eu-west-1', 'eu-central-1', 'us-west-2', 'ap-south-1', 'sa-east-1'][i]}\n`).join(''));
-  writeFileSync(join(home, 'credentials'), profiles.map((p) => `[${p}]\naws_access_key_id = key${p.replace('-', '')}\naws_secret_access_key = secret\n`).join(''));
+  home = wizardHome('wizard-e2e');
 });
 
 afterAll(async () => {
   term.close();
   await local?.stop();
-  if (home) rmSync(home, { recursive: true, force: true });
+  home?.remove();
 });
 
 /** Starts the CLI in a fresh terminal with the temp profiles and a clean environment (no CI). */
 function launch(name: string, args: string): void {
-  term.launch(name, args, {
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  term.launch(name, args, home.env);
 }
 
 async function describeTable(accessKeyId: string, region: string, table: string, endpoint = local.endpoint) {
@@ -89,13 +79,20 @@ describe('wizard in a real terminal', () => {
     key(s, 'Enter');
     await waitFor(s, 'Create table sentinel-breakglass in eu-west-3? [y/N]');
     typeText(s, 'y');
-    const done = await waitFor(s, /EXIT=\d+/);
+    const done = await waitFor(s, 'Enter finish');
     keep('done.txt', done);
-    expect(done).toContain('EXIT=0');
     expect(done).toContain('✓ Created table sentinel-breakglass in eu-west-3');
     expect(done).toContain('Lambda TVM         SENTINEL_BREAKGLASS_TABLE=sentinel-breakglass');
     expect(done).toContain('sentinel CLI       --breakglass-table sentinel-breakglass');
-    expect(done).toContain(`sentinel-init breakglass --aws-profile staging --endpoint-url ${local.endpoint} --region eu-west-3 --table sentinel-breakglass --yes`);
+    key(s, 'Enter');
+    const end = await waitFor(s, /EXIT=\d+/);
+    keep('transcript.txt', end);
+    expect(end).toContain('EXIT=0');
+    // The done screen gives way to the transcript, which the scrollback keeps.
+    expect(end).not.toContain('Enter finish');
+    expect(end).toContain('✓ Table sentinel-breakglass in eu-west-3: created.');
+    expect(end).toContain('  Lambda TVM         SENTINEL_BREAKGLASS_TABLE=sentinel-breakglass');
+    expect(end).toContain(`sentinel-init breakglass --aws-profile staging --endpoint-url ${local.endpoint} --region eu-west-3 --table sentinel-breakglass --yes`);
     const table = await describeTable('keystaging', 'eu-west-3', 'sentinel-breakglass');
     expect(table?.TableStatus).toBe('ACTIVE');
     expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-invoker', 'gsi-profile', 'gsi-status']);

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { CLI, ROOT } from '../cli/run-cli.js';
 
 export interface Terminal {
-  /** Starts `node dist/cli.js ARGS; echo EXIT=$?` in a fresh 120×40 session with only `env` (plus PATH, TERM). */
-  launch(name: string, args: string, env: Record<string, string>): void;
+  /** Starts `node dist/cli.js ARGS; echo EXIT=$?` in a fresh session (120×40 and the repo unless `at` says) with only `env` (plus PATH, TERM). */
+  launch(name: string, args: string, env: Record<string, string>, at?: { columns?: number; rows?: number; cwd?: string }): void;
+  /** Resizes the session's window, as a person dragging the terminal's edge. */
+  resize(name: string, columns: number, rows: number): void;
+  /** The pane and its scrollback (`lines` back), lines as the terminal wrapped them (no -J). */
+  history(name: string, lines?: number): string;
   /** The pane as text; -J joins lines the terminal wrapped, so long command lines read whole. */
   screen(name: string): string;
   /** Polls the pane until it shows `text`; fails with the pane's content. */
@@ -28,14 +32,16 @@ export function tmuxTerminal(label: string): Terminal {
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const screen = (name: string) => tmux('capture-pane', '-p', '-J', '-t', name);
   return {
-    launch(name, args, env) {
+    launch(name, args, env, { columns = 120, rows = 40, cwd = ROOT } = {}) {
       // HISTFILE empty: bash ended by kill-server would write HOME/.bash_history while the test removes HOME.
       const vars = Object.entries({ PATH: process.env.PATH ?? '', TERM: 'xterm-256color', HISTFILE: '', ...env }).map(([k, v]) => `${k}=${v}`);
-      tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', name, '-c', ROOT, 'env', '-i', ...vars, 'bash', '--norc', '--noprofile');
+      tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', name, '-c', cwd, 'env', '-i', ...vars, 'bash', '--norc', '--noprofile');
       tmux('send-keys', '-t', name, '-l', `node ${CLI} ${args}; echo EXIT=$?`);
       tmux('send-keys', '-t', name, 'Enter');
     },
     screen,
+    resize: (name, columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
+    history: (name, lines = 2000) => tmux('capture-pane', '-p', '-S', `-${lines}`, '-t', name),
     async waitFor(name, text, timeout = 20_000) {
       const until = Date.now() + timeout;
       for (;;) {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app.js';
 import type { Options } from '../../src/service/options.js';
 import type { WizardServices } from '../../src/wizard/services.js';
-import { fakeServices, options } from '../wizard/fixtures.js';
+import { fakePlan, fakeServices, options } from '../wizard/fixtures.js';
 import { KEY, press, type, waitForText, type Rendered } from './helpers.js';
 
 afterEach(cleanup);
@@ -56,15 +56,29 @@ describe('wizard', () => {
     await press(r, KEY.enter, '[y/N]');
     expect(r.lastFrame()).toContain('Create table sentinel-requests in eu-central-1 (account 123456789012)?');
     await press(r, 'y');
-    expect(await exited(exit, r)).toBe(0);
     const done = await waitForText(r, 'Lambda TVM         SENTINEL_APPROVAL_TABLE=sentinel-requests');
-    expect(done).toContain('sentinel CLI       --request-table sentinel-requests  (request, list, check, approve, deny)');
+    // 80 columns at most: the long line folds under itself, nothing cut.
+    expect(done).toMatch(/sentinel CLI {7}--request-table sentinel-requests {2}\(request, list, check,\n {6}approve, deny\)/);
     expect(done).not.toContain('SENTINEL_REQUEST_TABLE');
     expect(done).toContain('✓ Created table sentinel-requests in eu-central-1');
     expect(done).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
-    expect(done).toContain('Next time, without questions:');
-    // The command line is printed after the last frame, unwrapped, so it copies whole.
-    expect(exit.after).toBe('    sentinel-init approvals --aws-profile dev --region eu-central-1 --table sentinel-requests --tag team=platform --yes');
+    expect(done).toContain('Enter finish');
+    // The done screen stays until Enter: nothing has exited yet.
+    expect(exit.code).toBeUndefined();
+    await press(r, KEY.enter);
+    expect(await exited(exit, r)).toBe(0);
+    // The last frame is empty; the transcript printed after it is the record, the command unwrapped so it copies whole.
+    expect(r.lastFrame()?.trim()).toBe('');
+    const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('  kind      approvals');
+    expect(lines).toContain('  region    eu-central-1');
+    expect(lines).toContain('  tags      team=platform');
+    expect(lines).toContain('  plan      sentinel-requests: create with 3 indexes');
+    expect(lines).toContain('  policy    not saved; to print it: sentinel-init approvals --generate-iam --region eu-central-1 --table sentinel-requests --account-id 123456789012');
+    expect(lines).toContain('✓ Table sentinel-requests in eu-central-1: created. arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
+    expect(lines).toContain('  Lambda TVM         SENTINEL_APPROVAL_TABLE=sentinel-requests');
+    expect(lines).toContain('  sentinel CLI       --request-table sentinel-requests  (request, list, check, approve, deny)');
+    expect(lines.at(-1)).toBe('  sentinel-init approvals --aws-profile dev --region eu-central-1 --table sentinel-requests --tag team=platform --yes');
     expect(calls.applies).toBe(1);
   });
 
@@ -79,7 +93,9 @@ describe('wizard', () => {
     await press(r, KEY.enter, '[y/N]');
     await press(r, KEY.enter);
     expect(await exited(exit, r)).toBe(0);
-    expect(await waitForText(r, 'Declined: nothing was created.')).toBeTruthy();
+    const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('Declined: nothing was created or changed.');
+    expect(lines.at(-1)).toBe('  sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
     expect(calls.applies).toBe(0);
   });
 
@@ -90,8 +106,7 @@ describe('wizard', () => {
     await press(r, KEY.enter, 'Which AWS profile?');
     await press(r, KEY.ctrlC);
     expect(await exited(exit, r)).toBe(130);
-    expect(await waitForText(r, 'Interrupted: nothing was created.')).toBeTruthy();
-    expect(exit.after).toBeUndefined();
+    expect(exit.after?.split('\n')).toContain('Interrupted: nothing was created.');
     expect(calls.applies).toBe(0);
   });
 
@@ -116,18 +131,19 @@ describe('wizard', () => {
     await press(r, KEY.ctrlC);
     expect(await exited(exit, r)).toBe(130);
     expect(signal?.aborted).toBe(true);
-    const end = await waitForText(r, 'Run it again to finish');
-    expect(end).toContain('Done so far: Create table tbl.');
-    expect(end).toContain('Still in progress');
-    expect(exit.after).toBe('  sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
+    const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('Interrupted: stopped waiting and cancelled the calls in flight.');
+    expect(lines).toContain('Done so far: Create table tbl.');
+    expect(lines).toContain("Still in progress on AWS's side: Wait for indexes.");
+    expect(lines.at(-1)).toBe('  sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
   });
 
   it('a failed check shows what went wrong, Esc goes back to choose differently, nothing dies', async () => {
     let fail = true;
     const { services } = fakeServices({
-      check: async (opts) => {
+      check: async (opts, kinds) => {
         if (fail) throw new Error('The SSO session for profile dev has expired. Run aws sso login --profile dev.');
-        return { plan: (await fakeServices().services.check(opts, async () => '', new AbortController().signal)).plan };
+        return fakeServices().services.check(opts, kinds, async () => '', new AbortController().signal);
       },
     });
     const { r } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
@@ -141,15 +157,15 @@ describe('wizard', () => {
     await press(r, KEY.enter, 'Which region?');
     await press(r, KEY.enter, 'Table name?');
     await press(r, KEY.enter, 'Plan');
-    expect(await waitForText(r, 'Identity not checked')).toContain('+ table tbl');
+    expect(await waitForText(r, '+ table tbl')).toContain('Plan');
   });
 
   it('a key sent as soon as a screen shows reaches it, not the screen just left: Enter, Enter on a failed check retries', async () => {
     let checks = 0;
     const { services } = fakeServices({
-      check: async (opts) => {
+      check: async (opts, kinds) => {
         if (++checks === 1) throw new Error('AWS refused the MFA code for profile dev.');
-        return { plan: (await fakeServices().services.check(opts, async () => '', new AbortController().signal)).plan };
+        return fakeServices().services.check(opts, kinds, async () => '', new AbortController().signal);
       },
     });
     const { r } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
@@ -175,21 +191,22 @@ describe('wizard', () => {
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
     expect(await waitForText(r, 'Nothing to do')).toContain('✓ table tbl');
     await press(r, KEY.enter, 'Enter finish');
-    await press(r, KEY.enter);
-    expect(await exited(exit, r)).toBe(0);
-    const done = await waitForText(r, 'Already up to date: table tbl');
+    const done = await press(r, KEY.enter, 'Already up to date: table tbl');
     expect(done).toContain('Lambda TVM         SENTINEL_SESSION_TABLE=tbl');
     expect(done).toContain('Lambda authorizer  SENTINEL_SESSION_TABLE=tbl');
     expect(done).toContain('sentinel CLI       --table tbl');
+    await press(r, KEY.enter);
+    expect(await exited(exit, r)).toBe(0);
+    expect(exit.after?.split('\n')).toContain('✓ Table tbl in eu-west-1: already up to date. arn:aws:dynamodb:eu-west-1:123456789012:table/tbl');
     expect(calls.applies).toBe(0);
   });
 
   it('asks for an MFA code, masked, and hands it to the credential provider', async () => {
     let code: string | undefined;
     const { services } = fakeServices({
-      check: async (opts, mfa) => {
+      check: async (opts, kinds, mfa) => {
         code = await mfa('arn:aws:iam::123456789012:mfa/alice');
-        return fakeServices().services.check(opts, mfa, new AbortController().signal);
+        return fakeServices().services.check(opts, kinds, mfa, new AbortController().signal);
       },
     });
     const { r } = start(options({ kindGiven: true, profile: 'prod-admin', region: 'us-west-2', table: 'tbl' }), services);
@@ -202,4 +219,56 @@ describe('wizard', () => {
     await press(r, KEY.enter, 'Plan');
     expect(code).toBe('123456');
   });
+
+  it('all: one pass for every table — one plan, one policy, one confirm, one apply, verify, one transcript', async () => {
+    const { services, calls } = fakeServices();
+    const { r, exit } = start(options(), services);
+    await waitForText(r, 'Which table?');
+    expect(r.lastFrame()).toMatch(/all +All 4 tables: sessions, approvals, breakglass, ratelimit/);
+    await type(r, 'all');
+    await press(r, KEY.enter, 'Which AWS profile?');
+    await type(r, 'dev');
+    await press(r, KEY.enter, 'Which region?');
+    await waitForText(r, '❯ eu-west-1');
+    // No table name is asked: each table keeps its default name.
+    await press(r, KEY.enter, 'Tags?');
+    await press(r, KEY.enter, 'Plan');
+    expect(calls.kinds[0]).toEqual(['sessions', 'approvals', 'breakglass', 'ratelimit']);
+    const plan = await waitForText(r, '+ table sentinel-sessions');
+    expect(plan).toContain('+ sentinel-requests    create with 3 indexes');
+    await press(r, KEY.enter, 'IAM policy for these tables');
+    expect(r.lastFrame()).toContain('"Sid": "Xsessions"');
+    await press(r, KEY.enter, '[y/N]');
+    expect(r.lastFrame()?.replace(/\s+/g, ' ')).toContain('Create or update 4 tables (sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit) in eu-west-1 (account 123456789012)?');
+    await press(r, 'y', 'Enter finish');
+    const done = r.lastFrame() ?? '';
+    for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit']) expect(done).toContain(`✓ Created table ${t} in eu-west-1`);
+    expect(calls.applies).toBe(1);
+    await press(r, 'v', '✓ sentinel-ratelimit: All 1 patterns work.');
+    expect(calls.verifies).toBe(1);
+    await press(r, KEY.enter);
+    expect(await exited(exit, r)).toBe(0);
+    const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('  tables    sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit');
+    expect(lines.filter((l) => l.startsWith('✓ Table '))).toHaveLength(4);
+    expect(lines.filter((l) => l.startsWith("Sentinel's access patterns on "))).toHaveLength(4);
+    expect(lines.at(-1)).toBe('  sentinel-init all --aws-profile dev --region eu-west-1 --yes');
+  });
+
+  it('a table that looks like another kind: the confirm warns, a single y does nothing, yes typed out applies', async () => {
+    const { services, calls } = fakeServices({
+      check: async (opts, kinds) => ({ plans: [fakePlan('update', { kind: kinds[0], table: opts.table, region: opts.region, lookalike: 'breakglass' })] }),
+    });
+    const { r } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
+    await waitForText(r, 'Plan');
+    await press(r, KEY.enter, 'IAM policy');
+    const confirm = await press(r, KEY.enter, 'Type yes to apply anyway');
+    expect(confirm).toMatch(/tbl looks like a breakglass table/);
+    await press(r, 'y');
+    expect(r.lastFrame()).toContain('Type yes to apply anyway: y');
+    await type(r, 'es');
+    await press(r, KEY.enter, 'Enter finish');
+    expect(calls.applies).toBe(1);
+  });
 });
+

@@ -67,4 +67,19 @@ describe('FilterList', () => {
     await press(r, KEY.esc);
     expect(back).toBe(true);
   });
+
+  it('Esc clears a filter first, keeping the highlighted row, and only then goes back', async () => {
+    let backs = 0;
+    const r = render(<FilterList items={many} initialKey="profile-010" onSelect={() => {}} onBack={() => backs++} />);
+    await waitForText(r, '❯ profile-010');
+    await type(r, '250');
+    await waitForText(r, '❯ profile-250');
+    await press(r, KEY.esc, '251/300');
+    expect(r.lastFrame()).toContain('❯ profile-250');
+    expect(r.lastFrame()).toContain('Esc back');
+    expect(backs).toBe(0);
+    await press(r, KEY.esc);
+    await waitFor(r, () => backs === 1);
+  });
 });
+

@@ -76,9 +76,9 @@ describe('ProfileScreen', () => {
 });
 
 describe('RegionScreen', () => {
-  it('preselects the given region, filters by name, and accepts a typed region the SDK does not list', async () => {
+  it('preselects the given region, filters by name, refuses a typed region it does not know, and takes one the override allows', async () => {
     const picked: string[] = [];
-    const props = { load: async () => REGIONS, validate: services.validateRegion, rows: 8, onSelect: (x: string) => picked.push(x) };
+    const props = { load: async () => REGIONS, typed: services.typedRegion, rows: 8, onSelect: (x: string) => picked.push(x) };
     const r = render(<RegionScreen {...props} preselect={async () => 'us-west-2'} />);
     expect(await waitForText(r, '❯ us-west-2')).toContain('US West (Oregon)');
     await type(r, 'ireland');
@@ -87,8 +87,15 @@ describe('RegionScreen', () => {
     cleanup();
     const r2 = render(<RegionScreen {...props} preselect={async () => undefined} />);
     await waitForText(r2, '❯ us-east-1');
-    await type(r2, 'ap-new-9');
-    await press(r2, KEY.enter);
+    await type(r2, 'eu-wst-1');
+    await press(r2, KEY.enter, "not one this tool's AWS SDK knows");
+    expect(picked).toEqual(['eu-west-1']);
+    cleanup();
+    const r3 = render(<RegionScreen {...props} typed={async () => undefined} preselect={async () => undefined} />);
+    await waitForText(r3, '❯ us-east-1');
+    await type(r3, 'ap-new-9');
+    await press(r3, KEY.enter);
+    await waitFor(r3, () => picked.length === 2);
     expect(picked).toEqual(['eu-west-1', 'ap-new-9']);
   });
 });
@@ -130,7 +137,7 @@ describe('IamScreen', () => {
       saves++;
       return './sentinel-sessions-policy.json';
     };
-    const r = render(<IamScreen json={json} nextLabel="continue" accountNote="ARNs name account 1" height={14} save={save} onNext={() => {}} />);
+    const r = render(<IamScreen json={json} title="IAM policy for this table" nextLabel="continue" accountNote="ARNs name account 1" height={14} width={80} save={save} onNext={() => {}} />);
     const first = await waitForText(r, 'IAM policy for this table');
     expect(first.split('\n').length).toBeLessThanOrEqual(14);
     expect(first).toContain('lines 1–9 of');

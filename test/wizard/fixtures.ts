@@ -29,7 +29,9 @@ export function options(over: Partial<Options> = {}): Options {
 }
 
 /** A plan value shaped like the engine's, for a table that does not exist (create) or one that does. */
-export function fakePlan(action: Plan['action'], over: Partial<Plan> = {}): Plan {
+export function fakePlan(action: Plan['action'], given: Partial<Plan> = {}): Plan {
+  // A key given as undefined means "the default", not "no value".
+  const over = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<Plan>;
   const kind: KindName = over.kind ?? 'sessions';
   const table = over.table ?? KINDS[kind].defaultTable;
   const desired = desiredTable(kind, table, true);
@@ -80,48 +82,60 @@ export const REGIONS: RegionInfo[] = [
 
 export interface FakeCalls {
   checks: Options[];
+  /** The kinds each check was asked for. */
+  kinds: (readonly KindName[])[];
   applies: number;
+  verifies: number;
   saved: string[];
   signals: AbortSignal[];
 }
 
 /** Services that answer from memory; `overrides` replace single methods for fault tests. */
 export function fakeServices(overrides: Partial<WizardServices> = {}, action: Plan['action'] = 'create'): { services: WizardServices; calls: FakeCalls } {
-  const calls: FakeCalls = { checks: [], applies: 0, saved: [], signals: [] };
+  const calls: FakeCalls = { checks: [], kinds: [], applies: 0, verifies: 0, saved: [], signals: [] };
   const services: WizardServices = {
     loadProfiles: async () => PROFILES,
     listRegions: async () => REGIONS,
-    check: async (opts, _mfa, signal) => {
+    preselectRegion: async (flag, profile) => flag ?? PROFILES.find((p) => p.name === (profile ?? 'default'))?.region,
+    typedRegion: async (region) => (REGIONS.some((r) => r.id === region) ? undefined : `Region "${region}" is not one this tool's AWS SDK knows.`),
+    check: async (opts, kinds, _mfa, signal) => {
       calls.checks.push(opts);
+      calls.kinds.push(kinds);
       calls.signals.push(signal);
       const checked: Checked = {
         identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/alice', partition: 'aws' },
-        plan: fakePlan(action, { kind: opts.kind, table: opts.table, region: opts.region }),
+        plans: kinds.map((kind) => fakePlan(action, { kind, table: kinds.length > 1 ? undefined : opts.table, region: opts.region })),
       };
       return checked;
     },
     apply: async (checked, onProgress: (e: ProgressEvent) => void, signal) => {
       calls.applies++;
       calls.signals.push(signal);
-      onProgress({ type: 'step', id: 'create', label: `create table ${checked.plan.table}` });
-      onProgress({ type: 'done', id: 'create', elapsedMs: 1200 });
-      const result: ApplyResult = {
-        kind: checked.plan.kind,
-        table: checked.plan.table,
-        region: checked.plan.region,
-        status: 'created',
-        tableArn: `arn:aws:dynamodb:${checked.plan.region}:123456789012:table/${checked.plan.table}`,
-      };
-      return result;
+      return checked.plans.map((p): ApplyResult => {
+        onProgress({ type: 'step', id: `${p.table}:create`, label: `create table ${p.table}` });
+        onProgress({ type: 'done', id: `${p.table}:create`, elapsedMs: 1200 });
+        return { kind: p.kind, table: p.table, region: p.region, status: p.action === 'none' ? 'unchanged' : 'created', tableArn: `arn:aws:dynamodb:${p.region}:123456789012:table/${p.table}` };
+      });
     },
-    policy: ({ table, region, accountId }) =>
-      JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'X', Resource: `arn:aws:dynamodb:${region}:${accountId ?? '*'}:table/${table}` }] }, null, 2),
-    savePolicy: async (kind) => {
-      calls.saved.push(kind);
-      return `./sentinel-${kind}-policy.json`;
+    verify: async (checked, onResult) => {
+      calls.verifies++;
+      return checked.plans.map((p) => {
+        const check = { method: 'session.Create (server mode, no device)', action: 'PutItem' as const, outcome: 'pass' as const };
+        onResult(p.table, check);
+        return { kind: p.kind, table: p.table, region: p.region, passed: true, checks: [check], probesLeft: [] };
+      });
+    },
+    policy: (checked, accountId) =>
+      JSON.stringify(
+        { Version: '2012-10-17', Statement: checked.plans.map((p) => ({ Sid: `X${p.kind}`, Resource: `arn:aws:dynamodb:${p.region}:${checked.identity?.account ?? accountId ?? '*'}:table/${p.table}` })) },
+        null,
+        2,
+      ),
+    savePolicy: async (name) => {
+      calls.saved.push(name);
+      return `./sentinel-${name}-policy.json`;
     },
     validateTable: (name) => (/^[A-Za-z0-9_.-]{3,255}$/.test(name) ? undefined : 'a table name is 3 to 255 letters, digits, _ . -'),
-    validateRegion: (region) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? undefined : `"${region}" is not a region`),
     describeError: (error) => (error instanceof Error ? error.message : String(error)),
     ...overrides,
   };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, initialState, transition, type WizardEvent, type WizardState } from '../../src/wizard/steps.js';
+import type { VerifyReport } from '../../src/verify/types.js';
 import { fakePlan, options } from './fixtures.js';
 
 const run = (state: WizardState, ...events: WizardEvent[]) => events.reduce(transition, state);
-const checked = (action: 'create' | 'update' | 'none' = 'create') => ({ type: 'checked', checked: { plan: fakePlan(action) } }) as const;
+const checked = (action: 'create' | 'update' | 'none' = 'create'): WizardEvent => ({ type: 'checked', checked: { plans: [fakePlan(action)] } });
 
 describe('wizard steps', () => {
   it('asks every question in order when no flag is given', () => {
@@ -56,32 +57,61 @@ describe('wizard steps', () => {
     expect(run(atConfirm, { type: 'back' }, { type: 'back' }, { type: 'back' }).step.name).toBe('region');
   });
 
-  it('ends with exit 0 on yes-then-done and on no', () => {
+  it('ends with exit 0 on no, and on yes once the done screen is left with Enter', () => {
     const atConfirm = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' });
     const declined = run(atConfirm, { type: 'decline' });
     expect(declined.step.name).toBe('declined');
-    expect(exitCodeOf(declined.step)).toBe(0);
+    expect(exitCodeOf(declined)).toBe(0);
     const applying = run(atConfirm, { type: 'confirm' });
     expect(applying.step.name).toBe('apply');
-    expect(exitCodeOf(applying.step)).toBeUndefined();
-    const result = { kind: 'sessions', table: 't', region: 'r', status: 'created', tableArn: 'arn' } as const;
-    const done = run(applying, { type: 'applied', result });
-    expect(done.step).toEqual({ name: 'done', result });
-    expect(exitCodeOf(done.step)).toBe(0);
-    expect(exitCodeOf(run(applying, { type: 'apply-failed', message: 'boom' }).step)).toBe(1);
+    expect(exitCodeOf(applying)).toBeUndefined();
+    const results = [{ kind: 'sessions', table: 't', region: 'r', status: 'created', tableArn: 'arn' } as const];
+    const done = run(applying, { type: 'applied', results });
+    expect(done.step).toEqual({ name: 'done', results });
+    // The done screen stays (verify is offered) until Enter.
+    expect(exitCodeOf(done)).toBeUndefined();
+    expect(exitCodeOf(run(done, { type: 'finish' }))).toBe(0);
+    expect(exitCodeOf(run(applying, { type: 'apply-failed', message: 'boom' }))).toBe(1);
+  });
+
+  it('done screen: verify runs once at a time, a failed pattern makes the exit 1, Enter waits for a running verify', () => {
+    const applying = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'confirm' });
+    const done = run(applying, { type: 'applied', results: [{ kind: 'sessions', table: 't', region: 'r', status: 'created', tableArn: 'arn' }] });
+    const verifying = run(done, { type: 'verify-start' });
+    expect(verifying.verify).toEqual({ running: true, reports: [] });
+    expect(run(verifying, { type: 'verify-start' })).toBe(verifying);
+    expect(run(verifying, { type: 'finish' }).finished).toBe(false);
+    const report: VerifyReport = { kind: 'sessions', table: 't', region: 'r', passed: false, checks: [], probesLeft: [] };
+    const failed = run(verifying, { type: 'verify-done', reports: [report] }, { type: 'finish' });
+    expect(exitCodeOf(failed)).toBe(1);
+    const passed = run(verifying, { type: 'verify-done', reports: [{ ...report, passed: true }] }, { type: 'finish' });
+    expect(exitCodeOf(passed)).toBe(0);
+    expect(exitCodeOf(run(verifying, { type: 'verify-failed', message: 'no access' }, { type: 'finish' }))).toBe(1);
+    // Ctrl-C during verify ends the run, saying verify did not finish.
+    const stopped = run(verifying, { type: 'interrupt' });
+    expect(stopped.verify?.error).toMatch(/Ctrl-C/);
+    expect(exitCodeOf(stopped)).toBe(1);
   });
 
   it('finishes an up-to-date table without a confirm', () => {
     const s = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked('none'), { type: 'next' }, { type: 'next' });
     expect(s.step.name).toBe('done');
-    expect(s.step.name === 'done' && s.step.result.status).toBe('unchanged');
+    expect(s.step.name === 'done' && s.step.results.map((r) => r.status)).toEqual(['unchanged']);
+  });
+
+  it('all: never asks a table name (each table keeps its default) and goes back from tags to region', () => {
+    const s = initialState(options());
+    const atTags = run(s, { type: 'kind', kind: 'all' }, { type: 'profile', profile: 'dev' }, { type: 'region', region: 'eu-west-1' });
+    expect(atTags.step.name).toBe('tags');
+    expect(atTags.answers.table).toBeUndefined();
+    expect(run(atTags, { type: 'back' }).step.name).toBe('region');
   });
 
   it('interrupts with 130, remembering whether apply had started', () => {
     const s = initialState(options());
     const early = run(s, { type: 'interrupt' });
     expect(early.step).toEqual({ name: 'interrupted', during: 'setup' });
-    expect(exitCodeOf(early.step)).toBe(130);
+    expect(exitCodeOf(early)).toBe(130);
     const applying = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'confirm' });
     expect(run(applying, { type: 'interrupt' }).step).toEqual({ name: 'interrupted', during: 'apply' });
     // Once finished, a late Ctrl-C changes nothing.

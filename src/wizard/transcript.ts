@@ -1,0 +1,102 @@
+/**
+ * The plain record a wizard run leaves in the scrollback once it ends: the answers, each table's
+ * plan in one line, where the IAM policy was saved (and how to attach it), what happened, the next
+ * steps, and the headless command for the next time. Printed as text after Ink has gone, so the
+ * terminal keeps it whatever the screens did (resizes, redraws). Pure.
+ */
+import { checkLine, verifySummary } from '../verify/format.js';
+import type { Plan } from '../engine/types.js';
+import { tagsText } from '../core/tags.js';
+import { generateIamCommand } from '../service/command-line.js';
+import type { Options } from '../service/options.js';
+import { wiringFor, wiringLine } from '../service/wiring.js';
+import type { WizardState } from './steps.js';
+import { tableNames } from './view-model.js';
+
+const STATUS = { created: 'created', updated: 'updated', unchanged: 'already up to date' } as const;
+
+/** One line for a table's plan, e.g. "create sentinel-sessions (4 indexes, TTL, PITR)" or "3 changes to t". */
+function planSummary(p: Plan): string {
+  if (!p.compared) return `${p.table}: not compared (${p.reason ?? 'no access'})`;
+  if (p.action === 'none') return `${p.table}: up to date`;
+  if (p.action === 'create') return `${p.table}: create with ${p.desired.indexes.length} indexes`;
+  return `${p.table}: ${p.changes.length} change${p.changes.length === 1 ? '' : 's'} (${[...new Set(p.changes.map((c) => c.target))].join(', ')})`;
+}
+
+/** The apply's steps by state, as the progress rows labelled them. */
+export interface ApplySteps {
+  done: string[];
+  running: string[];
+}
+
+/** What exists after an apply that stopped (Ctrl-C or a failure), and how to finish. */
+function stoppedLines(state: WizardState, steps: ApplySteps, command: string): string[] {
+  const out: string[] = [];
+  const changing = (state.checked?.plans ?? []).filter((p) => p.action !== 'none');
+  if (steps.done.length > 0) out.push(`Done so far: ${steps.done.join('; ')}.`);
+  else if (steps.running.length === 0) out.push('Nothing was changed.');
+  else if (changing.length === 1 && changing[0]?.action === 'create') out.push(`Table ${changing[0].table} may exist already: DynamoDB finishes a creation it has accepted.`);
+  else out.push('The tables are as they were, apart from what is still in progress.');
+  if (steps.running.length > 0) out.push(`Still in progress on AWS's side: ${steps.running.join('; ')}.`);
+  out.push('Run it again to finish; it picks up where this stopped:', `  ${command}`);
+  return out;
+}
+
+/** The lines, for `state` at the end of the run; `command` is the equivalent headless command, `steps` the apply's progress. */
+export function transcript(state: WizardState, options: Options, command: string, steps: ApplySteps = { done: [], running: [] }): string[] {
+  const { answers, checked, step } = state;
+  const out = ['', 'sentinel-init: the run', `  kind      ${answers.kind}`];
+  if (answers.profile !== undefined || state.step.name !== 'kind') out.push(`  profile   ${answers.profile ?? '(default credential chain)'}`);
+  if (answers.region) out.push(`  region    ${answers.region}`);
+  out.push(`  table${tableNames(answers).length > 1 ? 's' : ' '}    ${tableNames(answers).join(', ')}`);
+  if (answers.tags.length > 0) out.push(`  tags      ${tagsText(Object.fromEntries(answers.tags.map((t) => [t.key, t.value])))}`);
+  if (checked?.identity) out.push(`  account   ${checked.identity.account} as ${checked.identity.arn}`);
+  for (const p of checked?.plans ?? []) out.push(`  plan      ${planSummary(p)}`);
+  if (state.policySaved) {
+    out.push(`  policy    saved to ${state.policySaved}`);
+    out.push(`            to let a role run this tool, attach it, e.g.: aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file://${state.policySaved}`);
+  } else if (checked && answers.region) {
+    out.push(
+      `  policy    not saved; to print it: ${generateIamCommand({
+        kind: answers.kind,
+        region: answers.region,
+        table: answers.kind === 'all' ? undefined : tableNames(answers)[0],
+        accountId: checked.identity?.account ?? options.accountId,
+        pitr: options.pitr,
+        kmsKey: options.kmsKey,
+      })}`,
+    );
+  }
+  out.push('');
+  switch (step.name) {
+    case 'done': {
+      for (const r of step.results) out.push(`✓ Table ${r.table} in ${r.region}: ${STATUS[r.status]}.${r.tableArn ? ` ${r.tableArn}` : ''}`);
+      for (const report of state.verify?.reports ?? []) {
+        out.push(`Sentinel's access patterns on ${report.table}: ${verifySummary(report)}`);
+        for (const c of report.checks.filter((x) => x.outcome !== 'pass')) out.push(`  ${checkLine(c)}`);
+      }
+      if (state.verify?.error) out.push(`Verify did not finish: ${state.verify.error}`);
+      if (options.local) {
+        out.push('This was a local demo: the tables lived in DynamoDB Local and are gone now that it has stopped.');
+      } else {
+        out.push('Next steps, where Sentinel runs:');
+        for (const r of step.results) for (const w of wiringFor(r.kind, r.table)) out.push(`  ${wiringLine(w)}`);
+      }
+      out.push('Next time, without questions:', `  ${command}`);
+      break;
+    }
+    case 'declined':
+      out.push('Declined: nothing was created or changed.', 'To do it later, without questions:', `  ${command}`);
+      break;
+    case 'interrupted':
+      if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, steps, command));
+      else out.push('Interrupted: nothing was created.', 'To do it later, without questions:', `  ${command}`);
+      break;
+    case 'apply-failed':
+      out.push(`✗ ${step.message}`, ...stoppedLines(state, steps, command));
+      break;
+    default:
+      out.push(`  ${command}`);
+  }
+  return out;
+}

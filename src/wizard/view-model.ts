@@ -1,0 +1,92 @@
+/**
+ * What the screens show, computed from the wizard's state: pure functions, so the view only draws
+ * (src/wizard/StepView.tsx) and these are tested without React.
+ */
+import { KINDS, kindsOf, type KindChoice, type KindName } from '../core/kinds.js';
+import type { Plan } from '../engine/types.js';
+import { headlessCommand } from '../service/command-line.js';
+import type { Options } from '../service/options.js';
+import type { Checked } from './services.js';
+import type { Answers, WizardState } from './steps.js';
+
+/** The kinds the answers stand for (four for `all`). */
+export function kinds(answers: Answers): KindName[] {
+  return kindsOf(answers.kind);
+}
+
+/** The table name the table step starts with, or shows in the header: the answer, else the kind's default. */
+export function tableName(answers: Answers): string {
+  return answers.kind === 'all' ? 'all four tables' : (answers.table ?? KINDS[answers.kind].defaultTable);
+}
+
+/** Each table of the run, as the check and the headless command name them. */
+export function tableNames(answers: Answers): string[] {
+  return answers.kind === 'all' ? kinds(answers).map((k) => KINDS[k].defaultTable) : [tableName(answers)];
+}
+
+/** What the check screen says it is doing. */
+export function checkWhat(answers: Answers): string {
+  const who = answers.profile ? `profile ${answers.profile}` : 'default credentials';
+  const tables = tableNames(answers);
+  return `${who}, ${tables.length === 1 ? `table ${tables[0]}` : `tables ${tables.join(', ')}`} in ${answers.region}`;
+}
+
+/** The options of the check: the flags, with the wizard's answers in place. */
+export function checkOptions(options: Options, answers: Answers): Options {
+  return { ...options, kind: answers.kind, profile: answers.profile, profileSource: answers.profile ? '--aws-profile' : undefined, region: answers.region, table: answers.table, tags: answers.tags };
+}
+
+/** Whose account the policy's ARNs name, in one line. */
+export function accountNote(checked: Checked, options: Options): string {
+  if (checked.identity) return `ARNs name account ${checked.identity.account} (from STS).`;
+  if (options.accountId) return `ARNs name account ${options.accountId} (--account-id).`;
+  return 'Account unknown (no STS call): the ARNs use *. Pass --account-id to pin it.';
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The question before any change, e.g. "Create table t in eu-west-1 (account 1234…)?". */
+export function confirmQuestion(checked: Checked, region: string | undefined): string {
+  const changing = checked.plans.filter((p) => p.action !== 'none');
+  const account = checked.identity ? ` (account ${checked.identity.account})` : '';
+  if (changing.length > 1) return `Create or update ${count(changing.length, 'table', 'tables')} (${changing.map((p) => p.table).join(', ')}) in ${region}${account}?`;
+  const [p] = changing as [Plan];
+  if (p.action === 'update') return `Apply ${count(p.changes.length, 'change', 'changes')} to table ${p.table} in ${region}${account}?`;
+  return `Create table ${p.table} in ${region}${account}?`;
+}
+
+/** Tables that look like another kind: converging them needs `yes` typed out, not a single key. */
+export function lookalikes(checked: Checked): Plan[] {
+  return checked.plans.filter((p) => p.lookalike && p.action !== 'none');
+}
+
+/** The apply screen's title. */
+export function applyTitle(checked: Checked): string {
+  const changing = checked.plans.filter((p) => p.action !== 'none');
+  if (changing.length > 1) return `Applying ${count(changing.length, 'table', 'tables')}`;
+  const [p] = changing;
+  return p?.action === 'update' ? `Updating ${p.table}` : `Creating ${p?.table ?? ''}`;
+}
+
+/** The file name the policy is saved under: the kind, or `all`. */
+export function policyName(kind: KindChoice): string {
+  return kind;
+}
+
+/** The headless command that does what this run did (or would have done), for the next time. */
+export function commandFor(state: WizardState, options: Options): string {
+  const { answers, checked } = state;
+  return headlessCommand({
+    kind: answers.kind,
+    table: answers.kind === 'all' ? undefined : tableName(answers),
+    region: answers.region ?? '?',
+    profile: answers.profile,
+    mfa: checked?.mfaAsked,
+    endpointUrl: options.endpointUrl,
+    deletionProtection: options.deletionProtection,
+    pitr: options.pitr,
+    tags: answers.tags,
+    kmsKey: options.kmsKey,
+    local: options.local,
+  });
+}

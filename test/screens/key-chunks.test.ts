@@ -1,0 +1,26 @@
+// Keys that arrive in one read from the terminal, split back into the keys a person pressed.
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { splitKeys } from '../../src/components/key-chunks.js';
+
+const NONE = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false } as Key;
+/** Each key as a short name: text as itself, flags as ⏎ ⌫ ⇥ ^x. */
+const names = (keys: [string, Key][]) => keys.map(([input, key]) => (key.return ? '⏎' : key.delete || key.backspace ? '⌫' : key.tab ? '⇥' : key.ctrl ? `^${input}` : input));
+
+describe('splitKeys', () => {
+  it('splits typed-ahead text at each Enter and Ctrl key, keeping the runs of text whole', () => {
+    expect(names(splitKeys('dev\reu-central-1\r\u0015typed-ahead\r', NONE))).toEqual(['dev', '⏎', 'eu-central-1', '⏎', '^u', 'typed-ahead', '⏎']);
+  });
+
+  it('gives each Backspace, Tab and a newline from a paste their own key; Ctrl-C stays Ctrl-C', () => {
+    expect(names(splitKeys('ab\u007F\u007F\tc\n', NONE))).toEqual(['ab', '⌫', '⌫', '⇥', 'c', '⏎']);
+    expect(names(splitKeys('yes\u0003', NONE))).toEqual(['yes', '^c']);
+  });
+
+  it('leaves one key, plain text and keys Ink already named alone', () => {
+    expect(splitKeys('a', NONE)).toEqual([['a', NONE]]);
+    expect(splitKeys('pasted text', NONE)).toEqual([['pasted text', NONE]]);
+    const enter = { ...NONE, return: true };
+    expect(splitKeys('\r', enter)).toEqual([['\r', enter]]);
+  });
+});
