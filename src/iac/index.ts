@@ -6,3 +6,6 @@ export type { IacFormat, IacOutput } from '../core/iac-output.js';
 export { iacTable, iacTableFromPlan, type IacTable, type RenderOptions, type Where } from './tables.js';
 export { renderTerraform } from './terraform.js';
 export { renderCloudFormation, type CloudFormationOptions } from './cloudformation.js';
+export { importHint, type ImportSteps } from './import-hint.js';
+export { saveIacFile } from './save.js';
+export { writeFileAtomic } from './write-file.js';
