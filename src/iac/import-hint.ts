@@ -12,14 +12,15 @@ import { logicalId } from './cloudformation.js';
 import type { IacTable } from './tables.js';
 
 export interface ImportSteps {
-  /** The full template's file, or a placeholder such as TEMPLATE.yaml. */
-  templateFile: string;
-  /** The import template's file. */
-  importFile: string;
-  /** The command that writes the import template, when it is not written yet. */
-  importCommand?: string;
-  /** The sentinel-init command that converges the tables, when its plan still has changes for them. */
-  convergeCommand?: string;
+  /** The full template's file; default sentinel-<kind>.cfn.yaml, as saveIacFile names it. */
+  templateFile?: string;
+  /** The import template's file (renderCloudFormation with importOnly); default sentinel-<kind>-import.cfn.yaml. */
+  importFile?: string;
+  /**
+   * Commands to run first, as shown: converging the tables when sentinel-init's plan still has
+   * changes for them (an import changes nothing), and writing the files not written yet.
+   */
+  before?: readonly string[];
   /** The aws CLI's --profile, when the run used one. */
   profile?: string;
   /** The stack to import into; default sentinel-<kind>, or sentinel-tables for several kinds. */
@@ -34,7 +35,7 @@ function existing(tables: readonly IacTable[]): string {
 }
 
 /** The lines to show when some of `tables` exist (none when none does). */
-export function importHint(format: IacFormat, tables: readonly IacTable[], steps: ImportSteps): string[] {
+export function importHint(format: IacFormat, tables: readonly IacTable[], steps: ImportSteps = {}): string[] {
   const found = tables.filter((t) => t.exists);
   if (found.length === 0) return [];
   const region = found[0]?.region ?? '';
@@ -44,18 +45,20 @@ export function importHint(format: IacFormat, tables: readonly IacTable[], steps
       'Read terraform plan before apply: Terraform also removes what the code does not list, such as other indexes or tags.',
     ];
   }
-  const stack = steps.stackName ?? (tables.length === 1 ? `sentinel-${tables[0]?.desired.kind}` : 'sentinel-tables');
+  const stem = tables.length === 1 ? `sentinel-${tables[0]?.desired.kind}` : 'sentinel-tables';
+  const stack = steps.stackName ?? stem;
+  const templateFile = steps.templateFile ?? `${stem}.cfn.yaml`;
+  const importFile = steps.importFile ?? `${stem}-import.cfn.yaml`;
   const aws = (...args: string[]) => `  ${sh(['aws', 'cloudformation', ...args, '--region', region, ...(steps.profile ? ['--profile', steps.profile] : [])])}`;
   const change = ['--stack-name', stack, '--change-set-name', `import-${stack}`];
   const resources = found.map((t) => ({ ResourceType: 'AWS::DynamoDB::Table', LogicalResourceId: logicalId(t, 'Table'), ResourceIdentifier: { TableName: t.desired.name } }));
   return [
     `${existing(tables)} in ${region}. To bring it into a CloudFormation stack instead of creating it: a resource import adopts the table as it is and may add nothing else, so the IAM policy comes in a second step.`,
-    ...(steps.convergeCommand ? [`  ${steps.convergeCommand}    # first: give the table what the template says`] : []),
-    ...(steps.importCommand ? [`  ${steps.importCommand}`] : []),
-    aws('create-change-set', ...change, '--change-set-type', 'IMPORT', '--template-body', `file://${steps.importFile}`, '--resources-to-import', JSON.stringify(resources)),
+    ...(steps.before ?? []).map((command) => `  ${command}`),
+    aws('create-change-set', ...change, '--change-set-type', 'IMPORT', '--template-body', `file://${importFile}`, '--resources-to-import', JSON.stringify(resources)),
     aws('wait', 'change-set-create-complete', ...change),
     aws('execute-change-set', ...change),
     aws('wait', 'stack-import-complete', '--stack-name', stack),
-    aws('deploy', '--stack-name', stack, '--template-file', steps.templateFile, '--capabilities', 'CAPABILITY_IAM'),
+    aws('deploy', '--stack-name', stack, '--template-file', templateFile, '--capabilities', 'CAPABILITY_IAM'),
   ];
 }
