@@ -10,6 +10,7 @@ import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
 import { applyPlan, check, connect, isAbort, resolveContext, toCliError, type CheckResult, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
+import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
 import { planDocument, planText, resultDocument, resultText } from './format.js';
 import { progressPrinter } from './progress.js';
@@ -30,7 +31,7 @@ function whoLine(ctx: RunContext, identity: Identity | undefined): string {
 async function checkOrStop(ctx: RunContext, options: Options, io: HeadlessIo): Promise<CheckResult & { conn: Connection }> {
   try {
     const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
-    return { ...(await check(ctx, conn, io.signal, { offlineOnFailure: options.plan })), conn };
+    return { ...(await check(ctx, conn, io.signal, { offlineOnFailure: options.plan || options.output !== undefined })), conn };
   } catch (error) {
     if (io.signal?.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
     throw error;
@@ -71,6 +72,10 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   const ctx = await resolveContext(options, io.env);
   if (options.command === 'verify') return verifyOnly(ctx, options, io);
   const { plan, identity, conn } = await checkOrStop(ctx, options, io);
+  if (options.output) {
+    if (plan.compared) io.stderr.write(whoLine(ctx, identity));
+    return outputCode(options.output, plan, identity, ctx, options, io);
+  }
 
   if (options.plan) {
     // The plan is what --plan was asked for: stdout, so `--plan > plan.txt` keeps it.
