@@ -78,6 +78,19 @@ describe('production defaults, headless', () => {
     expect(stack.kms.calls().length).toBe(calls);
   });
 
+  it('--output names the key by the ARN KMS resolved the alias to; without credentials an alias is refused (exit 2)', async () => {
+    const run = await cli(['sessions', '--table', 'e2e-code', '--kms-key', 'alias/sentinel-tables', '--tag', 'team=platform', '--output', 'cloudformation']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`  SessionKmsKeyArn:\n    Type: String\n    Default: ${keyArn(KEYS.tables, REGION)}\n`);
+    expect(run.stdout).toContain('        - Key: team\n          Value: platform\n');
+    const offline = await runCli(['sessions', '--region', REGION, '--kms-key', 'alias/sentinel-tables', '--output', 'terraform'], { env: { HOME: '/nonexistent' } });
+    expect(offline.code).toBe(2);
+    expect(offline.stdout).toBe('');
+    expect(lines(offline.stderr).at(-1)).toBe(
+      "sentinel-init: The code for --kms-key alias/sentinel-tables needs the key's ARN, and this run could not look it up with KMS DescribeKey. Pass the key ARN with --kms-key, or run with credentials that may call kms:DescribeKey.",
+    );
+  });
+
   it('on plain DynamoDB Local says what it leaves out, and the controls that therefore fail', async () => {
     const run = await cli(['ratelimit', '--table', 'e2e-plain', '--plan', '--json'], stack.local.endpoint);
     expect(run.code, run.stderr).toBe(0);
