@@ -125,5 +125,13 @@ export function envWiring(table: IacTable): { name: string; readers: string }[] 
   });
 }
 
+/** What the code holds, for its header: "Sentinel's ratelimit table and its IAM policy", or for several kinds. */
+export function subject(tables: readonly IacTable[], alone = false): string {
+  const one = tables.length === 1;
+  const which = one ? `Sentinel's ${tables[0]?.desired.kind} table` : `Sentinel's tables (${tables.map((t) => t.desired.kind).join(', ')})`;
+  if (alone) return `${which} alone, for a resource import`;
+  return `${which} and ${one ? 'its IAM policy' : 'their IAM policies'}`;
+}
+
 /** The word for names in the code: Session, Approval, BreakGlass, RateLimit. */
 export const word = (table: IacTable) => KINDS[table.desired.kind].policyWord;
