@@ -64,7 +64,7 @@ export function terraformDir(files: Record<string, string>): TerraformDir {
   return {
     dir,
     run(args) {
-      const out = run('terraform', [...args, '-no-color'], 'Terraform >= 1.7 (https://developer.hashicorp.com/terraform/install)', { cwd: dir, env });
+      const out = run('terraform', [...args, '-no-color'], 'Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)', { cwd: dir, env });
       if (out.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${out.stdout}${out.stderr}`);
       return out.stdout;
     },
