@@ -5,13 +5,14 @@
 import { parseDuration, validateDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { isKindName, KIND_NAMES, KINDS, type KindChoice } from '../core/kinds.js';
+import { IAC_OUTPUTS, isIacOutput, type IacOutput } from '../core/iac-output.js';
 import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
-type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion';
+type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'force';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -25,6 +26,8 @@ const VALUE_FLAGS: Record<string, ValueKey> = {
   '--kms-key': 'kmsKey',
   // Repeatable: every --tag adds one (parseArgs collects them).
   '--tag': 'tag',
+  '--output': 'output',
+  '--output-file': 'outputFile',
 };
 
 const BOOL_FLAGS: Record<string, BoolKey> = {
@@ -38,6 +41,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--verify': 'verify',
   '--detailed-exitcode': 'detailedExitcode',
   '--allow-unknown-region': 'allowUnknownRegion',
+  '--force': 'force',
   '--local': 'local',
   '--help': 'help',
   '-h': 'help',
@@ -53,6 +57,7 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   mfaCode: validateMfaCode,
   timeout: validateDuration,
   kmsKey: validateKmsKey,
+  output: (v) => (isIacOutput(v) ? undefined : `Unknown output "${v}": use ${IAC_OUTPUTS.join(', ')}.`),
 };
 
 const HELP_HINT = 'Run sentinel-init --help for usage.';
@@ -60,6 +65,9 @@ const HELP_HINT = 'Run sentinel-init --help for usage.';
 function usage(message: string): UsageError {
   return new UsageError(message, HELP_HINT);
 }
+
+/** The flag of an option key: noPitr -> --no-pitr. */
+const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** Parses argv (without node and the script) into Options. Throws UsageError (exit 2) on bad input. */
 export function parseArgs(argv: readonly string[]): Options {
@@ -120,13 +128,20 @@ export function parseArgs(argv: readonly string[]): Options {
   }
 
   if (command === 'verify') {
-    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey'] as const).filter((f) => values[f] !== undefined)];
+    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
     const first = flags[0];
-    if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no --${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.`);
+    if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no ${flagOf(first)}.`);
   }
   if (kind === 'all' && values.table !== undefined) {
     throw usage(`all sets up each of Sentinel's tables under its default name (${KIND_NAMES.map((k) => KINDS[k].defaultTable).join(', ')}); --table names one table: give its KIND with it.`);
   }
+  if (values.output !== undefined) {
+    // --output prints code, not a plan, a result or JSON, and never changes anything.
+    const clash = (['yes', 'plan', 'json', 'generateIam', 'verify', 'detailedExitcode', 'local'] as const).find((f) => bools.has(f));
+    if (clash) throw usage(`--output prints code and changes nothing: it cannot go with ${flagOf(clash)}.`);
+  }
+  if (values.outputFile !== undefined && values.output === undefined) throw usage(`--output-file goes with --output (${IAC_OUTPUTS.join(', ')}).`);
+  if (bools.has('force') && values.outputFile === undefined) throw usage('--force lets --output-file replace a file: it goes with --output-file.');
   if (tags.length + toolTags('sessions').length > MAX_TAGS) {
     throw new UsageError(`${tags.length} --tag flags and the tool's 2 tags make more than the ${MAX_TAGS} tags DynamoDB allows on a table.`, `Pass at most ${MAX_TAGS - 2} --tag flags.`);
   }
@@ -158,6 +173,9 @@ export function parseArgs(argv: readonly string[]): Options {
     pitr: !bools.has('noPitr'),
     tags,
     kmsKey: values.kmsKey,
+    ...(values.output !== undefined && { output: values.output as IacOutput }),
+    ...(values.outputFile !== undefined && { outputFile: values.outputFile }),
+    ...(bools.has('force') && { force: true }),
     local: bools.has('local'),
     help: bools.has('help'),
     version: bools.has('version'),

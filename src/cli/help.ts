@@ -41,19 +41,24 @@ Flags:
                           sentinel:table-kind are always set
   --kms-key KEY           customer managed KMS key: ARN, alias/NAME or key ID
                           (default: the AWS managed key, alias/aws/dynamodb)
+  --output FORMAT         print the table and IAM policy as code (no change):
+                          terraform, cloudformation, or cloudformation-import
+                          (existing tables alone, for a resource import)
+  --output-file PATH      with --output: write PATH (atomically), not stdout
+  --force                 let --output-file replace an existing file
   --verify                after applying, run Sentinel's access patterns
   --local                 demo: run against an embedded DynamoDB Local
   -h, --help              show this help
   -V, --version           show the version
 
 Modes:
-  In a terminal with none of --yes, --plan, --generate-iam, --json: a wizard
-  asks for what is missing. Otherwise it never prompts; a change without
-  --yes is refused and nothing is created.
+  In a terminal with none of --yes, --plan, --output, --generate-iam, --json:
+  a wizard asks for what is missing. Otherwise it never prompts; a change
+  without --yes is refused and nothing is created.
 
 Exit codes:
-  0 done, plan shown, policy printed or declined; 1 AWS or operation failure;
-  2 usage or invalid input; 130 interrupted
+  0 done, plan shown, policy or code written, or declined; 1 AWS or operation
+  failure; 2 usage or invalid input; 130 interrupted
 
 Examples:
   sentinel-init                                   # wizard
@@ -63,6 +68,7 @@ Examples:
   sentinel-init ratelimit --region eu-west-1 --yes
   sentinel-init approvals --region eu-west-1 --tag team=platform \\
     --kms-key alias/sentinel --yes
+  sentinel-init sessions --region eu-west-1 --output terraform > sentinel.tf
   sentinel-init verify sessions --region eu-west-1
   sentinel-init --local                           # demo, no AWS account
 `;

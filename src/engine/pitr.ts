@@ -12,6 +12,12 @@ import type { DesiredTable } from './types.js';
 import { mutating, SETTLE_MS, tableActive, waitFor, type RunContext } from './wait.js';
 import { states, waitForRead } from './wait-read.js';
 
+/**
+ * UpdateContinuousBackups' specification, sent only when PITR is wanted (--no-pitr sends nothing):
+ * what apply sends and IaC export renders.
+ */
+export const PITR_ON = { PointInTimeRecoveryEnabled: true } as const;
+
 const NOT_YET_AVAILABLE = 'CONTINUOUS BACKUPS NOT YET AVAILABLE';
 
 /** Turns PITR on and waits until it reads ENABLED; 'unsupported' when the endpoint lacks it (DynamoDB Local). */
@@ -21,7 +27,7 @@ export async function enablePitr(ctx: RunContext, desired: DesiredTable, id: str
   let sent = false;
   const request = async (): Promise<string> => {
     try {
-      const input = { TableName: name, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } };
+      const input = { TableName: name, PointInTimeRecoverySpecification: PITR_ON };
       await mutating(ctx, 'UpdateContinuousBackups', () => ctx.dynamo.updateContinuousBackups(input, ctx.signal));
       sent = true;
       // Read back on the next poll: an accepted call is not proof that PITR is on.

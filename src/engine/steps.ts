@@ -1,5 +1,5 @@
 /** One function per kind of change; each is safe to repeat (a rerun after any interruption finishes it). */
-import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { AttributeDefinition, CreateTableCommandInput, TimeToLiveSpecification } from '@aws-sdk/client-dynamodb';
 import { errorName } from '../aws/transport-errors.js';
 import type { IndexSpec } from '../core/kinds.js';
 import { AwsFailure } from '../core/errors.js';
@@ -70,6 +70,11 @@ export function createTableInput(desired: DesiredTable): CreateTableCommandInput
     // Tags at create need dynamodb:TagResource as well as CreateTable (the policy grants both).
     Tags: Object.entries(desired.tags).map(([Key, Value]) => ({ Key, Value })),
   };
+}
+
+/** UpdateTimeToLive's specification (CreateTable has no TTL parameter): what apply sends and IaC export renders. */
+export function ttlSpecification(desired: DesiredTable): TimeToLiveSpecification {
+  return { Enabled: true, AttributeName: desired.ttlAttribute };
 }
 
 /** CreateTable with everything at once; false when another creator got there first. */
@@ -156,7 +161,7 @@ export async function enableTtl(ctx: RunContext, desired: DesiredTable): Promise
   const now = await readTtl(ctx.dynamo, desired.name, ctx.signal);
   if (now.status === 'ENABLED' || now.status === 'ENABLING') return;
   try {
-    const input = { TableName: desired.name, TimeToLiveSpecification: { Enabled: true, AttributeName: desired.ttlAttribute } };
+    const input = { TableName: desired.name, TimeToLiveSpecification: ttlSpecification(desired) };
     await mutating(ctx, 'UpdateTimeToLive', () => ctx.dynamo.updateTimeToLive(input, ctx.signal));
   } catch (error) {
     if (!(errorName(error) === 'ValidationException' && /already enabled/i.test(errorText(error)))) throw error;

@@ -13,6 +13,7 @@ import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
 import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
+import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
 import { planDocument, planText, resultDocument, resultText } from './format.js';
 import { progressPrinter } from './progress.js';
@@ -41,7 +42,7 @@ async function checkOrStop(ctxs: readonly RunContext[], options: Options, io: He
   const [first] = ctxs as [RunContext];
   try {
     const conn = await connect(first, headlessMfaProvider(options.mfaCode, first.profile));
-    return { ...(await checkTables(ctxs, conn, io.signal, { offlineOnFailure: options.plan })), conn };
+    return { ...(await checkTables(ctxs, conn, io.signal, { offlineOnFailure: options.plan || options.output !== undefined })), conn };
   } catch (error) {
     if (io.signal?.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
     throw error;
@@ -91,6 +92,10 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   const [ctx] = ctxs as [RunContext];
   if (options.command === 'verify') return verifyOnly(ctxs, options, io);
   const { plans, identity, conn } = await checkOrStop(ctxs, options, io);
+  if (options.output) {
+    if (plans.every((p) => p.compared)) io.stderr.write(whoLine(ctx, identity));
+    return outputCode(options.output, plans, identity, ctx, options, io);
+  }
   const text = plans.map((p) => planText(p)).join('\n');
 
   if (options.plan) {

@@ -31,10 +31,15 @@ export const KMS_VIA_DYNAMODB_ACTIONS = [
   'kms:CreateGrant',
 ] as const;
 
+/** DynamoDB's service name in `region`, as kms:ViaService names it. */
+export function viaServiceName(region: string): string {
+  return `dynamodb.${region}.${dnsSuffix(region)}`;
+}
+
 /** kms:ViaService for DynamoDB in `region` (`*`: any region). */
 function viaDynamoDb(region: string): Record<string, Record<string, string>> {
   if (region === '*') return { StringLike: { 'kms:ViaService': 'dynamodb.*.amazonaws.com' } };
-  return { StringEquals: { 'kms:ViaService': `dynamodb.${region}.${dnsSuffix(region)}` } };
+  return { StringEquals: { 'kms:ViaService': viaServiceName(region) } };
 }
 
 /** The two KMS statements for a table encrypted with `keyArn`. */

@@ -31,6 +31,11 @@ export function generateIamCommand(input: Pick<CommandLineInput, 'kind' | 'regio
 
 /** e.g. `sentinel-init sessions --aws-profile dev --region eu-west-1 --table sentinel-sessions --yes`. */
 export function headlessCommand(input: CommandLineInput): string {
+  return [...headlessArgs(input), '--yes'].map(shellQuote).join(' ');
+}
+
+/** The run's answers as arguments, without what it should do (--yes, --plan, --output ...). */
+export function headlessArgs(input: CommandLineInput): string[] {
   const args = ['sentinel-init', input.kind];
   if (input.local) args.push('--local');
   else {
@@ -45,6 +50,5 @@ export function headlessCommand(input: CommandLineInput): string {
   if (input.pitr === false) args.push('--no-pitr');
   for (const tag of input.tags ?? []) args.push('--tag', `${tag.key}=${tag.value}`);
   if (input.kmsKey !== undefined) args.push('--kms-key', input.kmsKey);
-  args.push('--yes');
-  return args.map(shellQuote).join(' ');
+  return args;
 }

@@ -2,6 +2,7 @@
  * The one options type. Flags parse into it (src/cli-args.ts); the wizard fills what is missing;
  * the headless path checks it is complete and names the missing flag if not.
  */
+import type { IacOutput } from '../core/iac-output.js';
 import type { KindChoice, KindName } from '../core/kinds.js';
 import type { Tag } from '../core/tags.js';
 
@@ -40,6 +41,12 @@ export interface Options {
   tags: Tag[];
   /** --kms-key as given: key ARN, alias ARN, alias/NAME or key ID; undefined: the AWS managed key. */
   kmsKey?: string;
+  /** --output: print the table and its IAM policy as code; like --plan, nothing is changed. */
+  output?: IacOutput;
+  /** --output-file: write the code there (atomically) instead of to stdout. */
+  outputFile?: string;
+  /** --force: let --output-file replace an existing file. */
+  force?: boolean;
   local: boolean;
   help: boolean;
   version: boolean;
@@ -47,7 +54,7 @@ export interface Options {
 
 /** Runs that never prompt: any of these flags, or stdin/stdout not a terminal. */
 export function wantsHeadless(options: Options): boolean {
-  return options.command === 'verify' || options.yes || options.plan || options.generateIam || options.json || options.verify;
+  return options.command === 'verify' || options.yes || options.plan || options.generateIam || options.json || options.verify || options.output !== undefined;
 }
 
 /** The options of one table's run: `all` is split into one of these per kind. */

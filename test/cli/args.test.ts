@@ -106,6 +106,19 @@ describe('parseArgs', () => {
     expect(usageMessage(['--kms-key', 'alias/sentinel', '--local'])).toMatch(/the local demo \(--local\) has none/);
   });
 
+  it('reads --output, --output-file and --force, and refuses what --output cannot go with', () => {
+    expect(parseArgs(['ratelimit', '--output', 'cloudformation', '--output-file', 'a.yaml', '--force'])).toMatchObject({ output: 'cloudformation', outputFile: 'a.yaml', force: true });
+    expect(parseArgs(['--output=cloudformation-import']).output).toBe('cloudformation-import');
+    expect(usageMessage(['--output', 'json'])).toBe('Unknown output "json": use terraform, cloudformation, cloudformation-import. Check --output.');
+    for (const flag of ['--yes', '--plan', '--json', '--generate-iam', '--local']) {
+      expect(usageMessage(['--output', 'terraform', flag])).toMatch(new RegExp(`^--output prints code and changes nothing: it cannot go with ${flag}\\.`));
+    }
+    expect(usageMessage(['--output', 'terraform', '-y'])).toMatch(/cannot go with --yes\./);
+    expect(usageMessage(['--output-file', 'a.tf'])).toMatch(/^--output-file goes with --output/);
+    expect(usageMessage(['--output', 'terraform', '--force'])).toMatch(/^--force lets --output-file replace a file: it goes with --output-file\./);
+    expect(usageMessage(['verify', '--output', 'terraform'])).toMatch(/it takes no --output\./);
+  });
+
   it('verify takes none of the provisioning settings', () => {
     expect(usageMessage(['verify', '--no-pitr'])).toMatch(/it takes no --no-pitr\./);
     expect(usageMessage(['verify', '--tag', 'a=b'])).toMatch(/it takes no --tag\./);
@@ -119,7 +132,7 @@ describe('helpText', () => {
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
   it('names every flag, kind with its default table, and the exit codes', () => {
-    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--local', '--help', '--version']) {
+    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--local', '--help', '--version']) {
       expect(text).toContain(flag);
     }
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);

@@ -37,7 +37,7 @@ describe('production defaults, headless', () => {
     expect(created.code, created.stderr).toBe(0);
     expect(json(created)).toMatchObject({ status: 'created' });
     expect(created.stderr).toContain('- Turn on point-in-time recovery\n');
-    expect(created.stderr).toContain('+ turn on point-in-time recovery (billed per GB-month of table size; these tables are small)');
+    expect(created.stderr).toMatch(/ point-in-time recovery {2}on · billed per GB-month of table size; these tables are small\n/);
     expect(stack.standIn.table('e2e-prod')).toEqual({
       pitr: 'ENABLED',
       tags: { 'managed-by': 'sentinel-init', 'sentinel:table-kind': 'approvals', team: 'platform' },
@@ -76,6 +76,19 @@ describe('production defaults, headless', () => {
     const calls = stack.kms.calls().length;
     await refused(['--table', 'e2e-refused', '--kms-key', `arn:aws:kms:us-east-1:123456789012:key/${KEYS.tables.id}`, '--yes'], /is in us-east-1, but the table is in eu-west-1/);
     expect(stack.kms.calls().length).toBe(calls);
+  });
+
+  it('--output names the key by the ARN KMS resolved the alias to; without credentials an alias is refused (exit 2)', async () => {
+    const run = await cli(['sessions', '--table', 'e2e-code', '--kms-key', 'alias/sentinel-tables', '--tag', 'team=platform', '--output', 'cloudformation']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`  SessionKmsKeyArn:\n    Type: String\n    Default: ${keyArn(KEYS.tables, REGION)}\n`);
+    expect(run.stdout).toContain('        - Key: team\n          Value: platform\n');
+    const offline = await runCli(['sessions', '--region', REGION, '--kms-key', 'alias/sentinel-tables', '--output', 'terraform'], { env: { HOME: '/nonexistent' } });
+    expect(offline.code).toBe(2);
+    expect(offline.stdout).toBe('');
+    expect(lines(offline.stderr).at(-1)).toBe(
+      "sentinel-init: The code for --kms-key alias/sentinel-tables needs the key's ARN, and this run could not look it up with KMS DescribeKey. Pass the key ARN with --kms-key, or run with credentials that may call kms:DescribeKey.",
+    );
   });
 
   it('on plain DynamoDB Local says what it leaves out, and the controls that therefore fail', async () => {

@@ -1,0 +1,33 @@
+// What the person is told to run for tables that exist: the wizard and headless --output both show these lines.
+import { describe, expect, it } from 'vitest';
+import { desiredTable } from '../../src/engine/desired.js';
+import { iacTable, importHint } from '../../src/iac/index.js';
+
+const WHERE = { region: 'us-gov-west-1' };
+const sessions = iacTable(desiredTable('sessions', 'prod-sessions', true), WHERE, true);
+const approvals = iacTable(desiredTable('approvals', 'prod-requests', true), WHERE, false);
+const ratelimit = iacTable(desiredTable('ratelimit', 'prod-ratelimit', true), WHERE, true);
+
+describe('importHint', () => {
+  it('says nothing when no table exists', () => {
+    expect(importHint('terraform', [approvals])).toEqual([]);
+    expect(importHint('cloudformation', [approvals])).toEqual([]);
+  });
+
+  it('CloudFormation: one change set imports every existing table and only those, then deploy adds the rest', () => {
+    const hint = importHint('cloudformation', [sessions, approvals, ratelimit], { before: ['sentinel-init …'], profile: 'gov admin' });
+    expect(hint[0]).toMatch(/^Tables prod-sessions, prod-ratelimit exist in us-gov-west-1\. /);
+    expect(hint[1]).toBe('  sentinel-init …');
+    expect(hint[2]).toBe(
+      `  aws cloudformation create-change-set --stack-name sentinel-tables --change-set-name import-sentinel-tables --change-set-type IMPORT --template-body file://sentinel-tables-import.cfn.yaml --resources-to-import '[{"ResourceType":"AWS::DynamoDB::Table","LogicalResourceId":"SessionTable","ResourceIdentifier":{"TableName":"prod-sessions"}},{"ResourceType":"AWS::DynamoDB::Table","LogicalResourceId":"RateLimitTable","ResourceIdentifier":{"TableName":"prod-ratelimit"}}]' --region us-gov-west-1 --profile 'gov admin'`,
+    );
+    expect(hint.at(-1)).toBe("  aws cloudformation deploy --stack-name sentinel-tables --template-file sentinel-tables.cfn.yaml --capabilities CAPABILITY_IAM --region us-gov-west-1 --profile 'gov admin'");
+  });
+
+  it('Terraform: the import block adopts it; plan first, since Terraform removes what the code does not list', () => {
+    expect(importHint('terraform', [sessions])).toEqual([
+      'Table prod-sessions exists in us-gov-west-1: the import block has Terraform adopt it instead of creating another.',
+      'Read terraform plan before apply: Terraform also removes what the code does not list, such as other indexes or tags.',
+    ]);
+  });
+});
