@@ -7,6 +7,9 @@ import { useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { useKeys } from '../components/use-keys.js';
+import { saverTone, useSaver } from '../components/use-save.js';
+import type { CodeFormat } from '../wizard/services.js';
+import { codeKey } from './code-keys.js';
 
 export interface ConfirmScreenProps {
   question: string;
@@ -14,18 +17,23 @@ export interface ConfirmScreenProps {
   warnings?: readonly string[];
   /** Ask for `yes` typed out instead of one key. */
   strict?: boolean;
+  /** `t`/`c`: don't create, save the code instead (then the run ends); rejects with why it could not save. */
+  codeOnly?(format: CodeFormat): Promise<string>;
   onYes(): void;
   onNo(): void;
   onBack(): void;
 }
 
 /** y applies; n or Enter declines; Esc goes back to the policy. */
-export function ConfirmScreen({ question, warnings = [], strict, onYes, onNo, onBack }: ConfirmScreenProps) {
+export function ConfirmScreen({ question, warnings = [], strict, codeOnly, onYes, onNo, onBack }: ConfirmScreenProps) {
   const [typed, setTyped] = useState('');
+  const saver = useSaver();
   useKeys(
     (input, key) => {
       if (key.escape) return onBack();
-      if (key.ctrl || key.meta) return;
+      const code = codeKey(input, key);
+      if (code && codeOnly) return saver.run(code.name, () => codeOnly(code.format));
+      if (key.ctrl || key.meta || saver.busy) return;
       if (input.toLowerCase() === 'y') onYes();
       else if (input.toLowerCase() === 'n' || key.return) onNo();
     },
@@ -51,7 +59,8 @@ export function ConfirmScreen({ question, warnings = [], strict, onYes, onNo, on
           <Text>
             <Text bold>{question}</Text> <Text dimColor>[y/N]</Text>
           </Text>
-          <KeyHints hints={['y apply', 'n/Enter no', 'Esc back', 'Ctrl-C quit']} />
+          {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : null}
+          <KeyHints hints={['y apply', 'n/Enter no', codeOnly && "t/c don't create, save Terraform/CloudFormation instead", 'Esc back', 'Ctrl-C quit']} />
         </>
       )}
     </Box>

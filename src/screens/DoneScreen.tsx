@@ -8,6 +8,9 @@ import type { ReactNode } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import { useKeys } from '../components/use-keys.js';
+import { saverTone, useSaver } from '../components/use-save.js';
+import type { CodeFormat } from '../wizard/services.js';
+import { CODE_HINT, codeKey } from './code-keys.js';
 import { wrapText } from '../components/wrap.js';
 import type { ApplyResult } from '../engine/types.js';
 import { verifySummary } from '../verify/format.js';
@@ -26,6 +29,8 @@ export interface DoneScreenProps {
   verifyLines: readonly string[];
   height: number;
   width: number;
+  /** `t`/`c`: save the code of these tables; resolves with the paths written. */
+  saveCode?(format: CodeFormat): Promise<string>;
   onVerify(): void;
   onFinish(): void;
 }
@@ -64,11 +69,14 @@ function bodyLines({ results, local, verify, verifyLines, width }: DoneScreenPro
 
 /** Enter finishes; `v` verifies (again). Long bodies scroll with the arrow keys. */
 export function DoneScreen(props: DoneScreenProps) {
-  const { verify, rows, height, onVerify, onFinish } = props;
+  const { verify, rows, height, saveCode, onVerify, onFinish } = props;
+  const saver = useSaver();
   useKeys((input, key) => {
     if (verify?.running) return;
+    const code = codeKey(input, key);
     if (key.return) onFinish();
     else if (input === 'v' && !key.ctrl) onVerify();
+    else if (code && saveCode) saver.run(code.name, () => saveCode(code.format));
   });
   const lines = bodyLines(props).map((l, i) => (typeof l === 'string' ? l : <Box key={i}>{l}</Box>));
   // The apply's steps with their times, when they leave room for the rest (the four tables of `all` do not).
@@ -77,8 +85,9 @@ export function DoneScreen(props: DoneScreenProps) {
     <Box flexDirection="column">
       {shown.length > 0 ? <ProgressRows rows={shown} now={Date.now()} live={false} /> : null}
       {/* Verify's lines come last: from `v` on, the box follows them (a new box, scrolled to the end). */}
-      <ScrollBox key={verify ? 'verify' : 'summary'} follow={verify !== undefined} lines={lines} height={Math.max(height - shown.length - 1, 3)} />
-      <KeyHints hints={verify?.running ? ['verifying…', 'Ctrl-C stop'] : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`]} />
+      <ScrollBox key={verify ? 'verify' : 'summary'} follow={verify !== undefined} lines={lines} height={Math.max(height - shown.length - 2, 3)} />
+      {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : <Text> </Text>}
+      <KeyHints hints={verify?.running ? ['verifying…', 'Ctrl-C stop'] : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`, saveCode && CODE_HINT]} />
     </Box>
   );
 }

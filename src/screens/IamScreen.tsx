@@ -3,10 +3,10 @@
  * coloured and scrolled inside the terminal; `s` saves it to a file and says where.
  */
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import { useKeys } from '../components/use-keys.js';
+import { saverTone, useSaver } from '../components/use-save.js';
 import { wrapText } from '../components/wrap.js';
 
 export interface IamScreenProps {
@@ -49,18 +49,11 @@ export function JsonLine({ line }: { line: string }) {
 
 /** Policy JSON in a scrolled window; `s` writes it without overwriting anything. */
 export function IamScreen({ json, title, nextLabel, accountNote, height, width, saved: savedBefore, save, onNext, onBack }: IamScreenProps) {
-  const [saved, setSaved] = useState<string | undefined>(savedBefore && `✓ Saved to ${savedBefore}`);
-  const [saving, setSaving] = useState(false);
+  const saver = useSaver(savedBefore && `✓ Saved the policy to ${savedBefore}`);
   useKeys((input, key) => {
     if (key.return) onNext();
     else if (key.escape) onBack?.();
-    else if (input === 's' && !key.ctrl && !saving) {
-      setSaving(true);
-      save().then(
-        (path) => setSaved(`✓ Saved to ${path}`),
-        (e: unknown) => setSaved(`✗ Could not save: ${e instanceof Error ? e.message : String(e)}`),
-      ).finally(() => setSaving(false));
-    }
+    else if (input === 's' && !key.ctrl) saver.run('the policy', save);
   });
   const lines = json
     .trimEnd()
@@ -72,7 +65,7 @@ export function IamScreen({ json, title, nextLabel, accountNote, height, width, 
       <Text bold>{title}</Text>
       <Text dimColor>{accountNote}</Text>
       <ScrollBox lines={lines} height={Math.max(height - 4, 3)} />
-      {saved ? <Text color={saved.startsWith('✓') ? 'green' : 'red'}>{saved}</Text> : <Text> </Text>}
+      {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : <Text> </Text>}
       <KeyHints hints={[`Enter ${nextLabel}`, 's save to a file', onBack && 'Esc back', 'Ctrl-C quit']} />
     </Box>
   );

@@ -4,8 +4,11 @@ import type { Identity } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Plan } from '../engine/types.js';
-import { overviewLines, planLines, type PlanLine, type Tone } from '../service/plan-lines.js';
+import { overviewLines, planLines, summaryLine, type PlanLine, type Tone } from '../service/plan-lines.js';
 import { useKeys } from '../components/use-keys.js';
+import { saverTone, useSaver } from '../components/use-save.js';
+import type { CodeFormat } from '../wizard/services.js';
+import { CODE_HINT, codeKey } from './code-keys.js';
 import { wrapPieces } from '../components/wrap.js';
 
 export interface PlanScreenProps {
@@ -17,6 +20,8 @@ export interface PlanScreenProps {
   height: number;
   /** Columns to fold long lines into. */
   width: number;
+  /** `t`/`c`: save the code of these tables; resolves with the paths written. */
+  saveCode?(format: CodeFormat): Promise<string>;
   onNext(): void;
   onBack?(): void;
 }
@@ -54,20 +59,26 @@ export function IdentityLine({ identity, endpointUrl }: { identity?: Identity; e
 }
 
 /** Plan body scrolls inside `height`; Enter continues to the IAM policy. */
-export function PlanScreen({ plans, identity, endpointUrl, height, width, onNext, onBack }: PlanScreenProps) {
-  useKeys((_input, key) => {
+export function PlanScreen({ plans, identity, endpointUrl, height, width, saveCode, onNext, onBack }: PlanScreenProps) {
+  const saver = useSaver();
+  useKeys((input, key) => {
+    const code = codeKey(input, key);
     if (key.return) onNext();
     else if (key.escape) onBack?.();
+    else if (code && saveCode) saver.run(code.name, () => saveCode(code.format));
   });
   // Every table's lines, a blank line between tables, folded to the width (nothing important cut).
-  const all = [...(plans.length > 1 ? [...overviewLines(plans), []] : []), ...plans.flatMap((p, i) => [...(i > 0 ? [[] as PlanLine] : []), ...planLines(p)])];
+  // The summary stays in view below the scrolled body: what will happen is never scrolled away.
+  const all = [...(plans.length > 1 ? [...overviewLines(plans), []] : []), ...plans.flatMap((p, i) => [...(i > 0 ? [[] as PlanLine] : []), ...planLines(p, { summary: plans.length > 1 })])];
   const lines = all.flatMap((line) => wrapPieces(line, width - 1, 8)).map((line, i) => <PlanLineView key={i} line={line} />);
   return (
     <Box flexDirection="column">
       <Text bold>Plan</Text>
       <IdentityLine identity={identity} endpointUrl={endpointUrl} />
-      <ScrollBox lines={lines} height={Math.max(height - 3, 3)} />
-      <KeyHints hints={['Enter continue to the IAM policy', onBack && 'Esc back', 'Ctrl-C quit']} />
+      <ScrollBox lines={lines} height={Math.max(height - 5, 3)} />
+      <PlanLineView line={summaryLine(plans)} />
+      {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : <Text> </Text>}
+      <KeyHints hints={['Enter continue to the IAM policy', saveCode && CODE_HINT, onBack && 'Esc back', 'Ctrl-C quit']} />
     </Box>
   );
 }

@@ -123,8 +123,17 @@ function summary(p: Plan): PlanLine {
   return [seg('Plan: ', 'title'), seg(`${n} change${n === 1 ? '' : 's'} to ${p.table}; ${deleted}.`)];
 }
 
-/** Every line of the plan's body, top to bottom; `full`: every control on its own line (--plan). */
-export function planLines(p: Plan, { full = false } = {}): PlanLine[] {
+/** The last line of the plan of one table or several, e.g. "Plan: create 1 table with 4 indexes, TTL on." (the wizard keeps it in view). */
+export function summaryLine(plans: readonly Plan[]): PlanLine {
+  if (plans.length === 1 && plans[0]) return summary(plans[0]);
+  const count = (action: Plan['action']) => plans.filter((p) => p.action === action).length;
+  const parts = [count('create') && `create ${count('create')}`, count('update') && `update ${count('update')}`, count('none') && `${count('none')} up to date`].filter(Boolean);
+  if (count('create') + count('update') === 0) return [seg('Nothing to do: ', 'ok'), seg(`the ${plans.length} tables are up to date.`)];
+  return [seg('Plan: ', 'title'), seg(`${plans.length} tables: ${parts.join(', ')}.`)];
+}
+
+/** Every line of the plan's body, top to bottom; `full`: every control on its own line (--plan); `summary`: end with the summary line. */
+export function planLines(p: Plan, { full = false, summary: withSummary = true } = {}): PlanLine[] {
   const width = Math.max(...p.desired.indexes.map((i) => i.name.length), 0);
   const lines: PlanLine[] = [];
   if (p.action === 'create') {
@@ -147,8 +156,7 @@ export function planLines(p: Plan, { full = false } = {}): PlanLine[] {
   for (const note of p.notes) lines.push([seg('  ! ', 'warn'), seg(note, 'warn')]);
   if (p.unsupported.length > 0) lines.push([seg('  ! ', 'warn'), seg(unsupportedText(p), 'warn')]);
   lines.push([], ...complianceLines(p, full));
-  lines.push([]);
-  lines.push(summary(p));
+  if (withSummary) lines.push([], summary(p));
   return lines;
 }
 

@@ -22,9 +22,9 @@ import { TableScreen } from '../screens/TableScreen.js';
 import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
-import type { WizardServices } from './services.js';
+import type { CodeFormat, WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
-import { accountNote, applyTitle, checkOptions, checkWhat, confirmQuestion, kinds, lookalikes, policyName, tableName } from './view-model.js';
+import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, confirmQuestion, kinds, lookalikes, policyName, tableName } from './view-model.js';
 
 export interface StepViewProps {
   state: WizardState;
@@ -52,6 +52,15 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     (mfa: MfaCodeProvider, signal: AbortSignal) => services.check(checkOptions(options, answers), kinds(answers), mfa, signal),
     [services, options, answers],
   );
+
+  // `t`/`c` on the plan, confirm and done screens: the code next to the policy, remembered for the transcript.
+  const saveCode = checked
+    ? (format: CodeFormat) =>
+        services.saveCode(format, checked, { command: codeCommand(state, options, format), profile: options.local ? undefined : answers.profile }).then((saved) => {
+          dispatch({ type: 'code-saved', saved });
+          return saved.paths.join(' and ');
+        })
+    : undefined;
 
   switch (step.name) {
     case 'kind':
@@ -97,7 +106,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'check-failed':
       return <CheckFailedScreen message={step.message} onBack={() => dispatch({ type: 'back' })} />;
     case 'plan':
-      return checked ? <PlanScreen plans={checked.plans} identity={checked.identity} endpointUrl={options.endpointUrl} height={height} width={width} onNext={() => dispatch({ type: 'next' })} onBack={back} /> : null;
+      return checked ? <PlanScreen plans={checked.plans} identity={checked.identity} endpointUrl={options.endpointUrl} height={height} width={width} saveCode={saveCode} onNext={() => dispatch({ type: 'next' })} onBack={back} /> : null;
     case 'iam': {
       if (!checked) return null;
       const json = services.policy(checked, options.accountId);
@@ -124,6 +133,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
           question={confirmQuestion(checked, answers.region)}
           warnings={odd.map((p) => lookalikeWarning(p.table, p.kind, p.lookalike ?? p.kind))}
           strict={odd.length > 0}
+          codeOnly={saveCode && ((format) => saveCode(format).then((paths) => (dispatch({ type: 'code-only' }), paths)))}
           onYes={() => dispatch({ type: 'confirm' })}
           onNo={() => dispatch({ type: 'decline' })}
           onBack={() => dispatch({ type: 'back' })}
@@ -142,11 +152,13 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
           verifyLines={verifyLines}
           height={height}
           width={width}
+          saveCode={saveCode}
           onVerify={() => dispatch({ type: 'verify-start' })}
           onFinish={() => dispatch({ type: 'finish' })}
         />
       );
     case 'declined':
+    case 'code-only':
     case 'interrupted':
     case 'apply-failed':
       // The transcript printed after the last frame says what happened (src/wizard/transcript.ts).

@@ -77,6 +77,21 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
         })),
       ),
     savePolicy: (name, json) => savePolicyFile(name, json),
+    async saveCode(format, checked, { command, profile }) {
+      const iac = await import('../iac/index.js');
+      const tables = checked.plans.map((p) => iac.iacTableFromPlan(p, checked.identity));
+      const kinds = checked.plans.map((p) => p.kind);
+      const header = { version: __VERSION__, command };
+      if (format === 'terraform') {
+        const path = await iac.saveIacFile('terraform', kinds, iac.renderTerraform(tables, header));
+        return { format, paths: [path], hint: iac.importHint('terraform', tables) };
+      }
+      const templateFile = await iac.saveIacFile('cloudformation', kinds, iac.renderCloudFormation(tables, header));
+      const existing = tables.filter((t) => t.exists);
+      // An import adopts tables as they are and may add nothing else: its own template, with only them.
+      const importFile = existing.length > 0 ? await iac.saveIacFile('cloudformation-import', kinds, iac.renderCloudFormation(existing, { ...header, importOnly: true })) : undefined;
+      return { format, paths: importFile ? [templateFile, importFile] : [templateFile], hint: iac.importHint('cloudformation', tables, { templateFile, importFile, profile }) };
+    },
     validateTable: validateTableName,
     // Shown on screen: no raw control character, no secret (the same rule as the headless writers).
     describeError: (error) => safeText(describeError(error).text),

@@ -11,6 +11,17 @@ import type { CheckResult, VerifyReport } from '../verify/types.js';
 
 export type { KindChoice };
 
+/** The code the wizard saves with `t` and `c`. */
+export type CodeFormat = 'terraform' | 'cloudformation';
+
+/** What a save of the code wrote: its files (CloudFormation adds an import template for tables that exist) and how to import those. */
+export interface SavedCode {
+  format: CodeFormat;
+  paths: string[];
+  /** Steps to adopt existing tables instead of creating them (empty when every table is new). */
+  hint: string[];
+}
+
 /** The outcome of the check step: who you are, the live plan of each table, and what apply needs later. */
 export interface Checked {
   identity?: Identity;
@@ -41,6 +52,11 @@ export interface WizardServices {
   policy(checked: Checked, accountId?: string): string;
   /** Writes the policy next to the person without overwriting anything; returns the path written. */
   savePolicy(name: string, json: string): Promise<string>;
+  /**
+   * Writes the checked tables and their policy as code next to the policy, never overwriting;
+   * `command` is the headless line that prints the same code, `profile` the one the import steps use.
+   */
+  saveCode(format: CodeFormat, checked: Checked, how: { command: string; profile?: string }): Promise<SavedCode>;
   /** An error sentence for a bad table name, or undefined. */
   validateTable(name: string): string | undefined;
   /** One line for a person from any error (typed errors carry their hint). */

@@ -7,7 +7,7 @@ import type { ApplyResult } from '../engine/types.js';
 import { MAX_TAGS, parseTag, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import type { VerifyReport } from '../verify/types.js';
-import type { Checked, KindChoice } from './services.js';
+import type { Checked, KindChoice, SavedCode } from './services.js';
 
 export type InputStep = 'kind' | 'profile' | 'region' | 'table' | 'tags';
 export const INPUT_STEPS: readonly InputStep[] = ['kind', 'profile', 'region', 'table', 'tags'];
@@ -24,6 +24,8 @@ export type Step =
   | { name: 'done'; results: ApplyResult[] }
   | { name: 'apply-failed'; message: string }
   | { name: 'declined' }
+  /** "Don't create, just give me the code" at the confirm: the code is saved, nothing changed. */
+  | { name: 'code-only' }
   | { name: 'interrupted'; during: 'setup' | 'apply' };
 
 export type StepName = Step['name'];
@@ -56,6 +58,8 @@ export interface WizardState {
   tagError?: string;
   /** Where the IAM policy was saved, for the transcript. */
   policySaved?: string;
+  /** Every save of the code (`t`, `c`), for the transcript. */
+  code: SavedCode[];
   verify?: VerifyState;
   /** The person is done with the done screen (Enter): the run ends. */
   finished: boolean;
@@ -73,6 +77,9 @@ export type WizardEvent =
   | { type: 'check-failed'; message: string }
   | { type: 'next' }
   | { type: 'policy-saved'; path: string }
+  | { type: 'code-saved'; saved: SavedCode }
+  /** At the confirm, after the code was saved: end without changing anything. */
+  | { type: 'code-only' }
   | { type: 'confirm' }
   | { type: 'decline' }
   | { type: 'applied'; results: ApplyResult[] }
@@ -97,7 +104,7 @@ export function initialState(options: Options): WizardState {
     tags: options.tags.length > 0 || options.table !== undefined,
   };
   const answers: Answers = { kind: options.kind, profile: options.profile, region: options.region, table: options.table, tags: options.tags };
-  return { step: { name: firstInputAfter(-1, given, answers) }, answers, given, tagDraft: '', finished: false };
+  return { step: { name: firstInputAfter(-1, given, answers) }, answers, given, tagDraft: '', finished: false, code: [] };
 }
 
 /** Whether a step is asked: not when given by flag, and never the table name for all tables (each keeps its default). */
@@ -122,6 +129,7 @@ export function exitCodeOf(state: WizardState): number | undefined {
       if (!state.finished) return undefined;
       return state.verify?.error || state.verify?.reports.some((r) => !r.passed) ? 1 : 0;
     case 'declined':
+    case 'code-only':
       return 0;
     case 'apply-failed':
       return 1;
@@ -209,6 +217,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state;
     case 'policy-saved':
       return { ...state, policySaved: event.path };
+    case 'code-saved':
+      return { ...state, code: [...state.code, event.saved] };
+    case 'code-only':
+      return at === 'confirm' && state.code.length > 0 ? { ...state, step: { name: 'code-only' } } : state;
     case 'confirm':
       return at === 'confirm' ? { ...state, step: { name: 'apply' } } : state;
     case 'decline':

@@ -7,11 +7,25 @@
 import { checkLine, verifySummary } from '../verify/format.js';
 import type { Plan } from '../engine/types.js';
 import { tagsText } from '../core/tags.js';
-import { generateIamCommand } from '../service/command-line.js';
+import { basename } from 'node:path';
+import { generateIamCommand, shellQuote } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import { wiringFor, wiringLine } from '../service/wiring.js';
 import type { WizardState } from './steps.js';
 import { tableNames } from './view-model.js';
+
+const CODE_NAMES = { terraform: 'Terraform', cloudformation: 'CloudFormation' } as const;
+
+/** How to apply saved code for tables that are new (existing ones have their import steps above). */
+function applyCodeLines(state: WizardState): string[] {
+  const last = state.code.at(-1);
+  const file = last?.paths[0];
+  if (!last || !file || last.hint.length > 0) return [];
+  if (last.format === 'terraform') return [`To create the tables with it: terraform init && terraform apply, in the folder of ${file}.`];
+  const stack = basename(file).replace(/(-\d+)?\.cfn\.yaml$/, '');
+  const deploy = ['aws', 'cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM', '--region', state.answers.region ?? ''];
+  return [`To create them with it: ${deploy.map(shellQuote).join(' ')}`];
+}
 
 const STATUS = { created: 'created', updated: 'updated', unchanged: 'already up to date' } as const;
 
@@ -67,6 +81,10 @@ export function transcript(state: WizardState, options: Options, command: string
       })}`,
     );
   }
+  for (const saved of state.code) {
+    out.push(`  code      ${CODE_NAMES[saved.format]} saved to ${saved.paths.join(' and ')}`);
+    for (const line of saved.hint) out.push(`            ${line.trim()}`);
+  }
   out.push('');
   switch (step.name) {
     case 'done': {
@@ -87,6 +105,9 @@ export function transcript(state: WizardState, options: Options, command: string
     }
     case 'declined':
       out.push('Declined: nothing was created or changed.', 'To do it later, without questions:', `  ${command}`);
+      break;
+    case 'code-only':
+      out.push('Nothing was created or changed: the code was saved instead (above).', ...applyCodeLines(state), 'Or let sentinel-init do it, without questions:', `  ${command}`);
       break;
     case 'interrupted':
       if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, steps, command));

@@ -4,9 +4,9 @@
  */
 import { KINDS, kindsOf, type KindChoice, type KindName } from '../core/kinds.js';
 import type { Plan } from '../engine/types.js';
-import { headlessCommand } from '../service/command-line.js';
+import { headlessArgs, headlessCommand, shellQuote } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
-import type { Checked } from './services.js';
+import type { Checked, CodeFormat } from './services.js';
 import type { Answers, WizardState } from './steps.js';
 
 /** The kinds the answers stand for (four for `all`). */
@@ -71,6 +71,21 @@ export function applyTitle(checked: Checked): string {
 /** The file name the policy is saved under: the kind, or `all`. */
 export function policyName(kind: KindChoice): string {
   return kind;
+}
+
+/** The headless command that prints the code `t`/`c` saves (no profile or endpoint: the code does not depend on who made it). */
+export function codeCommand(state: WizardState, options: Options, format: CodeFormat): string {
+  const { answers } = state;
+  const args = headlessArgs({
+    kind: answers.kind,
+    table: answers.kind === 'all' ? undefined : tableName(answers),
+    region: answers.region ?? '?',
+    deletionProtection: options.deletionProtection,
+    pitr: options.pitr,
+    tags: answers.tags,
+    kmsKey: options.kmsKey,
+  });
+  return [...args, '--output', format].map(shellQuote).join(' ');
 }
 
 /** The headless command that does what this run did (or would have done), for the next time. */

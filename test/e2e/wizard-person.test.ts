@@ -5,10 +5,13 @@
  * Set WIZARD_SCREENS_DIR to keep the captured screens.
  */
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { ensureBuilt } from '../cli/run-cli.js';
+import { cfnLint } from '../helpers/iac-tools.js';
 import { keepScreen as keep, tmuxTerminal } from '../helpers/tmux.js';
 import { wizardHome, type WizardHome } from '../helpers/wizard-home.js';
 
@@ -313,4 +316,34 @@ describe('the wizard as a person lives it', () => {
     expect(end).toContain(`sentinel-init breakglass --aws-profile prod --endpoint-url ${local.endpoint} --region us-west-2 --table declined-table --yes`);
     expect(await tableOf('keyprod', 'us-west-2', 'declined-table')).toBeUndefined();
   });
+
+  it('t and c save the code next to the policy (cfn-lint clean, the table named); c at the confirm saves it instead of creating', async () => {
+    const s = 'code';
+    launch(s, `approvals --aws-profile dev --region eu-west-1 --table code-table --endpoint-url ${local.endpoint}`);
+    await waitFor(s, 'Plan: create 1 table');
+    typeText(s, 't');
+    await waitFor(s, `✓ Saved Terraform to ${home.home}/sentinel-approvals.tf`);
+    key(s, 'Enter');
+    await waitFor(s, 'IAM policy for this table');
+    typeText(s, 's');
+    await waitFor(s, 'Saved the policy to');
+    key(s, 'Enter');
+    const confirm = await waitFor(s, '[y/N]');
+    expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");
+    typeText(s, 'c');
+    const end = await waitFor(s, /EXIT=\d+/);
+    keep('code-only-transcript.txt', end);
+    expect(end).toContain('EXIT=0');
+    expect(end).toContain(`  code      Terraform saved to ${home.home}/sentinel-approvals.tf`);
+    expect(end).toContain(`  code      CloudFormation saved to ${home.home}/sentinel-approvals.cfn.yaml`);
+    expect(end).toContain('Nothing was created or changed: the code was saved instead (above).');
+    expect(end).toContain(`aws cloudformation deploy --stack-name sentinel-approvals --template-file ${home.home}/sentinel-approvals.cfn.yaml --capabilities CAPABILITY_IAM --region eu-west-1`);
+    expect(await tableOf('keydev', 'eu-west-1', 'code-table')).toBeUndefined();
+    // The files are the headless --output's code for the same answers, and the real tools accept them.
+    expect(cfnLint([join(home.home, 'sentinel-approvals.cfn.yaml')])).toEqual({ code: 0, output: '' });
+    const tf = readFileSync(join(home.home, 'sentinel-approvals.tf'), 'utf8');
+    expect(tf).toContain('# Again: sentinel-init approvals --region eu-west-1 --table code-table --output terraform');
+    expect(tf).toMatch(/variable "approvals_table_name" \{[^}]*default {5}= "code-table"/);
+  });
 });
+

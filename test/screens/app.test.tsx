@@ -270,5 +270,38 @@ describe('wizard', () => {
     await press(r, KEY.enter, 'Enter finish');
     expect(calls.applies).toBe(1);
   });
+
+  it('t and c save the code on the plan and done screens; the transcript says where', async () => {
+    const { services, calls } = fakeServices();
+    const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
+    await waitForText(r, 't/c save as Terraform/CloudFormation');
+    await press(r, 't', '✓ Saved Terraform to ./sentinel-sessions.tf');
+    expect(calls.code).toEqual([{ format: 'terraform', command: 'sentinel-init sessions --region eu-west-1 --table tbl --output terraform' }]);
+    await press(r, KEY.enter, 'IAM policy');
+    await press(r, KEY.enter, '[y/N]');
+    await press(r, 'y', 'Enter finish');
+    await press(r, 'c', '✓ Saved CloudFormation to ./sentinel-sessions.cfn.yaml');
+    await press(r, KEY.enter);
+    expect(await exited(exit, r)).toBe(0);
+    const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('  code      Terraform saved to ./sentinel-sessions.tf');
+    expect(lines).toContain('  code      CloudFormation saved to ./sentinel-sessions.cfn.yaml');
+  });
+
+  it("at the confirm, t or c: don't create, save the code instead; exit 0, nothing applied, the transcript says how to apply it", async () => {
+    const { services, calls } = fakeServices();
+    const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
+    await waitForText(r, 'Plan');
+    await press(r, KEY.enter, 'IAM policy');
+    const confirm = await press(r, KEY.enter, '[y/N]');
+    expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");
+    await press(r, 'c');
+    expect(await exited(exit, r)).toBe(0);
+    expect(calls.applies).toBe(0);
+    const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('  code      CloudFormation saved to ./sentinel-sessions.cfn.yaml');
+    expect(lines).toContain('Nothing was created or changed: the code was saved instead (above).');
+    expect(lines).toContain('To create them with it: aws cloudformation deploy --stack-name sentinel-sessions --template-file ./sentinel-sessions.cfn.yaml --capabilities CAPABILITY_IAM --region eu-west-1');
+  });
 });
 

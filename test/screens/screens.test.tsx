@@ -145,7 +145,7 @@ describe('IamScreen', () => {
     await press(r, KEY.down, 'lines 2–10 of');
     await press(r, KEY.pageDown, 'lines 11–19 of');
     expect(r.lastFrame()).not.toContain('"Version"');
-    await press(r, 's', 'Saved to ./sentinel-sessions-policy.json');
+    await press(r, 's', 'Saved the policy to ./sentinel-sessions-policy.json');
     expect(saves).toBe(1);
   });
 });

@@ -87,12 +87,14 @@ export interface FakeCalls {
   applies: number;
   verifies: number;
   saved: string[];
+  /** Each save of the code: its format and the command that prints it. */
+  code: { format: string; command: string }[];
   signals: AbortSignal[];
 }
 
 /** Services that answer from memory; `overrides` replace single methods for fault tests. */
 export function fakeServices(overrides: Partial<WizardServices> = {}, action: Plan['action'] = 'create'): { services: WizardServices; calls: FakeCalls } {
-  const calls: FakeCalls = { checks: [], kinds: [], applies: 0, verifies: 0, saved: [], signals: [] };
+  const calls: FakeCalls = { checks: [], kinds: [], applies: 0, verifies: 0, saved: [], code: [], signals: [] };
   const services: WizardServices = {
     loadProfiles: async () => PROFILES,
     listRegions: async () => REGIONS,
@@ -134,6 +136,11 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, action: Pl
     savePolicy: async (name) => {
       calls.saved.push(name);
       return `./sentinel-${name}-policy.json`;
+    },
+    saveCode: async (format, checked, { command }) => {
+      calls.code.push({ format, command });
+      const stem = checked.plans.length === 1 ? `sentinel-${checked.plans[0]?.kind}` : 'sentinel-tables';
+      return { format, paths: [`./${stem}${format === 'terraform' ? '.tf' : '.cfn.yaml'}`], hint: [] };
     },
     validateTable: (name) => (/^[A-Za-z0-9_.-]{3,255}$/.test(name) ? undefined : 'a table name is 3 to 255 letters, digits, _ . -'),
     describeError: (error) => (error instanceof Error ? error.message : String(error)),
