@@ -4,7 +4,7 @@
  * protocol, signed with the SDK's own Signature V4 signer and sent through the same bounded handler
  * and call budget as every AWS call (src/aws/http.ts), retried on throttling, 5xx and resets.
  */
-import { dnsSuffix } from '../core/dns.js';
+import { dnsSuffix } from '../core/partitions.js';
 import { isTransient } from './transport-errors.js';
 import { boundedHandler, callLimits, withinBudget } from './http.js';
 import type { AwsTarget, KmsApi } from './types.js';

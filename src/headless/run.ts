@@ -11,6 +11,7 @@ import type { VerifyReport } from '../verify/types.js';
 import { AwsFailure, Interrupted, UsageError } from '../core/errors.js';
 import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
+import { identityText } from '../service/who.js';
 import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
 import { outputCode } from './output-code.js';
@@ -26,8 +27,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** Who will make the change, said before any change (the account is the thing people get wrong). */
 function whoLine(ctx: RunContext, identity: Identity | undefined): string {
   const profile = ctx.profile ? `profile ${ctx.profile}` : 'the default credentials';
-  if (identity) return `Account ${identity.account} as ${identity.arn} (${profile}), region ${ctx.region}.\n`;
-  return `Endpoint ${ctx.endpointUrl ?? 'default'} (${profile}), region ${ctx.region}; caller identity not checked (custom endpoint).\n`;
+  return `${identityText(identity, ctx.endpointUrl)} (${profile}), region ${ctx.region}.\n`;
 }
 
 /** The contexts of the run: one table, or one per kind for `all` (each under its default name). */

@@ -10,7 +10,8 @@ import { KINDS } from '../core/kinds.js';
 import { keyForm } from '../core/kms-key.js';
 import { createTableInput } from '../engine/steps.js';
 import type { DesiredTable, Plan } from '../engine/types.js';
-import { generatePolicy, partitionForRegion, tableArn, type PolicyDocument } from '../policy/iam.js';
+import { partitionForRegion } from '../core/partitions.js';
+import { generatePolicy, tableArn, type PolicyDocument } from '../policy/iam.js';
 import { viaServiceName } from '../policy/kms.js';
 
 export type { IacFormat, IacOutput } from '../core/iac-output.js';

@@ -2,6 +2,7 @@
  * The IAM policy for one table: exactly the calls this tool makes to provision it, and the item
  * calls the kind's Sentinel store makes to use it. Pure and offline: --generate-iam needs no credentials.
  */
+import { partitionForRegion } from '../core/partitions.js';
 import { KINDS, type KindName } from '../core/kinds.js';
 import { kmsStatements } from './kms.js';
 
@@ -77,18 +78,6 @@ export const OPERATION_ACTIONS: Readonly<Record<KindName, readonly OperationActi
   // ratelimit/dynamodb.go, client interface 17-19: UpdateItem only, in Allow 91 and resetAndIncrement 145.
   ratelimit: ['dynamodb:UpdateItem'],
 };
-
-/** The ARN partition a region belongs to: cn-* aws-cn, us-gov-* aws-us-gov, ISO regions theirs, else aws. */
-export function partitionForRegion(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-isof-')) return 'aws-iso-f';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
-  if (region.startsWith('eusc-')) return 'aws-eusc';
-  return 'aws';
-}
 
 /** arn:<partition>:dynamodb:<region>:<account>:table/<name> */
 export function tableArn(request: PolicyRequest): string {

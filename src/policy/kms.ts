@@ -17,7 +17,7 @@
  * The key policy must also let this identity use the key (a key policy that enables IAM policies
  * for the account, or a statement naming the identity): an IAM policy alone cannot open a key.
  */
-import { dnsSuffix } from '../core/dns.js';
+import { dnsSuffix } from '../core/partitions.js';
 import type { PolicyStatement } from './iam.js';
 
 /** The actions DynamoDB uses on a customer managed key, from the page above, wildcards expanded. */

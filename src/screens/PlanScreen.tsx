@@ -6,6 +6,7 @@ import { ScrollBox } from '../components/ScrollBox.js';
 import type { Plan } from '../engine/types.js';
 import { overviewLines, planLines, summaryLine, type PlanLine, type Tone } from '../service/plan-lines.js';
 import { useKeys } from '../components/use-keys.js';
+import { identityText } from '../service/who.js';
 import { saverTone, useSaver } from '../components/use-save.js';
 import type { CodeFormat } from '../wizard/services.js';
 import { CODE_HINT, codeKey } from './code-keys.js';
@@ -55,7 +56,7 @@ export function IdentityLine({ identity, endpointUrl }: { identity?: Identity; e
       </Text>
     );
   }
-  return <Text dimColor>Identity not checked: {endpointUrl ? `custom endpoint ${endpointUrl}` : 'no STS call'}.</Text>;
+  return <Text dimColor>{identityText(undefined, endpointUrl)}.</Text>;
 }
 
 /** Plan body scrolls inside `height`; Enter continues to the IAM policy. */

@@ -4,7 +4,6 @@
  */
 import type { Dispatch } from 'react';
 import { useCallback } from 'react';
-import { toolTags } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import { ApplyScreen } from '../screens/ApplyScreen.js';
 import { CheckFailedScreen } from '../screens/CheckFailedScreen.js';
@@ -21,10 +20,9 @@ import { RegionScreen } from '../screens/RegionScreen.js';
 import { TableScreen } from '../screens/TableScreen.js';
 import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
-import { lookalikeWarning } from '../engine/lookalike.js';
 import type { CodeFormat, WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
-import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, confirmQuestion, kinds, lookalikes, policyName, tableName } from './view-model.js';
+import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, tableName } from './view-model.js';
 
 export interface StepViewProps {
   state: WizardState;
@@ -83,7 +81,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
     case 'tags':
       return (
         <TagsScreen
-          tool={answers.kind === 'all' ? toolTags('sessions').map((t) => (t.key === 'sentinel:table-kind' ? { ...t, value: '<each table its kind>' } : t)) : toolTags(answers.kind)}
+          tool={toolTagsShown(answers)}
           user={answers.tags}
           draft={state.tagDraft}
           error={state.tagError}
@@ -131,7 +129,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
       return (
         <ConfirmScreen
           question={confirmQuestion(checked, answers.region)}
-          warnings={odd.map((p) => lookalikeWarning(p.table, p.kind, p.lookalike ?? p.kind))}
+          warnings={odd.map(lookalikeText)}
           strict={odd.length > 0}
           codeOnly={saveCode && ((format) => saveCode(format).then((paths) => (dispatch({ type: 'code-only' }), paths)))}
           onYes={() => dispatch({ type: 'confirm' })}

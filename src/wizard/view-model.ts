@@ -3,6 +3,8 @@
  * (src/wizard/StepView.tsx) and these are tested without React.
  */
 import { KINDS, kindsOf, type KindChoice, type KindName } from '../core/kinds.js';
+import { toolTags, type Tag } from '../core/tags.js';
+import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Plan } from '../engine/types.js';
 import { headlessArgs, headlessCommand, shellQuote } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
@@ -12,6 +14,12 @@ import type { Answers, WizardState } from './steps.js';
 /** The kinds the answers stand for (four for `all`). */
 export function kinds(answers: Answers): KindName[] {
   return kindsOf(answers.kind);
+}
+
+/** The tool's own tags as the tags step lists them (for `all`, each table gets its own kind). */
+export function toolTagsShown(answers: Answers): Tag[] {
+  if (answers.kind !== 'all') return toolTags(answers.kind);
+  return toolTags('sessions').map((t) => (t.key === 'sentinel:table-kind' ? { ...t, value: '<each table its kind>' } : t));
 }
 
 /** The table name the table step starts with, or shows in the header: the answer, else the kind's default. */
@@ -58,6 +66,11 @@ export function confirmQuestion(checked: Checked, region: string | undefined): s
 /** Tables that look like another kind: converging them needs `yes` typed out, not a single key. */
 export function lookalikes(checked: Checked): Plan[] {
   return checked.plans.filter((p) => p.lookalike && p.action !== 'none');
+}
+
+/** The confirm's warning for such a table. */
+export function lookalikeText(p: Plan): string {
+  return lookalikeWarning(p.table, p.kind, p.lookalike ?? p.kind);
 }
 
 /** The apply screen's title. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, type KindName } from '../../src/core/kinds.js';
 import { listRegions } from '../../src/aws/regions.js';
-import { generatePolicy, partitionForRegion, policyJson } from '../../src/policy/iam.js';
+import { partitionForRegion } from '../../src/core/partitions.js';
+import { generatePolicy, policyJson } from '../../src/policy/iam.js';
 import { checksFor } from '../../src/verify/patterns.js';
 
 const WORDS: Record<KindName, string> = { sessions: 'Session', approvals: 'Approval', breakglass: 'BreakGlass', ratelimit: 'RateLimit' };
