@@ -38,7 +38,8 @@ const result = await build({
   },
   // signal-exit and other CommonJS dependencies call require(): give every ESM chunk one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  plugins: [...patches, await precomputedPartition(root)],
+  // SKIP_PATCH=name builds without one patch, to measure what it is worth with `npm run bench`.
+  plugins: [...patches.filter((p) => p.name !== process.env.SKIP_PATCH), await precomputedPartition(root)],
   logLevel: 'warning',
 });
 if (result.errors.length > 0) process.exit(1);

@@ -7,7 +7,7 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sharedFilesText } from './aws/shared-files.js';
-import { Header } from './components/Header.js';
+import { Header } from './screens/Header.js';
 import { KeysProvider } from './components/use-keys.js';
 import { useTerminalSize, type TerminalSize } from './components/use-terminal-size.js';
 import type { Options } from './service/options.js';

@@ -7,7 +7,7 @@
  * policy comes with the next stack update (AWS CloudFormation User Guide, resource-import.html).
  */
 import type { IacFormat } from '../core/iac-output.js';
-import { shellQuote } from '../service/command-line.js';
+import { shellQuote } from '../core/shell.js';
 import { logicalId } from './cloudformation.js';
 import type { IacTable } from './tables.js';
 

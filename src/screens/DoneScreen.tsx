@@ -80,7 +80,7 @@ export function DoneScreen(props: DoneScreenProps) {
   });
   const lines = bodyLines(props).map((l, i) => (typeof l === 'string' ? l : <Box key={i}>{l}</Box>));
   // The apply's steps with their times, when they leave room for the rest (the four tables of `all` do not).
-  const shown = rows.length <= Math.floor(height / 3) ? rows : [];
+  const shown = rows.length <= Math.min(6, Math.floor(height / 3)) ? rows : [];
   return (
     <Box flexDirection="column">
       {shown.length > 0 ? <ProgressRows rows={shown} now={Date.now()} live={false} /> : null}

@@ -1,4 +1,5 @@
 /** The headless command line equivalent to a wizard run, shown at the end so the next time can be scripted. */
+import { shellQuote } from '../core/shell.js';
 import type { KindChoice } from '../core/kinds.js';
 import type { RunContext } from './workflow.js';
 
@@ -13,11 +14,6 @@ export type CommandLineInput = Omit<RunContext, 'accountId' | 'kind' | 'table'> 
   local?: boolean;
 };
 
-/** Quotes one argument for POSIX shells, only when it needs it. */
-export function shellQuote(arg: string): string {
-  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
 
 /** The offline command that prints the same IAM policy, e.g. `sentinel-init sessions --generate-iam --region r --table t --account-id 1`. */
 export function generateIamCommand(input: Pick<CommandLineInput, 'kind' | 'region' | 'table' | 'pitr' | 'kmsKey'> & { accountId?: string }): string {

@@ -129,6 +129,7 @@ export function summaryLine(plans: readonly Plan[]): PlanLine {
   const count = (action: Plan['action']) => plans.filter((p) => p.action === action).length;
   const parts = [count('create') && `create ${count('create')}`, count('update') && `update ${count('update')}`, count('none') && `${count('none')} up to date`].filter(Boolean);
   if (count('create') + count('update') === 0) return [seg('Nothing to do: ', 'ok'), seg(`the ${plans.length} tables are up to date.`)];
+  if (count('create') === plans.length) return [seg('Plan: ', 'title'), seg(`create ${plans.length} tables.`)];
   return [seg('Plan: ', 'title'), seg(`${plans.length} tables: ${parts.join(', ')}.`)];
 }
 

@@ -8,7 +8,8 @@ import { checkLine, verifySummary } from '../verify/format.js';
 import type { Plan } from '../engine/types.js';
 import { tagsText } from '../core/tags.js';
 import { basename } from 'node:path';
-import { generateIamCommand, shellQuote } from '../service/command-line.js';
+import { shellQuote } from '../core/shell.js';
+import { generateIamCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import { wiringFor, wiringLine } from '../service/wiring.js';
 import type { WizardState } from './steps.js';
@@ -50,7 +51,7 @@ function stoppedLines(state: WizardState, steps: ApplySteps, command: string): s
   if (steps.done.length > 0) out.push(`Done so far: ${steps.done.join('; ')}.`);
   else if (steps.running.length === 0) out.push('Nothing was changed.');
   else if (changing.length === 1 && changing[0]?.action === 'create') out.push(`Table ${changing[0].table} may exist already: DynamoDB finishes a creation it has accepted.`);
-  else out.push('The tables are as they were, apart from what is still in progress.');
+  else out.push(`${changing.length === 1 ? `Table ${changing[0]?.table} is as it was` : 'The tables are as they were'}, apart from what is still in progress.`);
   if (steps.running.length > 0) out.push(`Still in progress on AWS's side: ${steps.running.join('; ')}.`);
   out.push('Run it again to finish; it picks up where this stopped:', `  ${command}`);
   return out;

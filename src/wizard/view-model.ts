@@ -6,7 +6,8 @@ import { KINDS, kindsOf, type KindChoice, type KindName } from '../core/kinds.js
 import { toolTags, type Tag } from '../core/tags.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Plan } from '../engine/types.js';
-import { headlessArgs, headlessCommand, shellQuote } from '../service/command-line.js';
+import { shellQuote } from '../core/shell.js';
+import { headlessArgs, headlessCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import type { Checked, CodeFormat } from './services.js';
 import type { Answers, WizardState } from './steps.js';

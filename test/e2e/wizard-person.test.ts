@@ -299,7 +299,7 @@ describe('the wizard as a person lives it', () => {
     key(s, 'Enter');
     await waitFor(s, 'IAM policy for this table');
     typeText(s, 's');
-    await waitFor(s, /Saved to \S+sentinel-breakglass-policy\.json/);
+    await waitFor(s, /Saved the policy to \S+sentinel-breakglass-policy\.json/);
     key(s, 'Enter');
     await waitFor(s, '[y/N]');
     typeText(s, 'n');

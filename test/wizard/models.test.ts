@@ -1,6 +1,7 @@
 // Pure pieces behind the screens: list matching/windowing, plan lines, progress rows, command line.
 import { describe, expect, it } from 'vitest';
-import { headlessCommand, shellQuote } from '../../src/service/command-line.js';
+import { shellQuote } from '../../src/core/shell.js';
+import { headlessCommand } from '../../src/service/command-line.js';
 import { editLine, printable } from '../../src/components/line-edit.js';
 import { filterItems, windowRange } from '../../src/components/list-model.js';
 import { planLines } from '../../src/service/plan-lines.js';
