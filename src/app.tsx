@@ -36,10 +36,11 @@ export interface AppProps {
 }
 
 /**
- * The widest the wizard draws: 80 columns fit every screen, and a terminal made narrower but not
- * below this redraws without the ghost lines a wider frame leaves when the terminal reflows it.
+ * The widest the wizard draws. Every screen fits 80 columns (long lines fold); a wider terminal
+ * shows an ARN or a next-step line whole, up to this. Resizing leaves no ghost frames at any width:
+ * the frames are on the alternate screen (src/components/alternate-screen.ts).
  */
-const MAX_WIDTH = 80;
+const MAX_WIDTH = 120;
 
 /** The wizard. */
 export function App({ options, services, onExit, interrupt, size, env = process.env }: AppProps) {

@@ -222,3 +222,25 @@ describe('secrets and terminal safety', () => {
     }
   });
 });
+
+describe('config files that are not what they should be', () => {
+  it('a FIFO or a directory as AWS_CONFIG_FILE: exit 2 at once naming it, never blocking on the read', async () => {
+    const fifo = join(home, 'config-fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const path of [fifo, home]) {
+      const run = await runCli(['sessions', '--aws-profile', 'ops', '--region', REGION, '--plan'], { env: { HOME: home, AWS_CONFIG_FILE: path, AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') } });
+      expect(run.code, run.stderr).toBe(2);
+      expect(last(run)).toContain(`${path} is ${path === fifo ? 'a FIFO' : 'a directory'}, not a regular file, so it cannot hold AWS profiles.`);
+      // A FIFO with no writer blocks a read for ever: had the run opened it, the test would time out here.
+    }
+  });
+
+  it('a profile whose section holds nothing (only `region =`): exit 2 saying so, not "no such profile"', async () => {
+    const config = join(home, 'config-empty');
+    writeFileSync(config, '[profile ops]\nregion =\n');
+    const run = await runCli(['sessions', '--aws-profile', 'ops', '--region', REGION, '--plan'], { env: { HOME: home, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(last(run)).toContain(`Profile "ops" (from --aws-profile) is in ${config} but holds no setting`);
+  });
+});
+

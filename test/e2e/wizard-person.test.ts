@@ -141,10 +141,11 @@ describe('the wizard as a person lives it', () => {
     key(c, 'Enter');
     await waitFor(c, 'Tags?');
     key(c, 'Enter');
-    const checking = await waitFor(c, 'Esc back');
+    const checking = await waitFor(c, /Checking credentials[^]*Esc back/);
     keep('check-waiting.txt', checking);
     key(c, 'Escape');
-    await waitFor(c, 'Tags?');
+    const backToTags = await waitFor(c, 'Tags?');
+    expect(backToTags).not.toContain('Checking credentials');
     key(c, 'C-c');
     expect(await waitFor(c, /EXIT=\d+/)).toContain('EXIT=130');
   });
