@@ -4,7 +4,7 @@
  * NO_COLOR, a resize while applying, and the transcript the scrollback keeps after the run ends.
  * Set WIZARD_SCREENS_DIR to keep the captured screens.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createBareTable, tableAt } from '../helpers/local-tables.js';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -44,17 +44,9 @@ afterAll(async () => {
 const launch = (name: string, args: string, extra: Record<string, string> = {}, size: { columns?: number; rows?: number } = {}) =>
   term.launch(name, args, { ...home.env, ...extra }, { ...size, cwd: home.home });
 
-async function tableOf(accessKeyId: string, region: string, table: string, endpoint = local.endpoint) {
-  const client = new DynamoDBClient({ region, endpoint, credentials: { accessKeyId, secretAccessKey: 'secret' } });
-  try {
-    return (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  } finally {
-    client.destroy();
-  }
-}
+
+/** The table as the given key sees it on DynamoDB Local (the shared one unless `endpoint` says). */
+const tableOf = (accessKeyId: string, region: string, table: string, endpoint = local.endpoint) => tableAt(endpoint, accessKeyId, region, table);
 
 /** The rows of a capture, without the trailing blank ones. */
 const rowsOf = (screen: string) => screen.replace(/\n+$/, '').split('\n');
@@ -91,18 +83,7 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 'appr');
     await waitFor(s, '❯ approvals');
     key(s, 'Enter');
-    await waitFor(s, 'Which AWS profile?');
-    key(s, 'Enter');
-    await waitFor(s, 'Which region?');
-    key(s, 'Enter');
-    await waitFor(s, 'Table name?');
-    key(s, 'Enter');
-    await waitFor(s, 'Tags?');
-    key(s, 'Enter');
-    await waitFor(s, 'Plan: create 1 table');
-    key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
-    key(s, 'Enter');
+    await term.enterThrough(s, ['Which AWS profile?', 'Which region?', 'Table name?', 'Tags?', 'Plan: create 1 table', 'IAM policy for this table']);
     await waitFor(s, '[y/N]');
     // Back through every screen to the first.
     const back: [string, string][] = [
@@ -249,16 +230,8 @@ describe('the wizard as a person lives it', () => {
     // A DynamoDB Local that holds a new index in CREATING (~30 s), and a bare table to add them to:
     // time to resize while the apply waits.
     const slow = await startDynamoDbLocal({ delayTransientStatuses: true });
-    const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: slow.endpoint, credentials: { accessKeyId: 'keydev', secretAccessKey: 'secret' } });
     try {
-      await client.send(
-        new CreateTableCommand({
-          TableName: 'resized',
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        }),
-      );
+      await createBareTable(slow.endpoint, 'keydev', 'eu-west-1', 'resized');
       const s = 'resize';
       launch(s, `sessions --aws-profile dev --region eu-west-1 --table resized --endpoint-url ${slow.endpoint}`);
       await waitFor(s, /Plan: \d+ changes to resized/);
@@ -286,7 +259,6 @@ describe('the wizard as a person lives it', () => {
       expect(history).toContain('Interrupted: stopped waiting and cancelled the calls in flight.');
       expect(history).toContain("Still in progress on AWS's side: Add index gsi-user");
     } finally {
-      client.destroy();
       await slow.stop();
     }
   });

@@ -3,7 +3,7 @@
  * AWS config holding several profiles: what a person types, what they see, the exit code they get.
  * Set WIZARD_SCREENS_DIR to keep the captured screens (used for the README).
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createBareTable, tableAt } from '../helpers/local-tables.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { ensureBuilt } from '../cli/run-cli.js';
@@ -33,17 +33,9 @@ function launch(name: string, args: string): void {
   term.launch(name, args, home.env);
 }
 
-async function describeTable(accessKeyId: string, region: string, table: string, endpoint = local.endpoint) {
-  const client = new DynamoDBClient({ region, endpoint, credentials: { accessKeyId, secretAccessKey: 'secret' } });
-  try {
-    return (await client.send(new DescribeTableCommand({ TableName: table }))).Table;
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  } finally {
-    client.destroy();
-  }
-}
+
+/** The table as the given key sees it on DynamoDB Local (the shared one unless `endpoint` says). */
+const describeTable = (accessKeyId: string, region: string, table: string, endpoint = local.endpoint) => tableAt(endpoint, accessKeyId, region, table);
 
 describe('wizard in a real terminal', () => {
   it('filters a kind, a profile and a region, shows plan and IAM, creates the table on y, exit 0', async () => {
@@ -117,16 +109,8 @@ describe('wizard in a real terminal', () => {
   it('Ctrl-C while an index builds stops waiting, says what is in progress and how to finish, exit 130', async () => {
     // A DynamoDB Local that keeps new indexes CREATING (~30 s), and a bare table as an old tool left it.
     const slow = await startDynamoDbLocal({ delayTransientStatuses: true });
-    const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: slow.endpoint, credentials: { accessKeyId: 'keydev', secretAccessKey: 'secret' } });
     try {
-      await client.send(
-        new CreateTableCommand({
-          TableName: 'old-approvals',
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        }),
-      );
+      await createBareTable(slow.endpoint, 'keydev', 'eu-west-1', 'old-approvals');
       const s = 'during';
       launch(s, `approvals --aws-profile dev --region eu-west-1 --table old-approvals --endpoint-url ${slow.endpoint}`);
       const plan = await waitFor(s, 'Plan: 5 changes to old-approvals; nothing is deleted.');
@@ -149,7 +133,6 @@ describe('wizard in a real terminal', () => {
       expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['gsi-requester']);
       expect(table?.DeletionProtectionEnabled).toBe(false);
     } finally {
-      client.destroy();
       await slow.stop();
     }
   });

@@ -22,6 +22,8 @@ export interface Terminal {
   typeText(name: string, text: string): void;
   /** Sends one key by its tmux name (Enter, Escape, C-c, ...). */
   key(name: string, key: string): void;
+  /** Waits for each screen in turn and answers it with Enter (the defaults a person accepts). */
+  enterThrough(name: string, screens: readonly (string | RegExp)[]): Promise<void>;
   /** Stops the private server and every session in it. */
   close(): void;
 }
@@ -52,6 +54,12 @@ export function tmuxTerminal(label: string): Terminal {
       }
     },
     typeText: (name, text) => void tmux('send-keys', '-t', name, '-l', text),
+    async enterThrough(name, screens) {
+      for (const screen of screens) {
+        await this.waitFor(name, screen);
+        tmux('send-keys', '-t', name, 'Enter');
+      }
+    },
     key: (name, k) => void tmux('send-keys', '-t', name, k),
     close() {
       try {
