@@ -26,7 +26,8 @@ export type Step =
   | { name: 'declined' }
   /** "Don't create, just give me the code" at the confirm: the code is saved, nothing changed. */
   | { name: 'code-only' }
-  | { name: 'interrupted'; during: 'setup' | 'apply' };
+  /** `at`: the step Ctrl-C came on (the answers before it are the run's). */
+  | { name: 'interrupted'; during: 'setup' | 'apply'; at: StepName };
 
 export type StepName = Step['name'];
 
@@ -243,6 +244,6 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       // On the done screen the work is finished: Ctrl-C just ends the run (a verify in flight is stopped by the app).
       if (at === 'done') return { ...state, finished: true, verify: state.verify?.running ? { running: false, reports: [], error: 'Stopped by Ctrl-C.' } : state.verify };
       if (exitCodeOf(state) !== undefined) return state;
-      return { ...state, step: { name: 'interrupted', during: at === 'apply' ? 'apply' : 'setup' } };
+      return { ...state, step: { name: 'interrupted', during: at === 'apply' ? 'apply' : 'setup', at } };
   }
 }

@@ -12,7 +12,7 @@ import { shellQuote } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import { wiringFor, wiringLine } from '../service/wiring.js';
-import type { WizardState } from './steps.js';
+import { INPUT_STEPS, type InputStep, type WizardState } from './steps.js';
 import { tableNames } from './view-model.js';
 
 const CODE_NAMES = { terraform: 'Terraform', cloudformation: 'CloudFormation' } as const;
@@ -57,13 +57,32 @@ function stoppedLines(state: WizardState, steps: ApplySteps, command: string): s
   return out;
 }
 
+/** Whether the run had the answer of `input` when it ended: given by flag, or asked before the step it ended on. */
+function answered(state: WizardState, input: InputStep): boolean {
+  if (state.given[input]) return true;
+  const at = state.step.name === 'interrupted' ? state.step.at : state.step.name;
+  const index = INPUT_STEPS.indexOf(at as InputStep);
+  return index === -1 || INPUT_STEPS.indexOf(input) < index;
+}
+
+/** The answers the run had, one line each (none when it ended on the first question). */
+function answerLines(state: WizardState): string[] {
+  const { answers } = state;
+  if (!answered(state, 'kind')) return [];
+  const out = [`  kind      ${answers.kind}`];
+  if (answered(state, 'profile')) out.push(`  profile   ${answers.profile ?? '(default credential chain)'}`);
+  if (answered(state, 'region') && answers.region) out.push(`  region    ${answers.region}`);
+  if (answered(state, 'table') || answers.kind === 'all') out.push(`  table${tableNames(answers).length > 1 ? 's' : ' '}    ${tableNames(answers).join(', ')}`);
+  return out;
+}
+
 /** The lines, for `state` at the end of the run; `command` is the equivalent headless command, `steps` the apply's progress. */
 export function transcript(state: WizardState, options: Options, command: string, steps: ApplySteps = { done: [], running: [] }): string[] {
   const { answers, checked, step } = state;
-  const out = ['', 'sentinel-init: the run', `  kind      ${answers.kind}`];
-  if (answers.profile !== undefined || state.step.name !== 'kind') out.push(`  profile   ${answers.profile ?? '(default credential chain)'}`);
-  if (answers.region) out.push(`  region    ${answers.region}`);
-  out.push(`  table${tableNames(answers).length > 1 ? 's' : ' '}    ${tableNames(answers).join(', ')}`);
+  const known = answerLines(state);
+  const out = known.length > 0 ? ['', 'sentinel-init: the run', ...known] : [''];
+  // A command for later only once it can be complete: the region is the last answer it needs.
+  const later = answered(state, 'region') && answers.region ? command : undefined;
   if (answers.tags.length > 0) out.push(`  tags      ${tagsText(Object.fromEntries(answers.tags.map((t) => [t.key, t.value])))}`);
   if (checked?.identity) out.push(`  account   ${checked.identity.account} as ${checked.identity.arn}`);
   for (const p of checked?.plans ?? []) out.push(`  plan      ${planSummary(p)}`);
@@ -86,7 +105,7 @@ export function transcript(state: WizardState, options: Options, command: string
     out.push(`  code      ${CODE_NAMES[saved.format]} saved to ${saved.paths.join(' and ')}`);
     for (const line of saved.hint) out.push(`            ${line.trim()}`);
   }
-  out.push('');
+  if (out.length > 1) out.push('');
   switch (step.name) {
     case 'done': {
       for (const r of step.results) out.push(`✓ Table ${r.table} in ${r.region}: ${STATUS[r.status]}.${r.tableArn ? ` ${r.tableArn}` : ''}`);
@@ -112,7 +131,7 @@ export function transcript(state: WizardState, options: Options, command: string
       break;
     case 'interrupted':
       if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, steps, command));
-      else out.push('Interrupted: nothing was created.', 'To do it later, without questions:', `  ${command}`);
+      else out.push('Interrupted: nothing was created.', ...(later ? ['To do it later, without questions:', `  ${later}`] : []));
       break;
     case 'apply-failed':
       out.push(`✗ ${step.message}`, ...stoppedLines(state, steps, command));

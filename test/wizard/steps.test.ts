@@ -110,10 +110,10 @@ describe('wizard steps', () => {
   it('interrupts with 130, remembering whether apply had started', () => {
     const s = initialState(options());
     const early = run(s, { type: 'interrupt' });
-    expect(early.step).toEqual({ name: 'interrupted', during: 'setup' });
+    expect(early.step).toEqual({ name: 'interrupted', during: 'setup', at: 'kind' });
     expect(exitCodeOf(early)).toBe(130);
     const applying = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'confirm' });
-    expect(run(applying, { type: 'interrupt' }).step).toEqual({ name: 'interrupted', during: 'apply' });
+    expect(run(applying, { type: 'interrupt' }).step).toEqual({ name: 'interrupted', during: 'apply', at: 'apply' });
     // Once finished, a late Ctrl-C changes nothing.
     const declined = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'decline' });
     expect(run(declined, { type: 'interrupt' }).step.name).toBe('declined');
