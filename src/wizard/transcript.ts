@@ -6,6 +6,7 @@
  */
 import { checkLine, verifySummary } from '../verify/format.js';
 import type { Plan } from '../engine/types.js';
+import { withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
 import { basename } from 'node:path';
 import { shellQuote } from '../core/shell.js';
@@ -34,7 +35,7 @@ const STATUS = { created: 'created', updated: 'updated', unchanged: 'already up 
 function planSummary(p: Plan): string {
   if (!p.compared) return `${p.table}: not compared (${p.reason ?? 'no access'})`;
   if (p.action === 'none') return `${p.table}: up to date`;
-  if (p.action === 'create') return `${p.table}: create with ${p.desired.indexes.length} indexes`;
+  if (p.action === 'create') return `${p.table}: create${withIndexes(p.desired.indexes.length)}`;
   return `${p.table}: ${p.changes.length} change${p.changes.length === 1 ? '' : 's'} (${[...new Set(p.changes.map((c) => c.target))].join(', ')})`;
 }
 

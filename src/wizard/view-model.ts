@@ -58,7 +58,10 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export function confirmQuestion(checked: Checked, region: string | undefined): string {
   const changing = checked.plans.filter((p) => p.action !== 'none');
   const account = checked.identity ? ` (account ${checked.identity.account})` : '';
-  if (changing.length > 1) return `Create or update ${count(changing.length, 'table', 'tables')} (${changing.map((p) => p.table).join(', ')}) in ${region}${account}?`;
+  if (changing.length > 1) {
+    const verb = changing.every((p) => p.action === 'create') ? 'Create' : changing.every((p) => p.action === 'update') ? 'Update' : 'Create or update';
+    return `${verb} ${count(changing.length, 'table', 'tables')} (${changing.map((p) => p.table).join(', ')}) in ${region}${account}?`;
+  }
   const [p] = changing as [Plan];
   if (p.action === 'update') return `Apply ${count(p.changes.length, 'change', 'changes')} to table ${p.table} in ${region}${account}?`;
   return `Create table ${p.table} in ${region}${account}?`;

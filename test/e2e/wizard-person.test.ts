@@ -147,7 +147,7 @@ describe('the wizard as a person lives it', () => {
     const iam = await waitFor(s, 'IAM policy for these tables');
     keep('all-iam.txt', iam);
     key(s, 'Enter');
-    await waitFor(s, /Create or update 4 tables/);
+    await waitFor(s, /Create 4 tables \(sentinel-sessions/);
     typeText(s, 'y');
     const done = await waitFor(s, 'Enter finish', 60_000);
     keep('all-done.txt', done);

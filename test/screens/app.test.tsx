@@ -239,7 +239,7 @@ describe('wizard', () => {
     await press(r, KEY.enter, 'IAM policy for these tables');
     expect(r.lastFrame()).toContain('"Sid": "Xsessions"');
     await press(r, KEY.enter, '[y/N]');
-    expect(r.lastFrame()?.replace(/\s+/g, ' ')).toContain('Create or update 4 tables (sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit) in eu-west-1 (account 123456789012)?');
+    expect(r.lastFrame()?.replace(/\s+/g, ' ')).toContain('Create 4 tables (sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit) in eu-west-1 (account 123456789012)?');
     await press(r, 'y', 'Enter finish');
     const done = r.lastFrame() ?? '';
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit']) expect(done).toContain(`✓ Created table ${t} in eu-west-1`);

@@ -9,6 +9,7 @@ import { formatDuration } from '../../src/core/duration.js';
 import { reduceProgress } from '../../src/screens/progress-model.js';
 import { complianceOf } from '../../src/engine/compliance.js';
 import { desiredTable } from '../../src/engine/desired.js';
+import { confirmQuestion } from '../../src/wizard/view-model.js';
 import { fakePlan } from './fixtures.js';
 
 const text = (p: ReturnType<typeof planLines>) => p.map((l) => l.map((s) => s.text).join('')).join('\n');
@@ -148,3 +149,12 @@ describe('editLine', () => {
   });
 });
 
+
+describe('confirm question for several tables', () => {
+  it('says create, update, or both, as the plans are', () => {
+    const plans = (...actions: ('create' | 'update')[]) => ({ plans: actions.map((a, i) => fakePlan(a, { table: `t${i}` })) });
+    expect(confirmQuestion(plans('create', 'create'), 'eu-west-1')).toBe('Create 2 tables (t0, t1) in eu-west-1?');
+    expect(confirmQuestion(plans('update', 'update'), 'eu-west-1')).toBe('Update 2 tables (t0, t1) in eu-west-1?');
+    expect(confirmQuestion(plans('create', 'update'), 'eu-west-1')).toBe('Create or update 2 tables (t0, t1) in eu-west-1?');
+  });
+});
