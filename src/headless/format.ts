@@ -35,13 +35,10 @@ const STATUS_WORDS: Record<ApplyResult['status'], string> = {
   unchanged: 'already up to date',
 };
 
-/** The result for a person: what happened, the ARN, and what to do next. */
-export function resultText(result: ApplyResult): string {
-  return [
-    `Table ${result.table} (${result.kind}) in ${result.region}: ${STATUS_WORDS[result.status]}.`,
-    `ARN: ${result.tableArn}`,
-    'Next steps: point Sentinel at the table.',
-    ...wiringFor(result.kind, result.table).map((step) => `  ${wiringLine(step)}`),
-    '',
-  ].join('\n');
+/** The result for a person: what happened, the ARN, and what to do next (nothing for a `--local` demo's throwaway table). */
+export function resultText(result: ApplyResult, { local = false } = {}): string {
+  const next = local
+    ? ['This is a local demo: the table lives in DynamoDB Local and is gone when this run ends.']
+    : ['Next steps: point Sentinel at the table.', ...wiringFor(result.kind, result.table).map((step) => `  ${wiringLine(step)}`)];
+  return [`Table ${result.table} (${result.kind}) in ${result.region}: ${STATUS_WORDS[result.status]}.`, `ARN: ${result.tableArn}`, ...next, ''].join('\n');
 }

@@ -54,7 +54,8 @@ const docOf = (options: Options, docs: unknown[]) => (options.kind === 'all' ? d
 
 /** Prints the results; with --verify, runs Sentinel's access patterns on each table too (in the JSON as `verify`). */
 async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunContext[], conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
-  if (!options.json) for (const result of results) io.stdout.write(resultText(result));
+  // A blank line between tables (`all`).
+  if (!options.json) io.stdout.write(results.map((r) => resultText(r, { local: options.local })).join('\n'));
   if (!options.verify) {
     if (options.json) io.stdout.write(json(docOf(options, results.map(resultDocument))));
     return 0;

@@ -75,6 +75,12 @@ describe('plan and result text', () => {
     ]);
   });
 
+  it('a --local demo prints no next step for its throwaway table, and says it is gone when the run ends', () => {
+    const text = resultText({ kind: 'sessions', table: 's', region: 'us-east-1', status: 'created', tableArn: 'arn' }, { local: true });
+    expect(text).not.toContain('SENTINEL_SESSION_TABLE');
+    expect(text).toContain('This is a local demo: the table lives in DynamoDB Local and is gone when this run ends.');
+  });
+
   it('approvals name the variable the Lambda reads and the CLI flag, not SENTINEL_REQUEST_TABLE', () => {
     const text = resultText({ kind: 'approvals', table: 'reqs', region: 'eu-west-1', status: 'unchanged', tableArn: 'arn' });
     expect(text).toContain('  Lambda TVM         SENTINEL_APPROVAL_TABLE=reqs\n');
