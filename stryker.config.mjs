@@ -15,7 +15,7 @@ export default {
   // Run each mutant only against the tests that reach it.
   coverageAnalysis: 'perTest',
   // Mutants in code that runs only when a module loads (a module-level Set, a constant) need every
-  // test run again in a fresh environment: about 3% of the mutants for two thirds of the time. Left
+  // test run again in a fresh environment: a few percent of the mutants for two thirds of the time. Left
   // out unless MUTATE_STATIC=1 (Stryker's --ignoreStatic flag can only turn it on).
   ignoreStatic: !process.env.MUTATE_STATIC,
   // One test runner: the machines have 2 cores and someone else may be building or testing on the
