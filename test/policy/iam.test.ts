@@ -102,6 +102,14 @@ describe('generatePolicy', () => {
     const actions = generatePolicy({ kind: 'sessions', table: 't', region: 'eu-west-1', pitr: false }).Statement[0]?.Action;
     expect(actions).toContain('dynamodb:DescribeContinuousBackups');
     expect(actions).not.toContain('dynamodb:UpdateContinuousBackups');
+    // Exactly the other eight: nothing put in its place.
+    expect(actions).toHaveLength(8);
+  });
+
+  it('all four tables: one valid document with each table\'s statements, Sids unchanged', () => {
+    const doc = JSON.parse(policyJson(KIND_NAMES.map((kind) => ({ kind, table: `t-${kind}`, region: 'eu-west-1' }))));
+    expect(doc.Version).toBe('2012-10-17');
+    expect(doc.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(KIND_NAMES.flatMap((k) => [`Sentinel${WORDS[k]}TableProvisioning`, `Sentinel${WORDS[k]}TableOperations`]));
   });
 
   it('adds no kms:* without a customer managed key (the AWS managed key needs none)', () => {
