@@ -126,7 +126,8 @@ export function transportErrorToCli(error: unknown, ctx: TransportContext): CliE
   }
   // An error type AWS sent that this tool has no sentence for: still say which service refused what.
   if (e.$metadata?.httpStatusCode !== undefined) {
-    const message = (e.message ?? '').split('\n')[0]?.trim();
+    // Its first line, without a closing period: the sentence adds its own.
+    const message = (e.message ?? '').split('\n')[0]?.trim().replace(/\.$/, '');
     return new AwsFailure(`${ctx.service} refused ${ctx.operation}: ${name || `HTTP ${e.$metadata.httpStatusCode}`}${message && message !== name ? `: ${message}` : ''}.`, 'Run again with DEBUG=1 for details.', opts);
   }
   return undefined;

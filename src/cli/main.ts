@@ -5,9 +5,10 @@
 import { helpText, parseArgs } from './args.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, EXIT, Interrupted } from '../core/errors.js';
+import { onInterrupt, onStopSignals } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
-import { markChanging, markOutcome, runState, stoppedSentence } from './run-state.js';
+import { markChanging, markOutcome, runState } from './run-state.js';
 
 guardStreams();
 
@@ -15,24 +16,6 @@ guardStreams();
 // and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-
-/** How long a run gets to stop cleanly after Ctrl-C before the process just exits. */
-const GRACE_MS = 5000;
-
-/**
- * Ctrl-C while starting the demo or running headless: abort in-flight calls so the run can say what
- * exists; a second Ctrl-C, or a run that does not stop in time, exits at once. Returns the remover.
- */
-function onInterrupt(controller: AbortController): () => void {
-  const handler = () => {
-    if (controller.signal.aborted) finish(EXIT.interrupted, 'Interrupted again: stopping now. Run the same command again to finish.');
-    stderr.write('\nStopping...\n');
-    controller.abort();
-    setTimeout(() => finish(EXIT.interrupted, 'Interrupted. Run the same command again to finish.'), GRACE_MS).unref();
-  };
-  process.on('SIGINT', handler);
-  return () => process.removeListener('SIGINT', handler);
-}
 
 async function main(argv: string[]): Promise<number> {
   let options = parseArgs(argv);
@@ -52,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   // (which queues them for the screen they were typed for) instead of being echoed by the terminal.
   if (interactive) process.stdin.setRawMode(true);
   const controller = new AbortController();
-  let stopListening = onInterrupt(controller);
+  let stopListening = onInterrupt(controller, { write: (text) => stderr.write(text), exit: (code, message) => finish(code, message) });
   let demo: { stop(): Promise<void> } | undefined;
   try {
     if (options.local) {
@@ -100,9 +83,7 @@ async function finishRun(code: number, message?: string, error?: unknown): Promi
   return finish(EXIT.failure, `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`);
 }
 
-// Without handlers Node dies on these without running exit hooks, leaving the demo's JVM behind.
-process.once('SIGTERM', () => finish(143, stoppedSentence('Terminated')));
-process.once('SIGHUP', () => finish(129, stoppedSentence('The terminal went away (SIGHUP)')));
+onStopSignals((code, message) => finish(code, message));
 
 main(process.argv.slice(2)).then(
   (code) => finishRun(code),

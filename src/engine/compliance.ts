@@ -17,11 +17,17 @@ interface Outcome {
 const met = (detail: string): Outcome => ({ status: 'met', detail });
 const notMet = (detail: string): Outcome => ({ status: 'not met', detail });
 
-/** On-demand capacity passes DynamoDB.1; provisioned passes only with auto scaling, which this tool does not set up. */
+/**
+ * On-demand capacity passes DynamoDB.1; provisioned passes only with auto scaling, which this tool
+ * does not set up. A table this run creates is on-demand; an existing one is what it reports, and a
+ * mode it does not report, or one this tool does not know, is not claimed to pass.
+ */
 function capacity(p: PlanWithout): Outcome {
-  const mode = p.actual?.billingMode;
+  if (!p.actual) return met('on-demand capacity (PAY_PER_REQUEST)');
+  const mode = p.actual.billingMode;
+  if (mode === 'PAY_PER_REQUEST') return met('on-demand capacity (PAY_PER_REQUEST)');
   if (mode === 'PROVISIONED') return notMet('provisioned capacity, left as is (passes only with auto scaling)');
-  return met('on-demand capacity (PAY_PER_REQUEST)');
+  return { status: 'unknown', detail: mode ? `billing mode ${mode}, which this tool does not know; left as is` : 'DynamoDB does not report the billing mode; left as is' };
 }
 
 function pitr(p: PlanWithout): Outcome {

@@ -15,8 +15,9 @@ function keyOf(schema: { AttributeName?: string; KeyType?: string }[] | undefine
 }
 
 /**
- * Older provisioned tables carry no BillingModeSummary; on-demand ones report 0 capacity units.
- * DynamoDB Local reports neither mode, so no capacity and no summary means "unknown".
+ * Older provisioned tables carry no BillingModeSummary, but report their capacity units (so do
+ * provisioned tables on DynamoDB Local); on-demand ones report the summary and 0 units. No summary
+ * and no capacity means "unknown": the plan then claims nothing about capacity.
  */
 function billingOf(table: TableDescription): string | undefined {
   if (table.BillingModeSummary?.BillingMode) return table.BillingModeSummary.BillingMode;

@@ -19,6 +19,14 @@ export type PlanLine = Segment[];
 
 const seg = (text: string, tone: Tone = 'plain'): Segment => ({ text, tone });
 
+/** Billing as the table will have it: on demand for a new one; an existing one's is left as it is. */
+function billingText(p: Plan): string {
+  const mode = p.actual ? p.actual.billingMode : 'PAY_PER_REQUEST';
+  if (mode === 'PAY_PER_REQUEST') return 'on demand (PAY_PER_REQUEST)';
+  if (mode === 'PROVISIONED') return 'provisioned capacity (PROVISIONED), left as is';
+  return mode ? `${mode}, a mode this tool does not know; left as is` : 'not reported by DynamoDB; left as is';
+}
+
 /** What the table will have: for a new one what this run sets, for an up-to-date one what it has. */
 function attributes(p: Plan): PlanLine[] {
   const { desired, actual } = p;
@@ -29,7 +37,7 @@ function attributes(p: Plan): PlanLine[] {
   const encryption = actual && !desired.kmsKey ? (actual.sse?.kmsKeyArn ? `KMS key ${actual.sse.kmsKeyArn} (kept)` : 'as the table has it (kept)') : encryptionText(desired);
   return [
     row('partition key', `${desired.partitionKey} (S)`),
-    row('billing', 'on demand (PAY_PER_REQUEST)'),
+    row('billing', billingText(p)),
     row('encryption', encryption),
     row('TTL', `on attribute ${desired.ttlAttribute}`),
     row('deletion protection', desired.deletionProtection ? 'on' : 'off (--no-deletion-protection)'),

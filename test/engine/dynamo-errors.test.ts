@@ -41,9 +41,38 @@ describe('dynamoErrorToCli', () => {
     expect(dynamoErrorToCli(sdkError('LimitExceededException', 'Only 1 online index can be created'), ctx)?.message).toMatch(/limit reached.*Only 1 online index/);
   });
 
+  it('a customer managed key DynamoDB cannot use is said as a key problem, not a missing DynamoDB permission', () => {
+    const kmsDenied = sdkError('AccessDeniedException', 'KMS key access denied error: com.amazonaws.services.kms.model.AccessDeniedException');
+    const e = dynamoErrorToCli(kmsDenied, { ...ctx, operation: 'CreateTable' });
+    expect(e?.message).toBe('DynamoDB could not use the KMS key for table sentinel-sessions in eu-west-1 (CreateTable: KMS key access denied error: com.amazonaws.services.kms.model.AccessDeniedException).');
+    expect(e?.hint).toBe('Let this identity use the key through DynamoDB, in the key policy and in IAM (--generate-iam with --kms-key prints the IAM part), then run again.');
+    expect(dynamoErrorToCli(sdkError('ValidationException', 'The kms key is disabled'), ctx)?.message).toMatch(/^DynamoDB could not use the KMS key/);
+    // A denial that is not about KMS stays a DynamoDB permission.
+    expect(dynamoErrorToCli(sdkError('AccessDeniedException', 'not authorized to perform: dynamodb:DescribeTable on resource'), ctx)?.message).toBe(
+      'AWS denied dynamodb:DescribeTable on table sentinel-sessions in eu-west-1.',
+    );
+  });
+
+  it('says what to do for each: report a bug, wait, or check the name and region', () => {
+    expect(dynamoErrorToCli(sdkError('ValidationException', '  trailing space  \n'), ctx)).toMatchObject({
+      message: 'DynamoDB refused UpdateTimeToLive on table sentinel-sessions in eu-west-1: trailing space',
+      hint: 'This is likely a bug in sentinel-init; run again with DEBUG=1 and report it.',
+    });
+    expect(dynamoErrorToCli(sdkError('ResourceInUseException', 'x'), ctx)?.hint).toBe('Wait for it to finish, then run again.');
+    expect(dynamoErrorToCli(sdkError('LimitExceededException', 'x'), ctx)?.hint).toBe('Wait for running table or index operations to finish, then run again.');
+    expect(dynamoErrorToCli(sdkError('ResourceNotFoundException', 'x'), { ...ctx, operation: 'DescribeTable' })).toMatchObject({
+      message: 'Table sentinel-sessions does not exist in eu-west-1.',
+      hint: 'Check --table and --region, or run without --plan to create it.',
+    });
+    // An error AWS sent that has no sentence here still names the call and the table.
+    expect(dynamoErrorToCli(sdkError('BrandNewException', 'A reason.'), ctx)?.message).toBe('DynamoDB refused UpdateTimeToLive on table sentinel-sessions in eu-west-1: BrandNewException: A reason.');
+  });
+
   it('leaves unknown errors and aborts to the caller', () => {
     expect(dynamoErrorToCli(new Error('boom'), ctx)).toBeUndefined();
     expect(dynamoErrorToCli(Object.assign(new Error('aborted'), { name: 'AbortError' }), ctx)).toBeUndefined();
+    // Even one carrying a network code: the run was stopped, not cut off.
+    expect(dynamoErrorToCli(Object.assign(new Error('aborted'), { name: 'AbortError', code: 'ECONNRESET' }), ctx)).toBeUndefined();
   });
 });
 

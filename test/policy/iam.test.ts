@@ -79,8 +79,10 @@ describe('generatePolicy', () => {
     expect(arn('us-gov-west-1')).toBe('arn:aws-us-gov:dynamodb:us-gov-west-1:*:table/tbl');
     expect(arn('eu-central-1')).toBe('arn:aws:dynamodb:eu-central-1:*:table/tbl');
     expect(arn('us-east-1')).toBe('arn:aws:dynamodb:us-east-1:*:table/tbl');
-    expect(partitionForRegion('us-iso-east-1')).toBe('aws-iso');
-    expect(partitionForRegion('us-isob-east-1')).toBe('aws-iso-b');
+    expect(arn('us-iso-east-1')).toBe('arn:aws-iso:dynamodb:us-iso-east-1:*:table/tbl');
+    // us-isob- before us-iso-, and eu-isoe- apart from eu-: the longer prefix decides.
+    expect(arn('us-isob-east-1')).toBe('arn:aws-iso-b:dynamodb:us-isob-east-1:*:table/tbl');
+    expect(arn('eu-isoe-west-1')).toBe('arn:aws-iso-e:dynamodb:eu-isoe-west-1:*:table/tbl');
   });
 
   it('agrees with the SDK\'s partition data for every region it knows', async () => {
@@ -100,6 +102,14 @@ describe('generatePolicy', () => {
     const actions = generatePolicy({ kind: 'sessions', table: 't', region: 'eu-west-1', pitr: false }).Statement[0]?.Action;
     expect(actions).toContain('dynamodb:DescribeContinuousBackups');
     expect(actions).not.toContain('dynamodb:UpdateContinuousBackups');
+    // Exactly the other eight: nothing put in its place.
+    expect(actions).toHaveLength(8);
+  });
+
+  it('all four tables: one valid document with each table\'s statements, Sids unchanged', () => {
+    const doc = JSON.parse(policyJson(KIND_NAMES.map((kind) => ({ kind, table: `t-${kind}`, region: 'eu-west-1' }))));
+    expect(doc.Version).toBe('2012-10-17');
+    expect(doc.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(KIND_NAMES.flatMap((k) => [`Sentinel${WORDS[k]}TableProvisioning`, `Sentinel${WORDS[k]}TableOperations`]));
   });
 
   it('adds no kms:* without a customer managed key (the AWS managed key needs none)', () => {
@@ -115,6 +125,9 @@ describe('generatePolicy', () => {
     { region: 'eu-west-1', partition: 'aws', via: 'dynamodb.eu-west-1.amazonaws.com' },
     { region: 'cn-north-1', partition: 'aws-cn', via: 'dynamodb.cn-north-1.amazonaws.com.cn' },
     { region: 'us-gov-west-1', partition: 'aws-us-gov', via: 'dynamodb.us-gov-west-1.amazonaws.com' },
+    // The isolated partitions' endpoints are not under amazonaws.com: a ViaService there matches nothing.
+    { region: 'us-isob-east-1', partition: 'aws-iso-b', via: 'dynamodb.us-isob-east-1.sc2s.sgov.gov' },
+    { region: 'eu-isoe-west-1', partition: 'aws-iso-e', via: 'dynamodb.eu-isoe-west-1.cloud.adc-e.uk' },
   ];
   for (const { region, partition, via } of PARTITIONS) {
     it(`${partition}: a customer managed key adds the documented KMS permissions on that key only, through DynamoDB in ${region}`, () => {

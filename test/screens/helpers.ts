@@ -6,7 +6,10 @@ export type Rendered = ReturnType<typeof render>;
 export const KEY = {
   up: '\u001B[A',
   down: '\u001B[B',
+  pageUp: '\u001B[5~',
   pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
   enter: '\r',
   esc: '\u001B',
   ctrlC: '\u0003',

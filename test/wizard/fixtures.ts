@@ -54,6 +54,7 @@ export function fakePlan(action: Plan['action'], given: Partial<Plan> = {}): Pla
           status: 'ACTIVE',
           partitionKey: 'id',
           attributeTypes: { id: 'S' as const },
+          billingMode: 'PAY_PER_REQUEST',
           sse: { status: 'ENABLED', type: 'KMS', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/aws-managed' },
           indexes: [],
           ttlStatus: action === 'none' ? 'ENABLED' : 'DISABLED',

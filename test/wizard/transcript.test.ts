@@ -1,6 +1,10 @@
-// What the scrollback keeps after an interrupted run: only answers the person gave, a command only once it can be complete.
+/**
+ * The record a wizard run leaves in the scrollback: after Ctrl-C only the answers the person gave and a
+ * command only once it can be complete; after an apply stopped by Ctrl-C or a failure, what exists now,
+ * what AWS is still doing and how to finish; and the summary of what was asked and planned.
+ */
 import { describe, expect, it } from 'vitest';
-import { initialState, transition, type WizardEvent, type WizardState } from '../../src/wizard/steps.js';
+import { initialState, transition, type Step, type WizardEvent, type WizardState } from '../../src/wizard/steps.js';
 import { transcript } from '../../src/wizard/transcript.js';
 import { fakePlan, options } from './fixtures.js';
 
@@ -33,5 +37,100 @@ describe('transcript after Ctrl-C', () => {
     const lines = text(atConfirm);
     expect(lines).toEqual(expect.arrayContaining(['  kind      sessions', '  profile   dev', '  region    eu-west-1', '  table     t', '  plan      t: create with 4 indexes']));
     expect(lines.slice(-3)).toEqual(['Interrupted: nothing was created.', 'To do it later, without questions:', `  ${COMMAND}`]);
+  });
+});
+
+const identity = { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/alice', partition: 'aws' };
+
+function state(step: Step, over: Partial<WizardState> = {}): WizardState {
+  const base = initialState(options());
+  return { ...base, step, answers: { ...base.answers, kind: 'sessions', region: 'eu-west-1' }, checked: { plans: [fakePlan('create')], identity }, ...over };
+}
+/** The lines after the summary block (which ends at the first empty line after the header). */
+const ending = (lines: string[]) => lines.slice(lines.indexOf('', 1) + 1);
+
+describe('an apply stopped by Ctrl-C', () => {
+  it('says what was done, what AWS still does, and the command that finishes it', () => {
+    const lines = transcript(state({ name: 'interrupted', during: 'apply', at: 'apply' }), options(), COMMAND, { done: ['Create table sentinel-sessions'], running: ['Enable TTL on attribute ttl'] });
+    expect(ending(lines)).toEqual([
+      'Interrupted: stopped waiting and cancelled the calls in flight.',
+      'Done so far: Create table sentinel-sessions.',
+      "Still in progress on AWS's side: Enable TTL on attribute ttl.",
+      'Run it again to finish; it picks up where this stopped:',
+      `  ${COMMAND}`,
+    ]);
+  });
+
+  it('a create stopped while in flight: the table may exist already (DynamoDB finishes what it accepted)', () => {
+    const lines = ending(transcript(state({ name: 'interrupted', during: 'apply', at: 'apply' }), options(), COMMAND, { done: [], running: ['Create table sentinel-sessions'] }));
+    expect(lines[1]).toBe('Table sentinel-sessions may exist already: DynamoDB finishes a creation it has accepted.');
+  });
+
+  it('an update in flight: the tables are as they were but for what is in progress; nothing started: nothing changed', () => {
+    const updating = state({ name: 'interrupted', during: 'apply', at: 'apply' }, { checked: { plans: [fakePlan('none', { kind: 'approvals' }), fakePlan('update')] } });
+    const inFlight = { done: [], running: ['Add index gsi-server-instance'] };
+    expect(ending(transcript(updating, options(), COMMAND, inFlight))[1]).toBe('Table sentinel-sessions is as it was, apart from what is still in progress.');
+    const two = state({ name: 'interrupted', during: 'apply', at: 'apply' }, { checked: { plans: [fakePlan('update', { kind: 'approvals' }), fakePlan('update')] } });
+    expect(ending(transcript(two, options(), COMMAND, inFlight))[1]).toBe('The tables are as they were, apart from what is still in progress.');
+    const lines = ending(transcript(updating, options(), COMMAND));
+    expect(lines.slice(1, 3)).toEqual(['Nothing was changed.', 'Run it again to finish; it picks up where this stopped:']);
+  });
+
+  it('before the apply: nothing was created, and the command for later', () => {
+    expect(ending(transcript(state({ name: 'interrupted', during: 'setup', at: 'confirm' }), options(), COMMAND))).toEqual([
+      'Interrupted: nothing was created.',
+      'To do it later, without questions:',
+      `  ${COMMAND}`,
+    ]);
+  });
+
+  it('an apply that failed: the error first, then the same account of what exists', () => {
+    const lines = ending(transcript(state({ name: 'apply-failed', message: 'AccessDenied on UpdateTimeToLive' }), options(), COMMAND, { done: ['Create table sentinel-sessions'], running: [] }));
+    expect(lines).toEqual(['✗ AccessDenied on UpdateTimeToLive', 'Done so far: Create table sentinel-sessions.', 'Run it again to finish; it picks up where this stopped:', `  ${COMMAND}`]);
+  });
+});
+
+describe('the summary of the run', () => {
+  it('names the answers, the account, each plan in a line, and how to print the policy that was not saved', () => {
+    const plans = [
+      fakePlan('create'),
+      fakePlan('none', { kind: 'approvals' }),
+      fakePlan('update', { kind: 'breakglass', changes: [{ op: 'enable-ttl', target: 'ttl', attribute: 'ttl' }] }),
+      fakePlan('update', { kind: 'ratelimit' }),
+      { ...fakePlan('create', { kind: 'sessions', table: 'offline' }), compared: false, reason: 'no credentials' },
+    ];
+    const s = state({ name: 'declined' }, { answers: { kind: 'all', region: 'eu-west-1', tags: [{ key: 'team', value: 'platform' }] }, checked: { plans, identity } });
+    const lines = transcript(s, options(), COMMAND);
+    expect(lines.slice(0, lines.indexOf('', 1))).toEqual([
+      '',
+      'sentinel-init: the run',
+      '  kind      all',
+      '  profile   (default credential chain)',
+      '  region    eu-west-1',
+      '  tables    sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit',
+      '  tags      team=platform',
+      '  account   123456789012 as arn:aws:iam::123456789012:user/alice',
+      '  plan      sentinel-sessions: create with 4 indexes',
+      '  plan      sentinel-requests: up to date',
+      '  plan      sentinel-breakglass: 1 change (ttl)',
+      '  plan      sentinel-ratelimit: 3 changes (gsi-server-instance, ttl, deletion-protection)',
+      '  plan      offline: not compared (no credentials)',
+      '  policy    not saved; to print it: sentinel-init all --generate-iam --region eu-west-1 --account-id 123456789012',
+    ]);
+  });
+
+  it('one table: the policy command names it; a saved policy says where and how to attach it', () => {
+    const lines = transcript(state({ name: 'declined' }), options(), COMMAND);
+    expect(lines).toContain('  table     sentinel-sessions');
+    expect(lines).toContain('  policy    not saved; to print it: sentinel-init sessions --generate-iam --region eu-west-1 --table sentinel-sessions --account-id 123456789012');
+    const saved = transcript(state({ name: 'declined' }, { policySaved: './sessions-policy.json' }), options(), COMMAND);
+    expect(saved).toContain('  policy    saved to ./sessions-policy.json');
+    expect(saved.some((l) => l.includes('file://./sessions-policy.json'))).toBe(true);
+  });
+
+  it('stopped before the check: nothing planned, no policy line', () => {
+    const base = initialState(options());
+    const lines = transcript({ ...base, step: { name: 'interrupted', during: 'setup', at: 'table' } }, options(), COMMAND);
+    expect(lines.some((l) => l.startsWith('  plan') || l.startsWith('  policy') || l.startsWith('  account'))).toBe(false);
   });
 });
