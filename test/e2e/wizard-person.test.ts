@@ -226,7 +226,7 @@ describe('the wizard as a person lives it', () => {
     expect(await waitFor(s, /EXIT=\d+/)).toContain('EXIT=130');
   });
 
-  it('a resize while applying leaves no ghost frame in the scrollback: only the transcript stays', async () => {
+  it('a resize while applying keeps one frame on the screen and no ghost in the scrollback: only the transcript stays', async () => {
     // A DynamoDB Local that holds a new index in CREATING (~30 s), and a bare table to add them to:
     // time to resize while the apply waits.
     const slow = await startDynamoDbLocal({ delayTransientStatuses: true });
@@ -245,7 +245,11 @@ describe('the wizard as a person lives it', () => {
         term.resize(s, columns, rows);
         await new Promise((r) => setTimeout(r, 400));
       }
-      keep('resize-apply.txt', term.screen(s));
+      const live = term.screen(s);
+      keep('resize-apply.txt', live);
+      // The live screen after narrowing and widening: one frame, drawn once (no stale header above it).
+      expect(live.match(/sentinel-init · apply/g)).toHaveLength(1);
+      expect(live).toMatch(/Add index gsi-user .* · CREATING/);
       key(s, 'C-c');
       await waitFor(s, /EXIT=\d+/);
       const history = term.history(s);
