@@ -4,9 +4,9 @@ import { describe as suite, expect, it } from 'vitest';
 import type { DynamoApi } from '../../src/aws/types.js';
 import { apply, describe, desiredTable, plan, type ProgressEvent } from '../../src/engine/index.js';
 import { Interrupted } from '../../src/core/errors.js';
-import { KINDS } from '../../src/core/kinds.js';
+import { madeTable, tableArn } from '../helpers/table-description.js';
 
-const ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-requests';
+const ARN = tableArn('sentinel-requests');
 const meta = { $metadata: {} };
 
 /** An approvals table that reports `statuses` in turn on DescribeTable (the last one sticks). */
@@ -14,23 +14,8 @@ function fakeTable(statuses: string[], hang = false) {
   const calls: string[] = [];
   let seen = 0;
   const table = (): TableDescription => ({
-    TableName: 'sentinel-requests',
-    TableArn: ARN,
+    ...madeTable('approvals', 'sentinel-requests', { SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k' } }),
     TableStatus: statuses[Math.min(seen++, statuses.length - 1)] as TableDescription['TableStatus'],
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, ...['requester', 'status', 'profile', 'created_at'].map((n) => ({ AttributeName: n, AttributeType: 'S' as const }))],
-    BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
-    SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/k' },
-    DeletionProtectionEnabled: true,
-    GlobalSecondaryIndexes: KINDS.approvals.indexes.map((i) => ({
-      IndexName: i.name,
-      KeySchema: [
-        { AttributeName: i.partitionKey, KeyType: 'HASH' },
-        { AttributeName: i.sortKey, KeyType: 'RANGE' },
-      ],
-      Projection: { ProjectionType: 'ALL' },
-      IndexStatus: 'ACTIVE',
-    })),
   });
   const dynamo: DynamoApi = {
     describeTable: (_name, signal) => {

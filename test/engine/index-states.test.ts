@@ -7,9 +7,9 @@ import type { DescribeTableCommandOutput, GlobalSecondaryIndexDescription } from
 import { describe as suite, expect, it } from 'vitest';
 import type { DynamoApi } from '../../src/aws/types.js';
 import { AwsFailure } from '../../src/core/errors.js';
-import { KINDS } from '../../src/core/kinds.js';
 import { describe, desiredTable, plan, type ProgressEvent } from '../../src/engine/index.js';
 import { indexReady, newContext, settled, waitFor } from '../../src/engine/wait.js';
+import { madeTable } from '../helpers/table-description.js';
 
 const TABLE = 'sentinel-sessions';
 const desired = desiredTable('sessions', TABLE, true);
@@ -21,28 +21,7 @@ function sessionsTable(states: Record<string, IndexNow>[]) {
   let calls = 0;
   const describeTable = async (): Promise<DescribeTableCommandOutput> => {
     const now = states[Math.min(calls++, states.length - 1)] ?? {};
-    return {
-      $metadata: {},
-      Table: {
-        TableName: TABLE,
-        TableArn: `arn:aws:dynamodb:eu-west-1:123456789012:table/${TABLE}`,
-        TableStatus: 'ACTIVE',
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
-        SSEDescription: { Status: 'ENABLED', SSEType: 'KMS' },
-        DeletionProtectionEnabled: true,
-        GlobalSecondaryIndexes: KINDS.sessions.indexes.map((i) => ({
-          IndexName: i.name,
-          KeySchema: [
-            { AttributeName: i.partitionKey, KeyType: 'HASH' },
-            { AttributeName: i.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-          IndexStatus: 'ACTIVE',
-          ...now[i.name],
-        })),
-      },
-    };
+    return { $metadata: {}, Table: madeTable('sessions', TABLE, {}, (name) => now[name] ?? {}) };
   };
   const meta = { $metadata: {} };
   const dynamo = {
