@@ -7,37 +7,32 @@
  */
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
 import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { localBehindProxy } from '../helpers/local-stack.js';
 import { startStsStub, type StsStub } from '../helpers/sts-stub.js';
 
 const REGION = 'eu-west-1';
 const KEYS = { AWS_ACCESS_KEY_ID: 'endings', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent' };
 const FAST = { ...KEYS, SENTINEL_INIT_REQUEST_TIMEOUT_MS: '1000', AWS_MAX_ATTEMPTS: '2' };
 
-let local: DynamoDbLocal;
-let proxy: FaultProxy;
+const stack = localBehindProxy();
 let client: DynamoDBClient;
 
 beforeAll(async () => {
   ensureBuilt();
-  local = await startDynamoDbLocal();
-  proxy = await startFaultProxy(local.endpoint);
-  client = new DynamoDBClient({ region: REGION, endpoint: local.endpoint, credentials: { accessKeyId: KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret' } });
+  client = new DynamoDBClient({ region: REGION, endpoint: stack.local.endpoint, credentials: { accessKeyId: KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret' } });
 });
-afterEach(() => proxy.clear());
+afterEach(() => stack.proxy.clear());
 afterAll(async () => {
   client?.destroy();
-  await proxy?.stop();
-  await local?.stop();
 });
 
 /** A run through the proxy; returns it with its wall time. */
 async function timed(args: string[], env: NodeJS.ProcessEnv = FAST): Promise<CliRun & { seconds: number }> {
   const started = Date.now();
-  const run = await runCli(['--region', REGION, '--endpoint-url', proxy.endpoint, ...args], { env });
+  const run = await runCli(['--region', REGION, '--endpoint-url', stack.proxy.endpoint, ...args], { env });
   return { ...run, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -47,7 +42,7 @@ const ttl = (name: string) => client.send(new DescribeTimeToLiveCommand({ TableN
 
 /** Sets every DescribeTable answer's TableStatus (and optionally one index's status). */
 function reportStatus(status: string, index?: { name: string; status: string }) {
-  proxy.rewrite('DescribeTable', (answer) => {
+  stack.proxy.rewrite('DescribeTable', (answer) => {
     const t = answer.Table as { TableStatus?: string; GlobalSecondaryIndexes?: { IndexName: string; IndexStatus: string }[] };
     t.TableStatus = status;
     for (const i of t.GlobalSecondaryIndexes ?? []) if (index && i.IndexName === index.name) i.IndexStatus = index.status;
@@ -63,11 +58,11 @@ describe('a silent or slow endpoint', () => {
     ['DescribeTimeToLive', ['--yes'], 'drip'],
   ] as const)('%s that %s ends in seconds with exit 1 naming the endpoint (%s)', async (op, mode, fault) => {
     const name = `silent-${op}-${fault}`.toLowerCase();
-    for (let i = 0; i < 5; i++) proxy.inject(op, fault);
+    for (let i = 0; i < 5; i++) stack.proxy.inject(op, fault);
     const run = await timed(['approvals', '--table', name, ...mode]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe('');
-    expect(last(run)).toMatch(new RegExp(`^sentinel-init: Could not reach DynamoDB at ${proxy.endpoint} \\(ETIMEDOUT\\)\\.`));
+    expect(last(run)).toMatch(new RegExp(`^sentinel-init: Could not reach DynamoDB at ${stack.proxy.endpoint} \\(ETIMEDOUT\\)\\.`));
     expect(last(run)).toMatch(/--endpoint-url/);
     expect(run.seconds).toBeLessThan(15);
     // A hung CreateTable never reached DynamoDB: nothing exists.
@@ -75,7 +70,7 @@ describe('a silent or slow endpoint', () => {
   });
 
   it('with the real defaults, a silent endpoint ends --plan within about a minute, exit 1, no plan on stdout', async () => {
-    for (let i = 0; i < 10; i++) proxy.inject('DescribeTable', 'hang');
+    for (let i = 0; i < 10; i++) stack.proxy.inject('DescribeTable', 'hang');
     const run = await timed(['sessions', '--table', 'silent-defaults', '--plan', '--json'], KEYS);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe('');
@@ -152,7 +147,7 @@ describe('table states that cannot be waited out', () => {
     input.GlobalSecondaryIndexes = input.GlobalSecondaryIndexes?.filter((i) => i.IndexName !== 'gsi-profile');
     input.AttributeDefinitions = input.AttributeDefinitions?.filter((a) => a.AttributeName !== 'profile');
     await client.send(new CreateTableCommand(input));
-    proxy.inject('UpdateTable', 'empty-200');
+    stack.proxy.inject('UpdateTable', 'empty-200');
     const run = await timed(['breakglass', '--table', name, '--yes', '--timeout', '4s']);
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/Gave up after 4\.0 s \(--timeout\) waiting for index gsi-profile to become ACTIVE; DynamoDB still reports NOT VISIBLE YET/);
@@ -171,7 +166,7 @@ describe('table states that cannot be waited out', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/Gave up after 3\.0 s \(--timeout\) waiting for index gsi-status to become ACTIVE; DynamoDB still reports CREATING/);
     expect(run.seconds).toBeLessThan(10);
-    proxy.clear();
+    stack.proxy.clear();
     const rerun = await timed(['breakglass', '--table', name, '--yes', '--json']);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(JSON.parse(rerun.stdout)).toMatchObject({ status: 'updated' });
@@ -185,14 +180,14 @@ describe('LimitExceededException', () => {
     input.GlobalSecondaryIndexes = input.GlobalSecondaryIndexes?.filter((i) => i.IndexName !== 'gsi-profile');
     input.AttributeDefinitions = input.AttributeDefinitions?.filter((a) => a.AttributeName !== 'profile');
     await client.send(new CreateTableCommand(input));
-    proxy.inject('UpdateTable', 'limit-exceeded', 2);
-    const before = proxy.count('UpdateTable');
+    stack.proxy.inject('UpdateTable', 'limit-exceeded', 2);
+    const before = stack.proxy.count('UpdateTable');
     const run = await timed(['approvals', '--table', name, '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr.match(/DynamoDB is busy with other changes \(Only 1 online index can be created or deleted simultaneously per table/g)).toHaveLength(2);
     expect(run.stderr).toMatch(/trying again in 5\.0 s/);
     expect(run.stderr).toMatch(/trying again in 10 s/);
-    expect(proxy.count('UpdateTable') - before).toBe(4); // two refused, the index, deletion protection
+    expect(stack.proxy.count('UpdateTable') - before).toBe(4); // two refused, the index, deletion protection
     expect(run.seconds).toBeGreaterThan(14);
     expect(run.seconds).toBeLessThan(30);
     expect((await table(name))?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toContain('gsi-profile');
@@ -201,13 +196,13 @@ describe('LimitExceededException', () => {
   it('for ever: never retried as a throttle; exit 1 at the deadline with the sentence', async () => {
     const name = 'limit-forever';
     await client.send(new CreateTableCommand({ ...sentinelCreateTableInput('approvals', name), DeletionProtectionEnabled: false }));
-    proxy.inject('UpdateTable', 'limit-exceeded', 100);
-    const before = proxy.count('UpdateTable');
+    stack.proxy.inject('UpdateTable', 'limit-exceeded', 100);
+    const before = stack.proxy.count('UpdateTable');
     const run = await timed(['approvals', '--table', name, '--yes', '--timeout', '8s']);
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/Gave up after 8\.0 s \(--timeout\) waiting for table limit-forever to accept the change; DynamoDB still reports LimitExceededException/);
     // 5 s backoff, so two tries in 8 s: the SDK retried none of them.
-    expect(proxy.count('UpdateTable') - before).toBe(2);
+    expect(stack.proxy.count('UpdateTable') - before).toBe(2);
     expect(run.seconds).toBeLessThan(15);
     expect((await table(name))?.DeletionProtectionEnabled).toBe(false);
   });
@@ -216,16 +211,16 @@ describe('LimitExceededException', () => {
 describe('empty 200 answers', () => {
   it('DescribeTable: exit 1 saying so, never read as "no table" (nothing created)', async () => {
     await client.send(new CreateTableCommand(sentinelCreateTableInput('approvals', 'empty-describe')));
-    proxy.inject('DescribeTable', 'empty-200', 10);
-    const creates = proxy.count('CreateTable');
+    stack.proxy.inject('DescribeTable', 'empty-200', 10);
+    const creates = stack.proxy.count('CreateTable');
     const run = await timed(['approvals', '--table', 'empty-describe', '--yes']);
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/DynamoDB answered DescribeTable for empty-describe without its result \(an empty 200\)/);
-    expect(proxy.count('CreateTable')).toBe(creates);
+    expect(stack.proxy.count('CreateTable')).toBe(creates);
   });
 
   it('UpdateTimeToLive: TTL is read back; still off → exit 1 at the deadline, not "created"', async () => {
-    proxy.inject('UpdateTimeToLive', 'empty-200');
+    stack.proxy.inject('UpdateTimeToLive', 'empty-200');
     const run = await timed(['approvals', '--table', 'empty-ttl', '--yes', '--json', '--timeout', '4s']);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe('');
@@ -236,7 +231,7 @@ describe('empty 200 answers', () => {
   it('UpdateTable (deletion protection): the final describe shows it off → exit 1 naming what is missing', async () => {
     const name = 'empty-protect';
     await client.send(new CreateTableCommand({ ...sentinelCreateTableInput('approvals', name), DeletionProtectionEnabled: false }));
-    proxy.inject('UpdateTable', 'empty-200');
+    stack.proxy.inject('UpdateTable', 'empty-200');
     const run = await timed(['approvals', '--table', name, '--yes']);
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/DynamoDB accepted every change, but table empty-protect still lacks: turn on deletion protection/);
@@ -244,7 +239,7 @@ describe('empty 200 answers', () => {
   });
 
   it('CreateTable: the table never appears; exit 1 at the deadline saying it does not exist', async () => {
-    proxy.inject('CreateTable', 'empty-200');
+    stack.proxy.inject('CreateTable', 'empty-200');
     const run = await timed(['approvals', '--table', 'empty-create', '--yes', '--timeout', '3s']);
     expect(run.code, run.stderr).toBe(1);
     expect(last(run)).toMatch(/waiting for table empty-create to become ACTIVE; DynamoDB still reports NOT FOUND/);

@@ -5,33 +5,22 @@
  */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { localBehindProxy } from '../helpers/local-stack.js';
 
 const REGION = 'eu-west-1';
 const TABLES = ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit'];
 
-let local: DynamoDbLocal;
-let proxy: FaultProxy;
+const stack = localBehindProxy();
 
-beforeAll(async () => {
-  ensureBuilt();
-  local = await startDynamoDbLocal();
-  proxy = await startFaultProxy(local.endpoint);
-});
-
-afterAll(async () => {
-  await proxy?.stop();
-  await local?.stop();
-});
+beforeAll(() => ensureBuilt());
 
 // DynamoDB Local keeps one database per access key: each test has its own key, so its own tables.
 const cli = (key: string, args: string[]) =>
-  runCli(['--region', REGION, '--endpoint-url', proxy.endpoint, ...args], { env: { AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent' } });
+  runCli(['--region', REGION, '--endpoint-url', stack.proxy.endpoint, ...args], { env: { AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent' } });
 
 async function tablesOf(key: string): Promise<string[]> {
-  const client = new DynamoDBClient({ region: REGION, endpoint: local.endpoint, credentials: { accessKeyId: key, secretAccessKey: 'secret' } });
+  const client = new DynamoDBClient({ region: REGION, endpoint: stack.local.endpoint, credentials: { accessKeyId: key, secretAccessKey: 'secret' } });
   try {
     return (await client.send(new ListTablesCommand({}))).TableNames ?? [];
   } finally {
@@ -66,7 +55,7 @@ describe('sentinel-init all, headless', () => {
   });
 
   it('checks every table before changing any: one it must refuse stops the run with nothing created', async () => {
-    const client = new DynamoDBClient({ region: REGION, endpoint: local.endpoint, credentials: { accessKeyId: 'allrefuse', secretAccessKey: 'secret' } });
+    const client = new DynamoDBClient({ region: REGION, endpoint: stack.local.endpoint, credentials: { accessKeyId: 'allrefuse', secretAccessKey: 'secret' } });
     await client.send(
       new CreateTableCommand({ TableName: 'sentinel-breakglass', BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }] }),
     );
@@ -80,7 +69,7 @@ describe('sentinel-init all, headless', () => {
   it('a failure part-way says which tables are done and which were not started; a rerun finishes', async () => {
     const first = await cli('allfail', ['sessions', '--yes']);
     expect(first.code, first.stderr).toBe(0);
-    proxy.inject('CreateTable', 'access-denied', 1);
+    stack.proxy.inject('CreateTable', 'access-denied', 1);
     const run = await cli('allfail', ['all', '--yes']);
     expect(run.code, run.stderr).toBe(1);
     const last = lines(run.stderr).at(-1) ?? '';

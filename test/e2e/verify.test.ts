@@ -6,31 +6,25 @@
  */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
 import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { localBehindProxy } from '../helpers/local-stack.js';
 
 const REGION = 'eu-west-1';
 const KEYS = { AWS_ACCESS_KEY_ID: 'verifye2e', AWS_SECRET_ACCESS_KEY: 'secret' };
 
-let local: DynamoDbLocal;
-let proxy: FaultProxy;
+const stack = localBehindProxy();
 let client: DynamoDBClient;
 
 beforeAll(async () => {
   ensureBuilt();
-  local = await startDynamoDbLocal();
-  proxy = await startFaultProxy(local.endpoint);
-  client = new DynamoDBClient({ region: REGION, endpoint: local.endpoint, credentials: { accessKeyId: KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret' } });
+  client = new DynamoDBClient({ region: REGION, endpoint: stack.local.endpoint, credentials: { accessKeyId: KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: 'secret' } });
 });
 afterAll(async () => {
   client?.destroy();
-  await proxy?.stop();
-  await local?.stop();
 });
 
-const cli = (args: string[], endpoint = local.endpoint) => runCli(['--region', REGION, '--endpoint-url', endpoint, ...args], { env: { HOME: '/nonexistent', ...KEYS } });
+const cli = (args: string[], endpoint = stack.local.endpoint) => runCli(['--region', REGION, '--endpoint-url', endpoint, ...args], { env: { HOME: '/nonexistent', ...KEYS } });
 const itemCount = async (table: string) => (await client.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count;
 
 describe('verify', () => {
@@ -93,8 +87,8 @@ describe('verify', () => {
   it('reports a missing data-plane permission as such: who lacks which action, not a broken table', async () => {
     const table = 'verify-denied';
     expect((await cli(['breakglass', '--table', table, '--yes'])).code).toBe(0);
-    proxy.inject('PutItem', 'access-denied');
-    const run = await cli(['verify', 'breakglass', '--table', table, '--json'], proxy.endpoint);
+    stack.proxy.inject('PutItem', 'access-denied');
+    const run = await cli(['verify', 'breakglass', '--table', table, '--json'], stack.proxy.endpoint);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { passed: boolean; checks: { method: string; outcome: string; detail?: string }[]; probesLeft: string[] };
     expect(report.passed).toBe(false);
@@ -138,8 +132,8 @@ describe('verify', () => {
   it('ratelimit without DeleteItem (the limiter never deletes): the probe stays for its TTL and the hint names the extra action', async () => {
     const table = 'verify-ratelimit-nodelete';
     expect((await cli(['ratelimit', '--table', table, '--yes'])).code).toBe(0);
-    proxy.inject('DeleteItem', 'access-denied');
-    const run = await cli(['verify', 'ratelimit', '--table', table, '--json'], proxy.endpoint);
+    stack.proxy.inject('DeleteItem', 'access-denied');
+    const run = await cli(['verify', 'ratelimit', '--table', table, '--json'], stack.proxy.endpoint);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string }[]; probesLeft: string[] };
     expect(report.checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass', 'pass', 'denied']);
