@@ -1,20 +1,12 @@
 // Writing the code to disk: --output-file (atomic, no overwrite without --force, no symlink followed) and the wizard's save.
-import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { saveIacFile, writeFileAtomic } from '../../src/iac/index.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), 'iac-files-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('iac-files-');
 
 describe('writeFileAtomic (--output-file)', () => {
   it('writes a new file, and leaves no temporary file behind', async () => {

@@ -1,22 +1,14 @@
 // Things that touch the disk or the SDK's data: policy saving, the SDK region list, the demo set-up.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closestRegion, listRegions } from '../../src/aws/regions.js';
 import { startDemo } from '../../src/local/demo.js';
 import { savePolicyFile } from '../../src/wizard/save-policy.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { options } from './fixtures.js';
 
-const dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), 'wizard-test-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('wizard-test-');
 
 describe('savePolicyFile', () => {
   it('writes sentinel-<kind>-policy.json and never overwrites an existing file', async () => {
