@@ -169,18 +169,23 @@ export function planLines(p: Plan, { full = false, summary: withSummary = true }
   return lines;
 }
 
+/** A table's plan in a few words: "create with 4 indexes", "3 changes", "up to date". */
+export function planWords(p: Plan): string {
+  if (p.action === 'create') return `create${withIndexes(p.desired.indexes.length)}`;
+  if (p.action === 'update') return `${p.changes.length} change${p.changes.length === 1 ? '' : 's'}`;
+  return 'up to date';
+}
+
+const MARKS: Record<Plan['action'], [string, Tone]> = { create: ['+', 'add'], update: ['~', 'change'], none: ['✓', 'ok'] };
+
 /** Several tables (`all`): one line each, what will happen, above their full plans. */
 export function overviewLines(plans: readonly Plan[]): PlanLine[] {
   const width = Math.max(...plans.map((p) => p.table.length));
-  const what = (p: Plan): [string, Tone, string] => {
-    if (p.action === 'create') return ['+', 'add', `create${withIndexes(p.desired.indexes.length)}`];
-    if (p.action === 'update') return ['~', 'change', `${p.changes.length} change${p.changes.length === 1 ? '' : 's'}`];
-    return ['✓', 'ok', 'up to date'];
-  };
   return [
     [seg(`${plans.length} tables in ${plans[0]?.region ?? ''}:`, 'title')],
     ...plans.map((p) => {
-      const [mark, tone, text] = what(p);
+      const [mark, tone] = MARKS[p.action];
+      const text = planWords(p);
       return [seg(`  ${mark} `, tone), seg(p.table.padEnd(width), tone), seg(`  ${text}${p.lookalike ? ` · looks like a ${p.lookalike} table` : ''}`, p.lookalike ? 'warn' : 'dim')];
     }),
   ];

@@ -6,11 +6,11 @@
  */
 import { checkLine, verifySummary } from '../verify/format.js';
 import type { Plan } from '../engine/types.js';
-import { withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
 import { basename } from 'node:path';
 import { shellQuote } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
+import { planWords } from '../service/plan-lines.js';
 import type { Options } from '../service/options.js';
 import { wiringFor, wiringLine } from '../service/wiring.js';
 import { INPUT_STEPS, type InputStep, type WizardState } from './steps.js';
@@ -31,12 +31,11 @@ function applyCodeLines(state: WizardState): string[] {
 
 const STATUS = { created: 'created', updated: 'updated', unchanged: 'already up to date' } as const;
 
-/** One line for a table's plan, e.g. "create sentinel-sessions (4 indexes, TTL, PITR)" or "3 changes to t". */
+/** One line for a table's plan, e.g. "sentinel-sessions: create with 4 indexes" or "t: 2 changes (ttl, deletion-protection)". */
 function planSummary(p: Plan): string {
   if (!p.compared) return `${p.table}: not compared (${p.reason ?? 'no access'})`;
-  if (p.action === 'none') return `${p.table}: up to date`;
-  if (p.action === 'create') return `${p.table}: create${withIndexes(p.desired.indexes.length)}`;
-  return `${p.table}: ${p.changes.length} change${p.changes.length === 1 ? '' : 's'} (${[...new Set(p.changes.map((c) => c.target))].join(', ')})`;
+  const targets = p.action === 'update' ? ` (${[...new Set(p.changes.map((c) => c.target))].join(', ')})` : '';
+  return `${p.table}: ${planWords(p)}${targets}`;
 }
 
 /** The apply's steps by state, as the progress rows labelled them. */
