@@ -4,6 +4,7 @@
  * protocol, signed with the SDK's own Signature V4 signer and sent through the same bounded handler
  * and call budget as every AWS call (src/aws/http.ts), retried on throttling, 5xx and resets.
  */
+import { sleep } from '../core/duration.js';
 import { dnsSuffix } from '../core/partitions.js';
 import { isTransient } from './transport-errors.js';
 import { boundedHandler, callLimits, withinBudget } from './http.js';
@@ -32,11 +33,7 @@ function kmsError(status: number, headers: Record<string, string | undefined>, t
 
 function backoff(attempt: number, signal: AbortSignal): Promise<void> {
   // The SDK's standard mode: full jitter on 100 ms doubling, at most 20 s.
-  const ms = Math.random() * Math.min(20_000, 100 * 2 ** attempt);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
+  return sleep(Math.random() * Math.min(20_000, 100 * 2 ** attempt), signal);
 }
 
 /** A KMS client for one run; nothing is called until describeKey. */
