@@ -10,6 +10,9 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
  * one byte a second (status line, headers and body). `empty-200` answers `{}` without forwarding;
  * `empty-200-after` forwards (the work is done) and answers `{}`. `unknown-400` is an error type no
  * client knows; `html` a captive portal's page; `bad-json` a body cut off mid-document.
+ * The `-after` kinds let DynamoDB do the work first, then lose the answer: `bad-json-after` garbles
+ * it (a cut-off document), `hang-after` never sends it. `slow` forwards after the delay set with
+ * `delay()` (default 3 s) and answers as DynamoDB did.
  */
 export type FaultKind =
   | '500'
@@ -26,7 +29,10 @@ export type FaultKind =
   | 'empty-200-after'
   | 'unknown-400'
   | 'html'
-  | 'bad-json';
+  | 'bad-json'
+  | 'bad-json-after'
+  | 'hang-after'
+  | 'slow';
 
 export interface FaultProxy {
   endpoint: string;
@@ -42,6 +48,8 @@ export interface FaultProxy {
   pending(op: string): number;
   /** Rewrites every answer to `op` that DynamoDB gives (parsed JSON in, JSON out) until cleared. */
   rewrite(op: string, edit: (answer: Record<string, unknown>) => Record<string, unknown>): void;
+  /** How long a `slow` fault holds `op`'s request before forwarding it (ms). */
+  delay(op: string, ms: number): void;
   /** Drops queued faults and rewrites, and ends hanging or dripping answers. */
   clear(): void;
   stop(): Promise<void>;
@@ -95,6 +103,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const seen = new Map<string, Record<string, unknown>[]>();
   const rewrites = new Map<string, (answer: Record<string, unknown>) => Record<string, unknown>>();
   const held = new Set<{ destroy(): void }>();
+  const delays = new Map<string, number>();
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     // JSON protocols name the operation in X-Amz-Target; STS's query protocol in the body's Action.
@@ -122,9 +131,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       res.end('{}');
       return;
     }
-    if (kind && kind !== 'reset-after' && kind !== 'drip' && kind !== 'empty-200-after') {
+    const forwarded = new Set<FaultKind | undefined>([undefined, 'reset-after', 'drip', 'empty-200-after', 'bad-json-after', 'hang-after', 'slow']);
+    if (!forwarded.has(kind)) {
       // The rest are AWS-shaped errors.
-      const { status, type, message } = errorBody(kind, op, tableOf(body.toString()));
+      const { status, type, message } = errorBody(kind as FaultKind, op, tableOf(body.toString()));
       const payload = JSON.stringify({ __type: TYPE_PREFIX + type, message });
       res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': `fault-${Date.now()}` });
       res.end(payload);
@@ -133,9 +143,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const forward = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (upstreamRes) => {
-        if (kind === 'reset-after') {
+        if (kind === 'reset-after' || kind === 'hang-after') {
           upstreamRes.resume();
-          upstreamRes.on('end', () => req.socket.destroy());
+          if (kind === 'reset-after') upstreamRes.on('end', () => req.socket.destroy());
+          else held.add(req.socket);
           return;
         }
         const chunks: Buffer[] = [];
@@ -144,6 +155,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
           let body = Buffer.concat(chunks).toString();
           const edit = rewrites.get(op);
           if (kind === 'empty-200-after') body = '{}';
+          else if (kind === 'bad-json-after') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
           else if (edit && (upstreamRes.statusCode ?? 500) < 300) body = JSON.stringify(edit(parse(body)));
           // A rewritten body no longer matches DynamoDB's checksum header: drop it.
           const headers: Record<string, string | string[] | undefined> = { ...upstreamRes.headers, 'content-length': String(Buffer.byteLength(body)) };
@@ -169,7 +181,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       },
     );
     forward.on('error', () => req.socket.destroy());
-    forward.end(body);
+    if (kind !== 'slow') {
+      forward.end(body);
+      return;
+    }
+    const timer = setTimeout(() => forward.end(body), delays.get(op) ?? 3000);
+    held.add({ destroy: () => (clearTimeout(timer), forward.destroy(), req.socket.destroy()) });
   };
 
   const server = createServer((req, res) => {
@@ -193,9 +210,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     bodies: (op) => seen.get(op) ?? [],
     pending: (op) => queued.get(op)?.length ?? 0,
     rewrite: (op, edit) => void rewrites.set(op, edit),
+    delay: (op, ms) => void delays.set(op, ms),
     clear() {
       queued.clear();
       rewrites.clear();
+      delays.clear();
       for (const h of held) h.destroy();
       held.clear();
     },
