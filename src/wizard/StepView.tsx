@@ -22,7 +22,7 @@ import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
 import type { CodeFormat, WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
-import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, tableName } from './view-model.js';
+import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, regionPreselect, tableName } from './view-model.js';
 
 export interface StepViewProps {
   state: WizardState;
@@ -45,7 +45,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
   const back = transition(state, { type: 'back' }) !== state ? () => dispatch({ type: 'back' }) : undefined;
   const listRows = Math.max(Math.min(8, height - 6), 3);
 
-  const preselectRegion = useCallback(() => services.preselectRegion(answers.region, answers.profile), [services, answers.region, answers.profile]);
+  const preselectRegion = useCallback(() => regionPreselect(services, answers), [services, answers]);
   const runCheck = useCallback(
     (mfa: MfaCodeProvider, signal: AbortSignal) => services.check(checkOptions(options, answers), kinds(answers), mfa, signal),
     [services, options, answers],

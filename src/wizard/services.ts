@@ -38,8 +38,8 @@ export interface Checked {
 export interface WizardServices {
   loadProfiles(): Promise<ProfileInfo[]>;
   listRegions(): Promise<RegionInfo[]>;
-  /** The region to preselect, by the one rule (--region, AWS_REGION, AWS_DEFAULT_REGION, the profile's). */
-  preselectRegion(flag: string | undefined, profile: string | undefined): Promise<string | undefined>;
+  /** The region to preselect, by the one rule (`first`: --region or the person's answer, then AWS_REGION, AWS_DEFAULT_REGION, the profile's). */
+  preselectRegion(first: string | undefined, profile: string | undefined): Promise<string | undefined>;
   /** Why a typed region that matches no listed one is refused ("did you mean…"), or undefined to take it. */
   typedRegion(region: string): Promise<string | undefined>;
   /** Resolve, connect and check (identity + each table's live plan) for `kinds` with the answers in `options`. */
