@@ -54,9 +54,11 @@ export interface WizardServices {
   savePolicy(name: string, json: string): Promise<string>;
   /**
    * Writes the checked tables and their policy as code next to the policy, never overwriting;
-   * `command` is the headless line that prints the same code, `profile` the one the import steps use.
+   * `command` is the headless line that prints the same code, `converge` the one that applies the
+   * run's plan (the import steps start with it when an existing table still lacks settings),
+   * `profile` the one the import steps use.
    */
-  saveCode(format: CodeFormat, checked: Checked, how: { command: string; profile?: string }): Promise<SavedCode>;
+  saveCode(format: CodeFormat, checked: Checked, how: { command: string; converge: string; profile?: string }): Promise<SavedCode>;
   /** An error sentence for a bad table name, or undefined. */
   validateTable(name: string): string | undefined;
   /** One line for a person from any error (typed errors carry their hint). */

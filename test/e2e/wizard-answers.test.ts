@@ -1,12 +1,13 @@
 /**
  * The wizard acts on what the person meant, in a real pseudo-terminal (tmux) against DynamoDB Local:
  * an answer changed on the way back derives its defaults again (the new profile's region), and the
- * confirm's question is answered by y or n only, never by an Enter pressed as on every other screen.
+ * confirm's question is answered by y or n only, never by an Enter pressed as on every other screen;
+ * `c` there gives the same CloudFormation import steps as headless --output cloudformation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { ensureBuilt } from '../cli/run-cli.js';
-import { tableAt } from '../helpers/local-tables.js';
+import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
+import { createBareTable, tableAt } from '../helpers/local-tables.js';
 import { tmuxTerminal } from '../helpers/tmux.js';
 import { PROFILE_REGIONS, wizardHome, type WizardHome } from '../helpers/wizard-home.js';
 
@@ -82,5 +83,33 @@ describe('the wizard acts on what the person meant', () => {
     expect(end).toContain('EXIT=0');
     expect(end).toContain('Declined: nothing was created or changed.');
     expect(await tableAt(local.endpoint, 'keydev', 'eu-west-1', 'enter-table')).toBeUndefined();
+  });
+
+  it("c at the confirm for a table that exists and lacks settings: the same import steps as headless, converging first", async () => {
+    const table = 'behind-table';
+    await createBareTable(local.endpoint, 'keydev', 'eu-west-1', table);
+    const answers = ['approvals', '--aws-profile', 'dev', '--region', 'eu-west-1', '--table', table, '--endpoint-url', local.endpoint];
+    const headless = await runCli([...answers, '--output', 'cloudformation'], { env: home.env });
+    expect(headless.code, headless.stderr).toBe(0);
+    const converge = lines(headless.stderr).find((l) => l.includes('# first:'))?.trim();
+    expect(converge).toBe(`sentinel-init approvals --aws-profile dev --endpoint-url ${local.endpoint} --region eu-west-1 --table ${table} --yes    # first: an import adopts the table as it is`);
+
+    const s = 'code-import';
+    launch(s, answers.join(' '));
+    await waitFor(s, `Plan: 5 changes to ${table}`);
+    key(s, 'Enter');
+    await waitFor(s, 'IAM policy for this table');
+    key(s, 'Enter');
+    await waitFor(s, `Apply 5 changes to table ${table} in eu-west-1? [y/n]`);
+    typeText(s, 'c');
+    const end = await waitFor(s, /EXIT=\d+/);
+    expect(end).toContain('EXIT=0');
+    const steps = end.split('\n').map((l) => l.trim());
+    const first = steps.indexOf(converge ?? '');
+    expect(first, end).toBeGreaterThan(-1);
+    // Converge, then the import's change set: the order headless gives.
+    expect(steps[first + 1]).toMatch(/^aws cloudformation create-change-set --stack-name sentinel-approvals /);
+    // Nothing was changed by the wizard itself: the table is still as it was made.
+    expect((await tableAt(local.endpoint, 'keydev', 'eu-west-1', table))?.GlobalSecondaryIndexes).toBeUndefined();
   });
 });
