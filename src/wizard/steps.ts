@@ -59,7 +59,7 @@ export interface WizardState {
   /** The tags step's line being typed, and why the last one entered was refused. */
   tagDraft: string;
   tagError?: string;
-  /** Where the IAM policy was saved, for the transcript. */
+  /** Where the IAM policy was saved, for the transcript; forgotten when an answer changes (the file holds the old policy). */
   policySaved?: string;
   /** Every save of the code (`t`, `c`), for the transcript. */
   code: SavedCode[];
@@ -160,8 +160,9 @@ function answer(state: WizardState, step: InputStep, answers: Partial<Answers>):
   const next = { ...state.answers, ...answers };
   const changed = (Object.keys(answers) as (keyof Answers)[]).some((key) => state.answers[key] !== next[key]);
   if (changed) for (const key of DERIVED[step] ?? []) next[key] = state.flags[key];
-  // A new answer invalidates any earlier check.
-  return { ...state, answers: next, checked: undefined, step: { name: firstInputAfter(index, state.given, next) } };
+  // A new answer invalidates any earlier check; a changed one, the policy saved from it (its ARNs).
+  const policySaved = changed ? undefined : state.policySaved;
+  return { ...state, answers: next, checked: undefined, policySaved, step: { name: firstInputAfter(index, state.given, next) } };
 }
 
 /** Enter on the tags step: an empty line continues; `key=value` adds (or replaces) a tag, or says why not. */

@@ -113,3 +113,26 @@ describe('a changed kind derives the table name and the tool\'s tags again', () 
     expect(tableName(run(failed, { type: 'kind', kind: 'ratelimit' }).answers)).toBe('given');
   });
 });
+
+describe('a changed answer forgets the policy saved for the old one', () => {
+  const atIam = run(
+    initialState(options({ kindGiven: true, table: 't' })),
+    { type: 'profile', profile: 'dev' },
+    { type: 'region', region: 'eu-west-1' },
+    { type: 'checked', checked: { plans: [fakePlan('create', { table: 't' })] } },
+    { type: 'next' },
+    { type: 'policy-saved', path: './sentinel-sessions-policy.json' },
+  );
+
+  it('another region: the IAM screen and the transcript no longer say the policy (with the old ARNs) is saved', () => {
+    expect(atIam.step.name).toBe('iam');
+    const moved = run(atIam, back, back, { type: 'region', region: 'us-west-2' });
+    expect(moved.policySaved).toBeUndefined();
+  });
+
+  it('the same answers again: the saved file still holds this policy', () => {
+    const same = run(atIam, back, back, { type: 'region', region: 'eu-west-1' });
+    expect(same.step.name).toBe('check');
+    expect(same.policySaved).toBe('./sentinel-sessions-policy.json');
+  });
+});
