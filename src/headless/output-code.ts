@@ -41,11 +41,10 @@ function cloudFormationSteps(format: IacOutput, tables: readonly IacTable[], pla
   const templateFile = format === 'cloudformation' && options.outputFile ? options.outputFile : `${stem}.cfn.yaml`;
   const importFile = format === 'cloudformation-import' && options.outputFile ? options.outputFile : `${stem}-import.cfn.yaml`;
   const before = [
-    ...(plans.some((p) => p.action === 'update') ? [`${headlessCommand(input)}    # first: an import adopts the table as it is`] : []),
     ...(templateFile === options.outputFile ? [] : [command([...args, '--output', 'cloudformation', '--output-file', templateFile])]),
     ...(importFile === options.outputFile ? [] : [command([...args, '--output', 'cloudformation-import', '--output-file', importFile])]),
   ];
-  return importHint('cloudformation', tables, { templateFile, importFile, before, profile: ctx.profile });
+  return importHint('cloudformation', tables, { templateFile, importFile, converge: headlessCommand(input), before, profile: ctx.profile });
 }
 
 /** Writes the code in `format` for the run's tables (one, or every kind for `all`); returns the exit code (0) or throws a CliError. */

@@ -17,9 +17,11 @@ export interface ImportSteps {
   /** The import template's file (renderCloudFormation with importOnly); default sentinel-<kind>-import.cfn.yaml. */
   importFile?: string;
   /**
-   * Commands to run first, as shown: converging the tables when sentinel-init's plan still has
-   * changes for them (an import changes nothing), and writing the files not written yet.
+   * The sentinel-init command that converges the tables (`… --yes`), run first when its plan still
+   * has changes for one of them (`pending`): an import adopts a table as it is and changes nothing.
    */
+  converge?: string;
+  /** Commands to run next, as shown: writing the files not written yet. */
   before?: readonly string[];
   /** The aws CLI's --profile, when the run used one. */
   profile?: string;
@@ -32,6 +34,13 @@ const sh = (args: string[]) => args.map(shellQuote).join(' ');
 function existing(tables: readonly IacTable[]): string {
   const names = tables.filter((t) => t.exists).map((t) => t.desired.name);
   return names.length === 1 ? `Table ${names[0]} exists` : `Tables ${names.join(', ')} exist`;
+}
+
+/** The step before the import when an existing table still lacks what the plan would change (none when none does). */
+function convergeFirst(found: readonly IacTable[], converge: string | undefined): string[] {
+  if (!found.some((t) => t.pending)) return [];
+  if (converge) return [`  ${converge}    # first: an import adopts the table as it is`];
+  return ['First run sentinel-init with the same answers and --yes: an import adopts the table as it is, without the changes its plan lists.'];
 }
 
 /** The lines to show when some of `tables` exist (none when none does). */
@@ -54,6 +63,7 @@ export function importHint(format: IacFormat, tables: readonly IacTable[], steps
   const resources = found.map((t) => ({ ResourceType: 'AWS::DynamoDB::Table', LogicalResourceId: logicalId(t, 'Table'), ResourceIdentifier: { TableName: t.desired.name } }));
   return [
     `${existing(tables)} in ${region}. To bring it into a CloudFormation stack instead of creating it: a resource import adopts the table as it is and may add nothing else, so the IAM policy comes in a second step.`,
+    ...convergeFirst(found, steps.converge),
     ...(steps.before ?? []).map((command) => `  ${command}`),
     aws('create-change-set', ...change, '--change-set-type', 'IMPORT', '--template-body', `file://${importFile}`, '--resources-to-import', JSON.stringify(resources)),
     aws('wait', 'change-set-create-complete', ...change),

@@ -32,6 +32,8 @@ export interface IacTable {
   literals: Literals;
   /** The run described the table and it exists: the code adopts it (import) rather than creating it. */
   exists: boolean;
+  /** It exists and sentinel-init's plan still has changes for it: an import would adopt it without them. */
+  pending?: boolean;
   /** The region the policy was made for; Terraform's default for var.region. */
   region: string;
 }
@@ -95,7 +97,8 @@ export function iacTable(desired: DesiredTable, where: Where, exists = false): I
 
 /** The table of a checked plan (the wizard's and --output's): it exists when the plan found it. */
 export function iacTableFromPlan(plan: Plan, identity?: Identity): IacTable {
-  return iacTable(plan.desired, { region: plan.region, accountId: identity?.account, partition: identity?.partition }, plan.actual !== undefined);
+  const table = iacTable(plan.desired, { region: plan.region, accountId: identity?.account, partition: identity?.partition }, plan.actual !== undefined);
+  return { ...table, pending: plan.actual !== undefined && plan.action === 'update' };
 }
 
 /** What `text`, a string of the table's policy, stands for; undefined: it is written as it is. */

@@ -22,7 +22,7 @@ import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
 import type { CodeFormat, WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
-import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, tableName } from './view-model.js';
+import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, commandFor, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, regionPreselect, tableName } from './view-model.js';
 
 export interface StepViewProps {
   state: WizardState;
@@ -45,7 +45,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
   const back = transition(state, { type: 'back' }) !== state ? () => dispatch({ type: 'back' }) : undefined;
   const listRows = Math.max(Math.min(8, height - 6), 3);
 
-  const preselectRegion = useCallback(() => services.preselectRegion(answers.region, answers.profile), [services, answers.region, answers.profile]);
+  const preselectRegion = useCallback(() => regionPreselect(services, answers), [services, answers]);
   const runCheck = useCallback(
     (mfa: MfaCodeProvider, signal: AbortSignal) => services.check(checkOptions(options, answers), kinds(answers), mfa, signal),
     [services, options, answers],
@@ -54,7 +54,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
   // `t`/`c` on the plan, confirm and done screens: the code next to the policy, remembered for the transcript.
   const saveCode = checked
     ? (format: CodeFormat) =>
-        services.saveCode(format, checked, { command: codeCommand(state, options, format), profile: options.local ? undefined : answers.profile }).then((saved) => {
+        services.saveCode(format, checked, { command: codeCommand(state, options, format), converge: commandFor(state, options), profile: options.local ? undefined : answers.profile }).then((saved) => {
           dispatch({ type: 'code-saved', saved });
           return saved.paths.join(' and ');
         })

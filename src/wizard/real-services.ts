@@ -77,7 +77,7 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
         })),
       ),
     savePolicy: (name, json) => savePolicyFile(name, json),
-    async saveCode(format, checked, { command, profile }) {
+    async saveCode(format, checked, { command, converge, profile }) {
       const iac = await import('../iac/index.js');
       const tables = checked.plans.map((p) => iac.iacTableFromPlan(p, checked.identity));
       const kinds = checked.plans.map((p) => p.kind);
@@ -90,7 +90,7 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
       const existing = tables.filter((t) => t.exists);
       // An import adopts tables as they are and may add nothing else: its own template, with only them.
       const importFile = existing.length > 0 ? await iac.saveIacFile('cloudformation-import', kinds, iac.renderCloudFormation(existing, { ...header, importOnly: true })) : undefined;
-      return { format, paths: importFile ? [templateFile, importFile] : [templateFile], hint: iac.importHint('cloudformation', tables, { templateFile, importFile, profile }) };
+      return { format, paths: importFile ? [templateFile, importFile] : [templateFile], hint: iac.importHint('cloudformation', tables, { templateFile, importFile, converge, profile }) };
     },
     validateTable: validateTableName,
     // Shown on screen: no raw control character, no secret (the same rule as the headless writers).

@@ -38,8 +38,8 @@ export interface Checked {
 export interface WizardServices {
   loadProfiles(): Promise<ProfileInfo[]>;
   listRegions(): Promise<RegionInfo[]>;
-  /** The region to preselect, by the one rule (--region, AWS_REGION, AWS_DEFAULT_REGION, the profile's). */
-  preselectRegion(flag: string | undefined, profile: string | undefined): Promise<string | undefined>;
+  /** The region to preselect, by the one rule (`first`: --region or the person's answer, then AWS_REGION, AWS_DEFAULT_REGION, the profile's). */
+  preselectRegion(first: string | undefined, profile: string | undefined): Promise<string | undefined>;
   /** Why a typed region that matches no listed one is refused ("did you mean…"), or undefined to take it. */
   typedRegion(region: string): Promise<string | undefined>;
   /** Resolve, connect and check (identity + each table's live plan) for `kinds` with the answers in `options`. */
@@ -54,9 +54,11 @@ export interface WizardServices {
   savePolicy(name: string, json: string): Promise<string>;
   /**
    * Writes the checked tables and their policy as code next to the policy, never overwriting;
-   * `command` is the headless line that prints the same code, `profile` the one the import steps use.
+   * `command` is the headless line that prints the same code, `converge` the one that applies the
+   * run's plan (the import steps start with it when an existing table still lacks settings),
+   * `profile` the one the import steps use.
    */
-  saveCode(format: CodeFormat, checked: Checked, how: { command: string; profile?: string }): Promise<SavedCode>;
+  saveCode(format: CodeFormat, checked: Checked, how: { command: string; converge: string; profile?: string }): Promise<SavedCode>;
   /** An error sentence for a bad table name, or undefined. */
   validateTable(name: string): string | undefined;
   /** One line for a person from any error (typed errors carry their hint). */

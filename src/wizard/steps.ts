@@ -53,11 +53,13 @@ export interface WizardState {
   answers: Answers;
   /** Answers that came as flags: their steps are skipped. */
   given: Record<InputStep, boolean>;
+  /** The flags' values of the answers derived from an earlier one (see DERIVED): what they go back to. */
+  flags: Pick<Answers, Derived>;
   checked?: Checked;
   /** The tags step's line being typed, and why the last one entered was refused. */
   tagDraft: string;
   tagError?: string;
-  /** Where the IAM policy was saved, for the transcript. */
+  /** Where the IAM policy was saved, for the transcript; forgotten when an answer changes (the file holds the old policy). */
   policySaved?: string;
   /** Every save of the code (`t`, `c`), for the transcript. */
   code: SavedCode[];
@@ -105,7 +107,8 @@ export function initialState(options: Options): WizardState {
     tags: options.tags.length > 0 || options.table !== undefined,
   };
   const answers: Answers = { kind: options.kind, profile: options.profile, region: options.region, table: options.table, tags: options.tags };
-  return { step: { name: firstInputAfter(-1, given, answers) }, answers, given, tagDraft: '', finished: false, code: [] };
+  const flags = { region: options.region, table: options.table };
+  return { step: { name: firstInputAfter(-1, given, answers) }, answers, given, flags, tagDraft: '', finished: false, code: [] };
 }
 
 /** Whether a step is asked: not when given by flag, and never the table name for all tables (each keeps its default). */
@@ -141,12 +144,25 @@ export function exitCodeOf(state: WizardState): number | undefined {
   }
 }
 
+type Derived = 'region' | 'table';
+
+/**
+ * Answers whose default comes from an earlier answer: the region list starts on the profile's own
+ * region, the table name on the kind's default name. An answer kept after the earlier one changed
+ * would carry the old default along (dev's region for staging), so it goes back to its flag's value,
+ * or none, and its default is derived again from the new answer when its step is asked.
+ */
+const DERIVED: Partial<Record<InputStep, readonly Derived[]>> = { kind: ['table'], profile: ['region'] };
+
 function answer(state: WizardState, step: InputStep, answers: Partial<Answers>): WizardState {
   const index = INPUT_STEPS.indexOf(step);
   if (state.step.name !== step) return state;
   const next = { ...state.answers, ...answers };
-  // A new answer invalidates any earlier check.
-  return { ...state, answers: next, checked: undefined, step: { name: firstInputAfter(index, state.given, next) } };
+  const changed = (Object.keys(answers) as (keyof Answers)[]).some((key) => state.answers[key] !== next[key]);
+  if (changed) for (const key of DERIVED[step] ?? []) next[key] = state.flags[key];
+  // A new answer invalidates any earlier check; a changed one, the policy saved from it (its ARNs).
+  const policySaved = changed ? undefined : state.policySaved;
+  return { ...state, answers: next, checked: undefined, policySaved, step: { name: firstInputAfter(index, state.given, next) } };
 }
 
 /** Enter on the tags step: an empty line continues; `key=value` adds (or replaces) a tag, or says why not. */
@@ -194,7 +210,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   const at = state.step.name;
   switch (event.type) {
     case 'kind':
-      return answer(state, 'kind', { kind: event.kind, table: state.given.table ? state.answers.table : undefined });
+      return answer(state, 'kind', { kind: event.kind });
     case 'profile':
       return answer(state, 'profile', { profile: event.profile });
     case 'region':

@@ -9,7 +9,7 @@ import type { Plan } from '../engine/types.js';
 import { shellQuote } from '../core/shell.js';
 import { headlessArgs, headlessCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
-import type { Checked, CodeFormat } from './services.js';
+import type { Checked, CodeFormat, WizardServices } from './services.js';
 import type { Answers, WizardState } from './steps.js';
 
 /** The kinds the answers stand for (four for `all`). */
@@ -31,6 +31,15 @@ export function tableName(answers: Answers): string {
 /** Each table of the run, as the check and the headless command name them. */
 export function tableNames(answers: Answers): string[] {
   return answers.kind === 'all' ? kinds(answers).map((k) => KINDS[k].defaultTable) : [tableName(answers)];
+}
+
+/**
+ * The region the region list starts on: the region answer, which is the person's choice for the
+ * chosen profile or --region (the reducer drops an answer given for another profile), else the
+ * rule's next sources (AWS_REGION, AWS_DEFAULT_REGION, the profile's own region).
+ */
+export function regionPreselect(services: Pick<WizardServices, 'preselectRegion'>, answers: Answers): Promise<string | undefined> {
+  return services.preselectRegion(answers.region, answers.profile);
 }
 
 /** What the check screen says it is doing. */

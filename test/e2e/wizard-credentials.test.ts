@@ -154,7 +154,7 @@ describe('wizard with real credential shapes', () => {
     keepScreen('plan-process.txt', plan);
     expect(plan).toContain('Account 123456789012 as arn:aws:iam::123456789012:user/tester');
     expect(plan).not.toContain('Identity not checked');
-    const { iam, end } = await confirmFromPlan(s, 'Create table sentinel-sessions in eu-north-1 (account 123456789012)? [y/N]');
+    const { iam, end } = await confirmFromPlan(s, 'Create table sentinel-sessions in eu-north-1 (account 123456789012)? [y/n]');
     keepScreen('iam-process.txt', iam);
     expect(iam).toContain('ARNs name account 123456789012 (from STS).');
     expect(iam).toContain('arn:aws:dynamodb:eu-north-1:123456789012:table/sentinel-sessions');
@@ -176,7 +176,7 @@ describe('wizard with real credential shapes', () => {
     const plan = await waitFor(s, 'Plan: create 1 table');
     keepScreen('plan-role.txt', plan);
     expect(plan).toMatch(/Account 444455556666 as arn:aws:sts::444455556666:assumed-role\/Deploy\/\S+/);
-    const { iam, end } = await confirmFromPlan(s, 'Create table sentinel-requests in eu-west-1 (account 444455556666)? [y/N]');
+    const { iam, end } = await confirmFromPlan(s, 'Create table sentinel-requests in eu-west-1 (account 444455556666)? [y/n]');
     keepScreen('iam-role.txt', iam);
     expect(iam).toContain('arn:aws:dynamodb:eu-west-1:444455556666:table/sentinel-requests');
     expect(end).toContain('✓ Created table sentinel-requests in eu-west-1');
@@ -215,7 +215,7 @@ describe('wizard with real credential shapes', () => {
     key(s, 'Enter');
     await answerMfa(s, '123456');
     await waitFor(s, /Account 444455556666 as arn:aws:sts::444455556666:assumed-role\/Deploy\//);
-    const { end } = await confirmFromPlan(s, 'Create table sentinel-breakglass in eu-west-1 (account 444455556666)? [y/N]');
+    const { end } = await confirmFromPlan(s, 'Create table sentinel-breakglass in eu-west-1 (account 444455556666)? [y/n]');
     expect(end).toContain('✓ Created table sentinel-breakglass in eu-west-1');
     expect(end).toContain('EXIT=0');
     expect(assumeCalls().slice(before).map((c) => c.params.TokenCode)).toEqual(['000000', '123456']);
@@ -247,7 +247,7 @@ describe('wizard with real credential shapes', () => {
     await acceptName(s, 'sentinel-sessions');
     const plan = await waitFor(s, 'Plan: create 1 table');
     expect(plan).toContain(`Account ${account} as ${arn}`);
-    const { iam, end } = await confirmFromPlan(s, `Create table sentinel-sessions in ${region} (account ${account})? [y/N]`);
+    const { iam, end } = await confirmFromPlan(s, `Create table sentinel-sessions in ${region} (account ${account})? [y/n]`);
     keepScreen(`iam-${profile}.txt`, iam);
     expect(iam).toContain(`arn:${partition}:dynamodb:${region}:${account}:table/sentinel-sessions`);
     expect(iam).not.toContain('arn:aws:');

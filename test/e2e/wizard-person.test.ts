@@ -84,7 +84,7 @@ describe('the wizard as a person lives it', () => {
     await waitFor(s, '❯ approvals');
     key(s, 'Enter');
     await term.enterThrough(s, ['Which AWS profile?', 'Which region?', 'Table name?', 'Tags?', 'Plan: create 1 table', 'IAM policy for this table']);
-    await waitFor(s, '[y/N]');
+    await waitFor(s, '[y/n]');
     // Back through every screen to the first.
     const back: [string, string][] = [
       ['confirm', 'IAM policy for this table'],
@@ -187,7 +187,7 @@ describe('the wizard as a person lives it', () => {
     keep('small-iam-end.txt', arns);
     screens.push(arns);
     key(s, 'Enter');
-    screens.push(await waitFor(s, '[y/N]'));
+    screens.push(await waitFor(s, '[y/n]'));
     typeText(s, 'y');
     const done = await waitFor(s, 'Enter finish');
     keep('small-done.txt', done);
@@ -238,7 +238,7 @@ describe('the wizard as a person lives it', () => {
       key(s, 'Enter');
       await waitFor(s, 'IAM policy for this table');
       key(s, 'Enter');
-      await waitFor(s, '[y/N]');
+      await waitFor(s, '[y/n]');
       typeText(s, 'y');
       await waitFor(s, /Add index gsi-user .* · CREATING/, 30_000);
       for (const [columns, rows] of [[70, 30], [50, 20], [100, 40], [60, 24], [120, 40]] as const) {
@@ -278,7 +278,7 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 's');
     await waitFor(s, /Saved the policy to \S+sentinel-breakglass-policy\.json/);
     key(s, 'Enter');
-    await waitFor(s, '[y/N]');
+    await waitFor(s, '[y/n]');
     typeText(s, 'n');
     const end = await waitFor(s, /EXIT=\d+/);
     keep('decline-transcript.txt', end);
@@ -305,7 +305,7 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 's');
     await waitFor(s, 'Saved the policy to');
     key(s, 'Enter');
-    const confirm = await waitFor(s, '[y/N]');
+    const confirm = await waitFor(s, '[y/n]');
     expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");
     typeText(s, 'c');
     const end = await waitFor(s, /EXIT=\d+/);

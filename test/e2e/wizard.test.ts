@@ -69,7 +69,7 @@ describe('wizard in a real terminal', () => {
     expect(iam).toContain('arn:aws:dynamodb:eu-west-3:*:table/sentinel-breakglass');
     keep('iam.txt', iam);
     key(s, 'Enter');
-    await waitFor(s, 'Create table sentinel-breakglass in eu-west-3? [y/N]');
+    await waitFor(s, 'Create table sentinel-breakglass in eu-west-3? [y/n]');
     typeText(s, 'y');
     const done = await waitFor(s, 'Enter finish');
     keep('done.txt', done);
@@ -98,7 +98,7 @@ describe('wizard in a real terminal', () => {
     key(s, 'Enter');
     await waitFor(s, 'IAM policy for this table');
     key(s, 'Enter');
-    await waitFor(s, '[y/N]');
+    await waitFor(s, '[y/n]');
     key(s, 'C-c');
     const end = await waitFor(s, /EXIT=\d+/);
     expect(end).toContain('EXIT=130');
@@ -119,7 +119,7 @@ describe('wizard in a real terminal', () => {
       key(s, 'Enter');
       await waitFor(s, 'IAM policy for this table');
       key(s, 'Enter');
-      await waitFor(s, 'Apply 5 changes to table old-approvals in eu-west-1? [y/N]');
+      await waitFor(s, 'Apply 5 changes to table old-approvals in eu-west-1? [y/n]');
       typeText(s, 'y');
       keep('apply.txt', await waitFor(s, /Add index gsi-requester .* · CREATING/));
       key(s, 'C-c');

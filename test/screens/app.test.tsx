@@ -53,7 +53,7 @@ describe('wizard', () => {
     expect(calls.checks[0]).toMatchObject({ kind: 'approvals', profile: 'dev', region: 'eu-central-1', table: 'sentinel-requests', tags: [{ key: 'team', value: 'platform' }] });
     await press(r, KEY.enter, 'IAM policy for this table');
     expect(r.lastFrame()).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
-    await press(r, KEY.enter, '[y/N]');
+    await press(r, KEY.enter, '[y/n]');
     expect(r.lastFrame()).toContain('Create table sentinel-requests in eu-central-1 (account 123456789012)?');
     await press(r, 'y');
     const done = await waitForText(r, 'Lambda TVM         SENTINEL_APPROVAL_TABLE=sentinel-requests');
@@ -82,16 +82,20 @@ describe('wizard', () => {
     expect(calls.applies).toBe(1);
   });
 
-  it('opens on the plan when --aws-profile, --region and --table are given, and Enter at the confirm declines', async () => {
+  it('opens on the plan when --aws-profile, --region and --table are given; at the confirm Enter answers nothing, n declines', async () => {
     const { services, calls } = fakeServices();
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', profileSource: '--aws-profile', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, '+ table tbl');
     expect(r.lastFrame()).not.toContain('Esc back');
     await press(r, KEY.enter, 'IAM policy');
-    await press(r, KEY.enter, '[y/N]');
+    await press(r, KEY.enter, '[y/n]');
     await press(r, KEY.esc, 'IAM policy');
-    await press(r, KEY.enter, '[y/N]');
+    await press(r, KEY.enter, '[y/n]');
+    // Enter, as on every other screen: the run goes on, the question stays, and says what answers it.
+    expect(await press(r, KEY.enter, 'Press y to apply or n to decline.')).toContain('Create table tbl in eu-west-1 (account 123456789012)? [y/n]');
     await press(r, KEY.enter);
+    expect(exit.code).toBeUndefined();
+    await press(r, 'n');
     expect(await exited(exit, r)).toBe(0);
     const lines = exit.after?.split('\n') ?? [];
     expect(lines).toContain('Declined: nothing was created or changed.');
@@ -125,7 +129,7 @@ describe('wizard', () => {
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, '+ table tbl');
     await press(r, KEY.enter, 'IAM policy');
-    await press(r, KEY.enter, '[y/N]');
+    await press(r, KEY.enter, '[y/n]');
     await press(r, 'y', 'CREATING');
     expect(r.lastFrame()).toContain('✓ Create table tbl');
     await press(r, KEY.ctrlC);
@@ -238,7 +242,7 @@ describe('wizard', () => {
     expect(plan).toContain('+ sentinel-requests    create with 3 indexes');
     await press(r, KEY.enter, 'IAM policy for these tables');
     expect(r.lastFrame()).toContain('"Sid": "Xsessions"');
-    await press(r, KEY.enter, '[y/N]');
+    await press(r, KEY.enter, '[y/n]');
     expect(r.lastFrame()?.replace(/\s+/g, ' ')).toContain('Create 4 tables (sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit) in eu-west-1 (account 123456789012)?');
     await press(r, 'y', 'Enter finish');
     const done = r.lastFrame() ?? '';
@@ -278,7 +282,7 @@ describe('wizard', () => {
     await press(r, 't', '✓ Saved Terraform to ./sentinel-sessions.tf');
     expect(calls.code).toEqual([{ format: 'terraform', command: 'sentinel-init sessions --region eu-west-1 --table tbl --output terraform' }]);
     await press(r, KEY.enter, 'IAM policy');
-    await press(r, KEY.enter, '[y/N]');
+    await press(r, KEY.enter, '[y/n]');
     await press(r, 'y', 'Enter finish');
     await press(r, 'c', '✓ Saved CloudFormation to ./sentinel-sessions.cfn.yaml');
     await press(r, KEY.enter);
@@ -293,7 +297,7 @@ describe('wizard', () => {
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, 'Plan');
     await press(r, KEY.enter, 'IAM policy');
-    const confirm = await press(r, KEY.enter, '[y/N]');
+    const confirm = await press(r, KEY.enter, '[y/n]');
     expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");
     await press(r, 'c');
     expect(await exited(exit, r)).toBe(0);
