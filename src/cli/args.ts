@@ -12,7 +12,7 @@ import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'force';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -41,6 +41,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--verify': 'verify',
   '--detailed-exitcode': 'detailedExitcode',
   '--allow-unknown-region': 'allowUnknownRegion',
+  '--allow-kind-change': 'allowKindChange',
   '--force': 'force',
   '--local': 'local',
   '--help': 'help',
@@ -128,7 +129,7 @@ export function parseArgs(argv: readonly string[]): Options {
   }
 
   if (command === 'verify') {
-    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
+    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force', 'allowKindChange'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
     const first = flags[0];
     if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no ${flagOf(first)}.`);
   }
@@ -176,6 +177,7 @@ export function parseArgs(argv: readonly string[]): Options {
     ...(values.output !== undefined && { output: values.output as IacOutput }),
     ...(values.outputFile !== undefined && { outputFile: values.outputFile }),
     ...(bools.has('force') && { force: true }),
+    ...(bools.has('allowKindChange') && { allowKindChange: true }),
     local: bools.has('local'),
     help: bools.has('help'),
     version: bools.has('version'),

@@ -25,6 +25,8 @@ Flags:
   --aws-profile NAME      profile (alias --profile); else AWS_PROFILE
   --plan                  show what would change; change nothing
   -y, --yes               apply without asking
+  --allow-kind-change     with --yes: converge a table whose indexes are
+                          another kind's (refused without it)
   --generate-iam          print the IAM policy JSON and exit (offline)
   --account-id ID         12-digit account for the policy ARNs (default *)
   --mfa-code CODE         MFA code for a profile whose role needs one

@@ -1,9 +1,9 @@
 /** Pure comparison of the desired table with the described one: the plan is data. */
 import { AwsFailure } from '../core/errors.js';
-import type { RetiredIndex } from '../core/kinds.js';
+import { aKind, type RetiredIndex } from '../core/kinds.js';
 import { MAX_TAGS } from '../core/tags.js';
 import { complianceOf } from './compliance.js';
-import { lookalikeKind } from './lookalike.js';
+import { kindsOfIndex, lookalikeKind } from './lookalike.js';
 import { tableStateProblem } from './states.js';
 import type { ActualIndex, ActualTable, Change, DesiredTable, Feature, Plan } from './types.js';
 
@@ -88,7 +88,12 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
   }
   const wanted = new Set(desired.indexes.map((index) => index.name));
   for (const extra of actual.indexes.filter((index) => !wanted.has(index.name) && !retiredMatch(desired, index))) {
-    notes.push(`Index ${extra.name} is not one of Sentinel's; left as is.`);
+    const owners = kindsOfIndex(desired.kind, extra);
+    notes.push(
+      owners.length > 0
+        ? `Index ${extra.name} belongs to ${owners.map(aKind).join(' or ')} table, not to ${aKind(desired.kind)} table; left as is.`
+        : `Index ${extra.name} is not one of Sentinel's; left as is.`,
+    );
   }
   if (!desired.deletionProtection && actual.deletionProtection) {
     notes.push('Deletion protection is on and stays on (this tool never turns it off).');

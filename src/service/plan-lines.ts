@@ -4,7 +4,7 @@
  * Pure: lines of segments, the one rendering of a plan for both faces (the wizard colours them,
  * --plan prints them as plain text), so the same value reads the same everywhere.
  */
-import { withIndexes } from '../core/kinds.js';
+import { aKind, withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
 import { encryptionText, PITR_COST, unsupportedText } from '../engine/change-text.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
@@ -186,7 +186,7 @@ export function overviewLines(plans: readonly Plan[]): PlanLine[] {
     ...plans.map((p) => {
       const [mark, tone] = MARKS[p.action];
       const text = planWords(p);
-      return [seg(`  ${mark} `, tone), seg(p.table.padEnd(width), tone), seg(`  ${text}${p.lookalike ? ` · looks like a ${p.lookalike} table` : ''}`, p.lookalike ? 'warn' : 'dim')];
+      return [seg(`  ${mark} `, tone), seg(p.table.padEnd(width), tone), seg(`  ${text}${p.lookalike ? ` · looks like ${aKind(p.lookalike)} table` : ''}`, p.lookalike ? 'warn' : 'dim')];
     }),
   ];
 }

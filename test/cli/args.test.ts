@@ -123,6 +123,9 @@ describe('parseArgs', () => {
     expect(usageMessage(['verify', '--no-pitr'])).toMatch(/it takes no --no-pitr\./);
     expect(usageMessage(['verify', '--tag', 'a=b'])).toMatch(/it takes no --tag\./);
     expect(usageMessage(['verify', '--kms-key', 'alias/x'])).toMatch(/it takes no --kms-key\./);
+    expect(parseArgs(['approvals', '--yes', '--allow-kind-change']).allowKindChange).toBe(true);
+    expect(parseArgs(['approvals', '--yes']).allowKindChange).toBeUndefined();
+    expect(usageMessage(['verify', '--allow-kind-change'])).toMatch(/it takes no --allow-kind-change\./);
   });
 });
 
@@ -132,7 +135,7 @@ describe('helpText', () => {
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
   it('names every flag, kind with its default table, and the exit codes', () => {
-    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--local', '--help', '--version']) {
+    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--allow-kind-change', '--local', '--help', '--version']) {
       expect(text).toContain(flag);
     }
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);
