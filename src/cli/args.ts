@@ -70,6 +70,16 @@ function usage(message: string): UsageError {
 /** The flag of an option key: noPitr -> --no-pitr. */
 const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
+/**
+ * Whether argv asks for --detailed-exitcode, read before parsing (which may fail first, on an
+ * earlier flag): with it, 2 means "changes pending", so every error must exit 1. An argument after
+ * `--` is not a flag.
+ */
+export function asksDetailedExitcode(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--detailed-exitcode');
+}
+
 /** Parses argv (without node and the script) into Options. Throws UsageError (exit 2) on bad input. */
 export function parseArgs(argv: readonly string[]): Options {
   const values: Partial<Record<ValueKey, string>> = {};

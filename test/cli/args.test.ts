@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpText, parseArgs } from '../../src/cli/args.js';
+import { asksDetailedExitcode, helpText, parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/core/errors.js';
 
 function usageMessage(argv: string[]): string {
@@ -126,6 +126,15 @@ describe('parseArgs', () => {
     expect(parseArgs(['approvals', '--yes', '--allow-kind-change']).allowKindChange).toBe(true);
     expect(parseArgs(['approvals', '--yes']).allowKindChange).toBeUndefined();
     expect(usageMessage(['verify', '--allow-kind-change'])).toMatch(/it takes no --allow-kind-change\./);
+  });
+});
+
+describe('asksDetailedExitcode (read before parsing, which may fail first)', () => {
+  it('finds the flag anywhere before `--`, also after a flag parsing refuses', () => {
+    expect(asksDetailedExitcode(['--bogus', '--plan', '--detailed-exitcode'])).toBe(true);
+    expect(asksDetailedExitcode(['--detailed-exitcode', '--region', 'eu-wst-1'])).toBe(true);
+    expect(asksDetailedExitcode(['--plan', '--region', 'eu-west-1'])).toBe(false);
+    expect(asksDetailedExitcode(['--plan', '--', '--detailed-exitcode'])).toBe(false);
   });
 });
 
