@@ -1,6 +1,6 @@
 /** A change in words: one line each, the same in --plan, the wizard's end screens and failure sentences. */
 import { tagsText } from '../core/tags.js';
-import type { Change, DesiredTable, Plan } from './types.js';
+import type { ActualTable, Change, DesiredTable, Plan, ReadSetting, UnreadSetting } from './types.js';
 
 /** PITR is billed on table size; the issue's one short phrase about cost, said wherever PITR is turned on. */
 export const PITR_COST = 'billed per GB-month of table size; these tables are small';
@@ -16,6 +16,24 @@ const FEATURE_WORDS: Record<Plan['unsupported'][number], string> = { pitr: 'poin
 /** What the endpoint lacks, in one sentence (DynamoDB Local implements neither PITR nor tags). */
 export function unsupportedText(plan: Pick<Plan, 'unsupported'>): string {
   return `This endpoint does not implement ${plan.unsupported.map((f) => FEATURE_WORDS[f]).join(' or ')} (DynamoDB Local does not): left out.`;
+}
+
+const READ_WORDS: Record<ReadSetting, string> = { ttl: 'TTL', pitr: 'point-in-time recovery', tags: 'tags' };
+
+/** A setting whose read AWS denied, by name: "tags", "TTL". */
+export function unreadWords(unread: UnreadSetting): string {
+  return READ_WORDS[unread.setting];
+}
+
+/** Why it is unknown, and that the plan leaves it: "Tags could not be read (AWS denied dynamodb:ListTagsOfResource): ...". */
+export function unreadNote(unread: UnreadSetting): string {
+  const words = unreadWords(unread);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} could not be read (AWS denied dynamodb:${unread.operation}): not compared, and left as is.`;
+}
+
+/** The denied read of `setting`, if that is why it is unknown. */
+export function unreadOf(actual: Pick<ActualTable, 'unread'> | undefined, setting: ReadSetting): UnreadSetting | undefined {
+  return actual?.unread?.find((u) => u.setting === setting);
 }
 
 /** One line per change, naming what it touches. */

@@ -4,6 +4,7 @@
  */
 import { headlessMfaProvider } from '../aws/credentials.js';
 import type { Identity } from '../aws/types.js';
+import { unreadWords } from '../engine/change-text.js';
 import { unchangedResult } from '../engine/result.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { aKind, kindsOf } from '../core/kinds.js';
@@ -145,9 +146,16 @@ function refuseKindChange(plans: readonly Plan[], options: Options): void {
   );
 }
 
-/** Terraform's convention for drift checks: 0 nothing to do, 2 changes pending; a plan that could not compare is an error. */
+/**
+ * Terraform's convention for drift checks: 0 nothing to do, 2 changes pending; a plan that could
+ * not compare is an error, and so is "nothing to do" when part of a table could not be read.
+ */
 function detailedExit(plans: readonly Plan[]): number {
   const blind = plans.find((p) => !p.compared);
   if (blind) throw new AwsFailure(`Could not compare ${blind.table} with the real table, so there is no answer for --detailed-exitcode.`, blind.reason);
-  return plans.every((p) => p.action === 'none') ? 0 : 2;
+  if (plans.some((p) => p.action !== 'none')) return 2;
+  const partly = plans.find((p) => p.actual?.unread);
+  const unread = partly?.actual?.unread?.map((u) => `${unreadWords(u)} (AWS denied dynamodb:${u.operation})`).join(' and ');
+  if (partly) throw new AwsFailure(`Could not read ${partly.table}'s ${unread}, so there is no answer for --detailed-exitcode.`, 'Let this identity make that call (--generate-iam prints the policy), then run again.');
+  return 0;
 }
