@@ -20,15 +20,18 @@ export function unsupportedText(plan: Pick<Plan, 'unsupported'>): string {
 
 const READ_WORDS: Record<ReadSetting, string> = { ttl: 'TTL', pitr: 'point-in-time recovery', tags: 'tags' };
 
-/** A setting whose read AWS denied, by name: "tags", "TTL". */
-export function unreadWords(unread: UnreadSetting): string {
-  return READ_WORDS[unread.setting];
+/** Why a setting is unknown: "AWS denied dynamodb:ListTagsOfResource". */
+const deniedText = (unread: UnreadSetting) => `AWS denied dynamodb:${unread.operation}`;
+
+/** What could not be read of a table, in words ("TTL and tags"), each with why when `why`; empty when everything was. */
+export function unreadList(actual: Pick<ActualTable, 'unread'> | undefined, why = false): string {
+  return (actual?.unread ?? []).map((u) => `${READ_WORDS[u.setting]}${why ? ` (${deniedText(u)})` : ''}`).join(' and ');
 }
 
-/** Why it is unknown, and that the plan leaves it: "Tags could not be read (AWS denied dynamodb:ListTagsOfResource): ...". */
+/** The plan's note on it: "Tags could not be read (AWS denied dynamodb:ListTagsOfResource): ...". */
 export function unreadNote(unread: UnreadSetting): string {
-  const words = unreadWords(unread);
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} could not be read (AWS denied dynamodb:${unread.operation}): not compared, and left as is.`;
+  const words = READ_WORDS[unread.setting];
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} could not be read (${deniedText(unread)}): not compared, and left as is.`;
 }
 
 /** The denied read of `setting`, if that is why it is unknown. */

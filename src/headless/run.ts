@@ -4,7 +4,7 @@
  */
 import { headlessMfaProvider } from '../aws/credentials.js';
 import type { Identity } from '../aws/types.js';
-import { unreadWords } from '../engine/change-text.js';
+import { unreadList } from '../engine/change-text.js';
 import { unchangedResult } from '../engine/result.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { aKind, kindsOf } from '../core/kinds.js';
@@ -155,7 +155,6 @@ function detailedExit(plans: readonly Plan[]): number {
   if (blind) throw new AwsFailure(`Could not compare ${blind.table} with the real table, so there is no answer for --detailed-exitcode.`, blind.reason);
   if (plans.some((p) => p.action !== 'none')) return 2;
   const partly = plans.find((p) => p.actual?.unread);
-  const unread = partly?.actual?.unread?.map((u) => `${unreadWords(u)} (AWS denied dynamodb:${u.operation})`).join(' and ');
-  if (partly) throw new AwsFailure(`Could not read ${partly.table}'s ${unread}, so there is no answer for --detailed-exitcode.`, 'Let this identity make that call (--generate-iam prints the policy), then run again.');
+  if (partly) throw new AwsFailure(`Could not read ${partly.table}'s ${unreadList(partly.actual, true)}, so there is no answer for --detailed-exitcode.`, 'Let this identity make that call (--generate-iam prints the policy), then run again.');
   return 0;
 }

@@ -6,7 +6,7 @@
  */
 import { aKind, withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
-import { encryptionText, PITR_COST, unreadOf, unreadWords, unsupportedText } from '../engine/change-text.js';
+import { encryptionText, PITR_COST, unreadList, unreadOf, unsupportedText } from '../engine/change-text.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Change, Plan } from '../engine/types.js';
 
@@ -124,13 +124,8 @@ function changeLine(c: Change, width: number): PlanLine {
   }
 }
 
-/** What could not be read of an existing table, in words ("tags and TTL"); empty when everything was. */
-function unreadList(p: Plan): string {
-  return (p.actual?.unread ?? []).map(unreadWords).join(' and ');
-}
-
 function summary(p: Plan): PlanLine {
-  const unread = unreadList(p);
+  const unread = unreadList(p.actual);
   if (p.action === 'none' && unread) return [seg('Nothing to change in what could be read: ', 'ok'), seg(`${p.table}'s ${unread} could not be read.`)];
   if (p.action === 'none') return [seg('Nothing to do: ', 'ok'), seg(`${p.table} is up to date.`)];
   if (p.action === 'create') return [seg('Plan: ', 'title'), seg(`create 1 table${withIndexes(p.desired.indexes.length)}, TTL on.`)];
@@ -165,7 +160,7 @@ export function planLines(p: Plan, { full = false, summary: withSummary = true }
     const kept = p.desired.indexes.filter((i) => !touched.has(i.name)).length;
     if (kept > 0) lines.push([seg(`      ${kept} index${kept === 1 ? '' : 'es'} already in place`, 'dim')]);
   } else {
-    const partly = unreadList(p) ? ' in what could be read' : '';
+    const partly = unreadList(p.actual) ? ' in what could be read' : '';
     lines.push([seg('  ✓ ', 'ok'), seg(`table ${p.table}`, 'ok'), seg(`  in ${p.region} matches what Sentinel needs${partly}`, 'dim')]);
     lines.push(...attributes(p));
     for (const i of p.desired.indexes) lines.push(indexLine(' ', i.name, i.partitionKey, i.sortKey, width));
@@ -183,7 +178,8 @@ export function planLines(p: Plan, { full = false, summary: withSummary = true }
 export function planWords(p: Plan): string {
   if (p.action === 'create') return `create${withIndexes(p.desired.indexes.length)}`;
   if (p.action === 'update') return `${p.changes.length} change${p.changes.length === 1 ? '' : 's'}`;
-  return unreadList(p) ? `up to date in what could be read (not its ${unreadList(p)})` : 'up to date';
+  const unread = unreadList(p.actual);
+  return unread ? `up to date in what could be read (not its ${unread})` : 'up to date';
 }
 
 const MARKS: Record<Plan['action'], [string, Tone]> = { create: ['+', 'add'], update: ['~', 'change'], none: ['✓', 'ok'] };
@@ -210,6 +206,6 @@ const ACTION_WORDS: Record<Plan['action'], string> = {
 /** The plan as plain text (--plan): a heading, then the same lines the wizard draws. */
 export function planText(plan: Plan): string {
   const body = planLines(plan, { full: true }).map((line) => line.map((s) => s.text).join('').trimEnd());
-  const action = plan.action === 'none' && unreadList(plan) ? 'nothing to change in what could be read' : ACTION_WORDS[plan.action];
+  const action = plan.action === 'none' && unreadList(plan.actual) ? 'nothing to change in what could be read' : ACTION_WORDS[plan.action];
   return `${[`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${action}.`, ...body].join('\n')}\n`;
 }
