@@ -12,7 +12,7 @@ import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'force';
+type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -41,6 +41,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--verify': 'verify',
   '--detailed-exitcode': 'detailedExitcode',
   '--allow-unknown-region': 'allowUnknownRegion',
+  '--allow-kind-change': 'allowKindChange',
   '--force': 'force',
   '--local': 'local',
   '--help': 'help',
@@ -68,6 +69,16 @@ function usage(message: string): UsageError {
 
 /** The flag of an option key: noPitr -> --no-pitr. */
 const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Whether argv asks for --detailed-exitcode, read before parsing (which may fail first, on an
+ * earlier flag): with it, 2 means "changes pending", so every error must exit 1. An argument after
+ * `--` is not a flag.
+ */
+export function asksDetailedExitcode(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--detailed-exitcode');
+}
 
 /** Parses argv (without node and the script) into Options. Throws UsageError (exit 2) on bad input. */
 export function parseArgs(argv: readonly string[]): Options {
@@ -128,7 +139,7 @@ export function parseArgs(argv: readonly string[]): Options {
   }
 
   if (command === 'verify') {
-    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
+    const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force', 'allowKindChange'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
     const first = flags[0];
     if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no ${flagOf(first)}.`);
   }
@@ -176,6 +187,7 @@ export function parseArgs(argv: readonly string[]): Options {
     ...(values.output !== undefined && { output: values.output as IacOutput }),
     ...(values.outputFile !== undefined && { outputFile: values.outputFile }),
     ...(bools.has('force') && { force: true }),
+    ...(bools.has('allowKindChange') && { allowKindChange: true }),
     local: bools.has('local'),
     help: bools.has('help'),
     version: bools.has('version'),

@@ -25,6 +25,8 @@ Flags:
   --aws-profile NAME      profile (alias --profile); else AWS_PROFILE
   --plan                  show what would change; change nothing
   -y, --yes               apply without asking
+  --allow-kind-change     with --yes: converge a table whose indexes are
+                          another kind's (refused without it)
   --generate-iam          print the IAM policy JSON and exit (offline)
   --account-id ID         12-digit account for the policy ARNs (default *)
   --mfa-code CODE         MFA code for a profile whose role needs one
@@ -33,7 +35,8 @@ Flags:
                           (or AWS_ENDPOINT_URL_DYNAMODB)
   --timeout DURATION      give up waiting after this long, e.g. 45m (default
                           30m, 60m when indexes change); a rerun resumes
-  --detailed-exitcode     with --plan: exit 0 up to date, 2 changes pending
+  --detailed-exitcode     with --plan: exit 0 up to date, 2 changes pending,
+                          1 any error (usage errors too)
   --no-deletion-protection  do not turn on deletion protection
   --no-pitr               do not turn on point-in-time recovery (never turns
                           it off)
@@ -58,7 +61,8 @@ Modes:
 
 Exit codes:
   0 done, plan shown, policy or code written, or declined; 1 AWS or operation
-  failure; 2 usage or invalid input; 130 interrupted
+  failure; 2 usage or invalid input; 130 interrupted. With --detailed-exitcode:
+  0 up to date, 2 changes pending, 1 any error, usage errors included
 
 Examples:
   sentinel-init                                   # wizard

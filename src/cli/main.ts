@@ -2,9 +2,9 @@
  * The entry point and the one exit point: parse, pick the face (wizard or headless), print any
  * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
  */
-import { helpText, parseArgs } from './args.js';
+import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
 import { generateIam } from '../headless/generate-iam.js';
-import { describeError, EXIT, Interrupted } from '../core/errors.js';
+import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
 import { onInterrupt, onStopSignals } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
@@ -85,10 +85,11 @@ async function finishRun(code: number, message?: string, error?: unknown): Promi
 
 onStopSignals((code, message) => finish(code, message));
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => finishRun(code),
   (error: unknown) => {
     const { text, exitCode } = describeError(error);
-    return finishRun(exitCode, text, error);
+    return finishRun(asksDetailedExitcode(argv) ? detailedErrorCode(exitCode) : exitCode, text, error);
   },
 );

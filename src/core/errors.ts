@@ -57,6 +57,15 @@ export class Unexpected extends CliError {
   }
 }
 
+/**
+ * The exit code of an error under --detailed-exitcode, where 2 means "changes pending" (Terraform's
+ * rule: 0 no changes, 2 changes, 1 any error): a usage error is 1 there, so a CI drift check never
+ * reads a typo as drift. An interrupt keeps 130.
+ */
+export function detailedErrorCode(code: ExitCode): ExitCode {
+  return code === EXIT.usage ? EXIT.failure : code;
+}
+
 /** One line for a person: message, then the hint. Unknown errors are bugs and say so. */
 export function describeError(error: unknown): { text: string; exitCode: ExitCode } {
   const known = error instanceof CliError ? error : new Unexpected(error);

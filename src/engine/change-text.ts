@@ -1,6 +1,6 @@
 /** A change in words: one line each, the same in --plan, the wizard's end screens and failure sentences. */
 import { tagsText } from '../core/tags.js';
-import type { Change, DesiredTable, Plan } from './types.js';
+import type { ActualTable, Change, DesiredTable, Plan, ReadSetting, UnreadSetting } from './types.js';
 
 /** PITR is billed on table size; the issue's one short phrase about cost, said wherever PITR is turned on. */
 export const PITR_COST = 'billed per GB-month of table size; these tables are small';
@@ -16,6 +16,27 @@ const FEATURE_WORDS: Record<Plan['unsupported'][number], string> = { pitr: 'poin
 /** What the endpoint lacks, in one sentence (DynamoDB Local implements neither PITR nor tags). */
 export function unsupportedText(plan: Pick<Plan, 'unsupported'>): string {
   return `This endpoint does not implement ${plan.unsupported.map((f) => FEATURE_WORDS[f]).join(' or ')} (DynamoDB Local does not): left out.`;
+}
+
+const READ_WORDS: Record<ReadSetting, string> = { ttl: 'TTL', pitr: 'point-in-time recovery', tags: 'tags' };
+
+/** Why a setting is unknown: "AWS denied dynamodb:ListTagsOfResource". */
+const deniedText = (unread: UnreadSetting) => `AWS denied dynamodb:${unread.operation}`;
+
+/** What could not be read of a table, in words ("TTL and tags"), each with why when `why`; empty when everything was. */
+export function unreadList(actual: Pick<ActualTable, 'unread'> | undefined, why = false): string {
+  return (actual?.unread ?? []).map((u) => `${READ_WORDS[u.setting]}${why ? ` (${deniedText(u)})` : ''}`).join(' and ');
+}
+
+/** The plan's note on it: "Tags could not be read (AWS denied dynamodb:ListTagsOfResource): ...". */
+export function unreadNote(unread: UnreadSetting): string {
+  const words = READ_WORDS[unread.setting];
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} could not be read (${deniedText(unread)}): not compared, and left as is.`;
+}
+
+/** The denied read of `setting`, if that is why it is unknown. */
+export function unreadOf(actual: Pick<ActualTable, 'unread'> | undefined, setting: ReadSetting): UnreadSetting | undefined {
+  return actual?.unread?.find((u) => u.setting === setting);
 }
 
 /** One line per change, naming what it touches. */

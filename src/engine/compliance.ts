@@ -5,6 +5,7 @@
  * and Sentinel's own `sentinel deploy audit` (deploy/audit.go:117-191 at b6142c9e). Pure: said from
  * the plan alone, the same in --plan, --plan --json and the wizard.
  */
+import { unreadOf } from './change-text.js';
 import type { ControlCheck, Plan } from './types.js';
 
 type PlanWithout = Omit<Plan, 'compliance'>;
@@ -32,12 +33,14 @@ function capacity(p: PlanWithout): Outcome {
 
 function pitr(p: PlanWithout): Outcome {
   if (p.actual?.pitr === 'ENABLED' || (p.desired.pitr && p.changes.some((c) => c.op === 'enable-pitr'))) return met('point-in-time recovery on');
+  if (unreadOf(p.actual, 'pitr')) return { status: 'unknown', detail: 'point-in-time recovery could not be read' };
   if (p.unsupported.includes('pitr')) return notMet('this endpoint has no point-in-time recovery (DynamoDB Local)');
   return notMet(p.desired.pitr ? 'point-in-time recovery off' : 'point-in-time recovery off: --no-pitr');
 }
 
 function tagged(p: PlanWithout): Outcome {
   if (p.unsupported.includes('tags')) return notMet('this endpoint has no tags (DynamoDB Local)');
+  if (unreadOf(p.actual, 'tags')) return { status: 'unknown', detail: 'tags could not be read' };
   const keys = Object.keys(p.desired.tags);
   // Without requiredTagKeys any one tag passes; with them, the organisation's keys come as --tag.
   return met(`tags ${keys.join(', ')}`);

@@ -3,7 +3,7 @@ import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { errorName } from '../aws/transport-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure } from '../core/errors.js';
-import type { ActualIndex, ActualTable, Feature, KeyType } from './types.js';
+import type { ActualIndex, ActualTable, Feature, KeyType, UnreadSetting } from './types.js';
 
 /** True for the SDK's "no such table" error, whatever call raised it. */
 export function isNotFound(error: unknown): boolean {
@@ -132,21 +132,47 @@ export async function readTags(dynamo: DynamoApi, arn: string, signal?: AbortSig
   return tags;
 }
 
+export interface DescribeOptions {
+  /**
+   * --plan and --output: a later read AWS denies (TTL, PITR, tags) is noted in `unread` instead of
+   * failing, so a table DescribeTable found is never taken for a missing one. Runs that change the
+   * table leave it off: they must not act on what they could not read.
+   */
+  noteDenied?: boolean;
+}
+
 /** Every read a plan needs, normalised; undefined when the table does not exist. */
-export async function describe(dynamo: DynamoApi, name: string, signal?: AbortSignal): Promise<ActualTable | undefined> {
+export async function describe(dynamo: DynamoApi, name: string, signal?: AbortSignal, options: DescribeOptions = {}): Promise<ActualTable | undefined> {
   const table = await describeTableOnly(dynamo, name, signal);
   if (!table) return undefined;
   const creating = table.status === 'CREATING';
+  const unread: UnreadSetting[] = [];
+  /** One read; when denied and noted, `unknown` stands for its answer. */
+  const read = async <T>(what: UnreadSetting, call: () => Promise<T>, unknown: T): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!options.noteDenied || errorName(error) !== 'AccessDeniedException') throw error;
+      unread.push(what);
+      return unknown;
+    }
+  };
   try {
-    const ttl = await readTtl(dynamo, name, signal);
-    const pitr = await readPitr(dynamo, name, signal);
+    const ttl = await read({ setting: 'ttl', operation: 'DescribeTimeToLive' }, () => readTtl(dynamo, name, signal), { status: 'UNKNOWN' });
+    const pitr = await read({ setting: 'pitr', operation: 'DescribeContinuousBackups' }, () => readPitr(dynamo, name, signal), undefined);
     // A table still being created may not be known to the PITR and tagging calls yet: nothing is on.
     if (pitr === 'NOT FOUND' && !creating) return undefined;
-    const tags = await readTags(dynamo, table.arn, signal).catch((error: unknown) => {
-      if (creating && isNotFound(error)) return {};
-      throw error;
-    });
-    return { ...table, ttlStatus: ttl.status, ttlAttribute: ttl.attribute, pitr: pitr === 'NOT FOUND' ? 'DISABLED' : pitr, tags };
+    const tags = await read(
+      { setting: 'tags', operation: 'ListTagsOfResource' },
+      () =>
+        readTags(dynamo, table.arn, signal).catch((error: unknown) => {
+          if (creating && isNotFound(error)) return {};
+          throw error;
+        }),
+      undefined,
+    );
+    const found = { ...table, ttlStatus: ttl.status, ttlAttribute: ttl.attribute, pitr: pitr === 'NOT FOUND' ? 'DISABLED' : pitr, tags };
+    return unread.length > 0 ? { ...found, unread } : found;
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

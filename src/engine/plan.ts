@@ -1,9 +1,10 @@
 /** Pure comparison of the desired table with the described one: the plan is data. */
 import { AwsFailure } from '../core/errors.js';
-import type { RetiredIndex } from '../core/kinds.js';
+import { aKind, type RetiredIndex } from '../core/kinds.js';
 import { MAX_TAGS } from '../core/tags.js';
+import { unreadNote, unreadOf } from './change-text.js';
 import { complianceOf } from './compliance.js';
-import { lookalikeKind } from './lookalike.js';
+import { kindsOfIndex, lookalikeKind } from './lookalike.js';
 import { tableStateProblem } from './states.js';
 import type { ActualIndex, ActualTable, Change, DesiredTable, Feature, Plan } from './types.js';
 
@@ -88,7 +89,12 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
   }
   const wanted = new Set(desired.indexes.map((index) => index.name));
   for (const extra of actual.indexes.filter((index) => !wanted.has(index.name) && !retiredMatch(desired, index))) {
-    notes.push(`Index ${extra.name} is not one of Sentinel's; left as is.`);
+    const owners = kindsOfIndex(desired.kind, extra);
+    notes.push(
+      owners.length > 0
+        ? `Index ${extra.name} belongs to ${owners.map(aKind).join(' or ')} table, not to ${aKind(desired.kind)} table; left as is.`
+        : `Index ${extra.name} is not one of Sentinel's; left as is.`,
+    );
   }
   if (!desired.deletionProtection && actual.deletionProtection) {
     notes.push('Deletion protection is on and stays on (this tool never turns it off).');
@@ -96,6 +102,7 @@ function notesFor(desired: DesiredTable, actual: ActualTable): string[] {
   if (!desired.pitr && actual.pitr === 'ENABLED') {
     notes.push('Point-in-time recovery is on and stays on (--no-pitr never turns it off).');
   }
+  notes.push(...(actual.unread ?? []).map(unreadNote));
   return notes;
 }
 
@@ -106,7 +113,8 @@ function retiredMatch(desired: DesiredTable, index: ActualIndex): RetiredIndex |
 
 /** What the endpoint does not implement, as the describe found it (undefined status: not implemented). */
 function unsupportedBy(actual: ActualTable): Feature[] {
-  return [...(actual.pitr === undefined ? (['pitr'] as const) : []), ...(actual.tags === undefined ? (['tags'] as const) : [])];
+  const lacks = (feature: Feature) => actual[feature] === undefined && !unreadOf(actual, feature);
+  return (['pitr', 'tags'] as const).filter(lacks);
 }
 
 /**
@@ -146,7 +154,7 @@ export function plan(desired: DesiredTable, actual: ActualTable | undefined, reg
   // Index waits first (UpdateTable cannot add or delete an index while another one builds), then
   // removals, which make Sentinel's writes work again, then additions.
   changes.sort((a, b) => rank(a) - rank(b));
-  if (!TTL_ON.has(actual.ttlStatus)) changes.push({ op: 'enable-ttl', target: 'ttl', attribute: desired.ttlAttribute });
+  if (!TTL_ON.has(actual.ttlStatus) && !unreadOf(actual, 'ttl')) changes.push({ op: 'enable-ttl', target: 'ttl', attribute: desired.ttlAttribute });
   if (desired.deletionProtection && !actual.deletionProtection) {
     changes.push({ op: 'enable-deletion-protection', target: 'deletion-protection' });
   }

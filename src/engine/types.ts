@@ -46,7 +46,7 @@ export interface ActualTable {
   /** e.g. {status: 'ENABLED', type: 'KMS', kmsKeyArn}; undefined when SSE is the default owned key. */
   sse?: { status?: string; type?: string; kmsKeyArn?: string };
   indexes: ActualIndex[];
-  /** ENABLED | ENABLING | DISABLED | DISABLING */
+  /** ENABLED | ENABLING | DISABLED | DISABLING; UNKNOWN when its read was denied (see `unread`). */
   ttlStatus: string;
   ttlAttribute?: string;
   deletionProtection: boolean;
@@ -54,6 +54,17 @@ export interface ActualTable {
   pitr?: string;
   /** The table's tags; undefined when the endpoint does not implement tagging (DynamoDB Local). */
   tags?: Record<string, string>;
+  /** Settings whose read after DescribeTable AWS denied (only when describe was asked to note that): unknown, not compared. */
+  unread?: UnreadSetting[];
+}
+
+/** A setting DescribeTable does not report, read by a call of its own. */
+export type ReadSetting = 'ttl' | 'pitr' | 'tags';
+
+/** A read after DescribeTable that AWS denied: the table exists, this setting of it is unknown. */
+export interface UnreadSetting {
+  setting: ReadSetting;
+  operation: 'DescribeTimeToLive' | 'DescribeContinuousBackups' | 'ListTagsOfResource';
 }
 
 /** One step of a plan. `target` names what it touches: the table, an index name, `ttl`, `deletion-protection`. */

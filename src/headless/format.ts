@@ -20,6 +20,7 @@ export function planDocument(plan: Plan, identity?: Identity): Record<string, un
     compliance: plan.compliance,
     ...(plan.unsupported.length > 0 && { unsupported: plan.unsupported }),
     ...(plan.reason !== undefined && { reason: plan.reason }),
+    ...(plan.actual?.unread && { unread: plan.actual.unread }),
     ...(identity && { account: identity.account, caller: identity.arn }),
   };
 }

@@ -4,9 +4,10 @@
  */
 import { headlessMfaProvider } from '../aws/credentials.js';
 import type { Identity } from '../aws/types.js';
+import { unreadList } from '../engine/change-text.js';
 import { unchangedResult } from '../engine/result.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { kindsOf } from '../core/kinds.js';
+import { aKind, kindsOf } from '../core/kinds.js';
 import type { VerifyReport } from '../verify/types.js';
 import { AwsFailure, Interrupted, UsageError } from '../core/errors.js';
 import type { Options } from '../service/options.js';
@@ -108,6 +109,7 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
     }
     return options.detailedExitcode ? detailedExit(plans) : 0;
   }
+  refuseKindChange(plans, options);
   const changing = plans.filter((p) => p.action !== 'none');
   if (changing.length > 0 && !options.yes) {
     io.stderr.write(text);
@@ -133,9 +135,26 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   return finishWith(results, ctxs, conn, options, io);
 }
 
-/** Terraform's convention for drift checks: 0 nothing to do, 2 changes pending; a plan that could not compare is an error. */
+/** A table whose indexes are another kind's is converged only when the person says so: the wizard asks, headless needs the flag. */
+function refuseKindChange(plans: readonly Plan[], options: Options): void {
+  const odd = plans.find((p) => p.lookalike && p.action !== 'none');
+  if (!odd?.lookalike || options.allowKindChange) return;
+  const other = options.kind === 'all' ? '' : `, or name ${aKind(odd.kind)} table with --table`;
+  throw new UsageError(
+    `Table ${odd.table} looks like ${aKind(odd.lookalike)} table, not ${aKind(odd.kind)} table: converging would add ${aKind(odd.kind)} table's indexes to it. Nothing was changed.`,
+    `Pass --allow-kind-change to converge it anyway${other}.`,
+  );
+}
+
+/**
+ * Terraform's convention for drift checks: 0 nothing to do, 2 changes pending; a plan that could
+ * not compare is an error, and so is "nothing to do" when part of a table could not be read.
+ */
 function detailedExit(plans: readonly Plan[]): number {
   const blind = plans.find((p) => !p.compared);
   if (blind) throw new AwsFailure(`Could not compare ${blind.table} with the real table, so there is no answer for --detailed-exitcode.`, blind.reason);
-  return plans.every((p) => p.action === 'none') ? 0 : 2;
+  if (plans.some((p) => p.action !== 'none')) return 2;
+  const partly = plans.find((p) => p.actual?.unread);
+  if (partly) throw new AwsFailure(`Could not read ${partly.table}'s ${unreadList(partly.actual, true)}, so there is no answer for --detailed-exitcode.`, 'Let this identity make that call (--generate-iam prints the policy), then run again.');
+  return 0;
 }

@@ -62,7 +62,8 @@ export async function check(ctx: RunContext, conn: Connection, signal?: AbortSig
       desired = engine.desiredTable(ctx.kind, ctx.table, ctx.deletionProtection, settings(await resolveKmsKey(conn.kms, ctx.kmsKey, ctx.region, signal)));
     }
     operation = 'DescribeTable';
-    actual = await engine.describe(conn.dynamo, ctx.table, signal);
+    // --plan and --output: a table DescribeTable found stays found when a later read is denied.
+    actual = await engine.describe(conn.dynamo, ctx.table, signal, { noteDenied: options.offlineOnFailure });
     if (!actual) unsupported = await engine.unsupportedFeatures(conn.dynamo, ctx.table, signal);
   } catch (error) {
     if (isAbort(error, signal)) throw error;

@@ -47,6 +47,8 @@ export interface Options {
   outputFile?: string;
   /** --force: let --output-file replace an existing file. */
   force?: boolean;
+  /** --allow-kind-change: converge a table whose indexes are another kind's (headless refuses it without). */
+  allowKindChange?: boolean;
   local: boolean;
   help: boolean;
   version: boolean;

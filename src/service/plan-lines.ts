@@ -4,9 +4,9 @@
  * Pure: lines of segments, the one rendering of a plan for both faces (the wizard colours them,
  * --plan prints them as plain text), so the same value reads the same everywhere.
  */
-import { withIndexes } from '../core/kinds.js';
+import { aKind, withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
-import { encryptionText, PITR_COST, unsupportedText } from '../engine/change-text.js';
+import { encryptionText, PITR_COST, unreadList, unreadOf, unsupportedText } from '../engine/change-text.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Change, Plan } from '../engine/types.js';
 
@@ -33,16 +33,18 @@ function attributes(p: Plan): PlanLine[] {
   const row = (name: string, value: string, tone: Tone = 'plain'): PlanLine => [seg(`      ${name.padEnd(24)}`, 'dim'), seg(value, tone)];
   const pitrOn = actual ? actual.pitr === 'ENABLED' : desired.pitr;
   const pitr = p.unsupported.includes('pitr') ? 'not on this endpoint (DynamoDB Local)' : pitrOn ? `on · ${PITR_COST}` : 'off (--no-pitr)';
+  // A setting whose read was denied is said as unknown, never as the value this run wanted.
+  const unread = (setting: 'ttl' | 'pitr' | 'tags', known: string) => (unreadOf(actual, setting) ? 'could not be read' : known);
   // Without --kms-key an existing table keeps its key: say which one it reports.
   const encryption = actual && !desired.kmsKey ? (actual.sse?.kmsKeyArn ? `KMS key ${actual.sse.kmsKeyArn} (kept)` : 'as the table has it (kept)') : encryptionText(desired);
   return [
     row('partition key', `${desired.partitionKey} (S)`),
     row('billing', billingText(p)),
     row('encryption', encryption),
-    row('TTL', `on attribute ${desired.ttlAttribute}`),
+    row('TTL', unread('ttl', `on attribute ${desired.ttlAttribute}`)),
     row('deletion protection', desired.deletionProtection ? 'on' : 'off (--no-deletion-protection)'),
-    row('point-in-time recovery', pitr),
-    row('tags', p.unsupported.includes('tags') ? 'not on this endpoint (DynamoDB Local)' : tagsText(actual?.tags ?? desired.tags)),
+    row('point-in-time recovery', unread('pitr', pitr)),
+    row('tags', unread('tags', p.unsupported.includes('tags') ? 'not on this endpoint (DynamoDB Local)' : tagsText(actual?.tags ?? desired.tags))),
   ];
 }
 
@@ -123,6 +125,8 @@ function changeLine(c: Change, width: number): PlanLine {
 }
 
 function summary(p: Plan): PlanLine {
+  const unread = unreadList(p.actual);
+  if (p.action === 'none' && unread) return [seg('Nothing to change in what could be read: ', 'ok'), seg(`${p.table}'s ${unread} could not be read.`)];
   if (p.action === 'none') return [seg('Nothing to do: ', 'ok'), seg(`${p.table} is up to date.`)];
   if (p.action === 'create') return [seg('Plan: ', 'title'), seg(`create 1 table${withIndexes(p.desired.indexes.length)}, TTL on.`)];
   const n = p.changes.length;
@@ -156,7 +160,8 @@ export function planLines(p: Plan, { full = false, summary: withSummary = true }
     const kept = p.desired.indexes.filter((i) => !touched.has(i.name)).length;
     if (kept > 0) lines.push([seg(`      ${kept} index${kept === 1 ? '' : 'es'} already in place`, 'dim')]);
   } else {
-    lines.push([seg('  ✓ ', 'ok'), seg(`table ${p.table}`, 'ok'), seg(`  in ${p.region} matches what Sentinel needs`, 'dim')]);
+    const partly = unreadList(p.actual) ? ' in what could be read' : '';
+    lines.push([seg('  ✓ ', 'ok'), seg(`table ${p.table}`, 'ok'), seg(`  in ${p.region} matches what Sentinel needs${partly}`, 'dim')]);
     lines.push(...attributes(p));
     for (const i of p.desired.indexes) lines.push(indexLine(' ', i.name, i.partitionKey, i.sortKey, width));
   }
@@ -173,7 +178,8 @@ export function planLines(p: Plan, { full = false, summary: withSummary = true }
 export function planWords(p: Plan): string {
   if (p.action === 'create') return `create${withIndexes(p.desired.indexes.length)}`;
   if (p.action === 'update') return `${p.changes.length} change${p.changes.length === 1 ? '' : 's'}`;
-  return 'up to date';
+  const unread = unreadList(p.actual);
+  return unread ? `up to date in what could be read (not its ${unread})` : 'up to date';
 }
 
 const MARKS: Record<Plan['action'], [string, Tone]> = { create: ['+', 'add'], update: ['~', 'change'], none: ['✓', 'ok'] };
@@ -186,7 +192,7 @@ export function overviewLines(plans: readonly Plan[]): PlanLine[] {
     ...plans.map((p) => {
       const [mark, tone] = MARKS[p.action];
       const text = planWords(p);
-      return [seg(`  ${mark} `, tone), seg(p.table.padEnd(width), tone), seg(`  ${text}${p.lookalike ? ` · looks like a ${p.lookalike} table` : ''}`, p.lookalike ? 'warn' : 'dim')];
+      return [seg(`  ${mark} `, tone), seg(p.table.padEnd(width), tone), seg(`  ${text}${p.lookalike ? ` · looks like ${aKind(p.lookalike)} table` : ''}`, p.lookalike ? 'warn' : 'dim')];
     }),
   ];
 }
@@ -200,5 +206,6 @@ const ACTION_WORDS: Record<Plan['action'], string> = {
 /** The plan as plain text (--plan): a heading, then the same lines the wizard draws. */
 export function planText(plan: Plan): string {
   const body = planLines(plan, { full: true }).map((line) => line.map((s) => s.text).join('').trimEnd());
-  return `${[`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${ACTION_WORDS[plan.action]}.`, ...body].join('\n')}\n`;
+  const action = plan.action === 'none' && unreadList(plan.actual) ? 'nothing to change in what could be read' : ACTION_WORDS[plan.action];
+  return `${[`Plan for ${plan.kind} table ${plan.table} in ${plan.region}: ${action}.`, ...body].join('\n')}\n`;
 }

@@ -5,8 +5,11 @@
  */
 import { CredentialResolutionError } from '../aws/credential-errors.js';
 import { isUnreachable } from '../aws/dynamo-errors.js';
-import { AwsFailure } from '../core/errors.js';
+import { AwsFailure, UsageError } from '../core/errors.js';
+import { aKind, KINDS } from '../core/kinds.js';
 import { describe } from '../engine/describe.js';
+import { lookalikeKind } from '../engine/lookalike.js';
+import type { ActualTable } from '../engine/types.js';
 import { OPERATION_ACTIONS } from '../policy/iam.js';
 import { verifyTable } from '../verify/run.js';
 import type { CheckResult, VerifyReport } from '../verify/types.js';
@@ -22,6 +25,16 @@ export interface VerifyRunOptions {
   onResult?: (result: CheckResult) => void;
 }
 
+/** A table whose indexes are another kind's would get this kind's probe items: refused before any is written. */
+function refuseOtherKind(ctx: RunContext, actual: Pick<ActualTable, 'indexes'>): void {
+  const other = lookalikeKind({ kind: ctx.kind, partitionKey: KINDS[ctx.kind].partitionKey }, actual);
+  if (!other) return;
+  throw new UsageError(
+    `Table ${ctx.table} looks like ${aKind(other)} table, not ${aKind(ctx.kind)} table: verify ${ctx.kind} would write ${ctx.kind} probe items into it. Nothing was written.`,
+    `Run verify ${other} on it, or name ${aKind(ctx.kind)} table with --table.`,
+  );
+}
+
 /** Runs verify on an existing table; throws a CliError when it cannot run at all. */
 export async function runVerify(ctx: RunContext, conn: Connection, options: VerifyRunOptions = {}): Promise<VerifyReport> {
   let operation = 'DescribeTable';
@@ -30,6 +43,7 @@ export async function runVerify(ctx: RunContext, conn: Connection, options: Veri
     if (!actual) {
       throw new AwsFailure(`Table ${ctx.table} does not exist in ${ctx.region}: there is nothing to verify.`, `Create it first: sentinel-init ${ctx.kind} --table ${ctx.table} --region ${ctx.region} --yes`);
     }
+    refuseOtherKind(ctx, actual);
     operation = 'PutItem';
     return await verifyTable(ctx.kind, ctx.table, ctx.region, conn.dynamo, { signal: options.signal, isFatal, onResult: options.onResult });
   } catch (error) {

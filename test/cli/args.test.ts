@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpText, parseArgs } from '../../src/cli/args.js';
+import { asksDetailedExitcode, helpText, parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/core/errors.js';
 
 function usageMessage(argv: string[]): string {
@@ -123,6 +123,18 @@ describe('parseArgs', () => {
     expect(usageMessage(['verify', '--no-pitr'])).toMatch(/it takes no --no-pitr\./);
     expect(usageMessage(['verify', '--tag', 'a=b'])).toMatch(/it takes no --tag\./);
     expect(usageMessage(['verify', '--kms-key', 'alias/x'])).toMatch(/it takes no --kms-key\./);
+    expect(parseArgs(['approvals', '--yes', '--allow-kind-change']).allowKindChange).toBe(true);
+    expect(parseArgs(['approvals', '--yes']).allowKindChange).toBeUndefined();
+    expect(usageMessage(['verify', '--allow-kind-change'])).toMatch(/it takes no --allow-kind-change\./);
+  });
+});
+
+describe('asksDetailedExitcode (read before parsing, which may fail first)', () => {
+  it('finds the flag anywhere before `--`, also after a flag parsing refuses', () => {
+    expect(asksDetailedExitcode(['--bogus', '--plan', '--detailed-exitcode'])).toBe(true);
+    expect(asksDetailedExitcode(['--detailed-exitcode', '--region', 'eu-wst-1'])).toBe(true);
+    expect(asksDetailedExitcode(['--plan', '--region', 'eu-west-1'])).toBe(false);
+    expect(asksDetailedExitcode(['--plan', '--', '--detailed-exitcode'])).toBe(false);
   });
 });
 
@@ -132,7 +144,7 @@ describe('helpText', () => {
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
   it('names every flag, kind with its default table, and the exit codes', () => {
-    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--local', '--help', '--version']) {
+    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--allow-kind-change', '--local', '--help', '--version']) {
       expect(text).toContain(flag);
     }
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);

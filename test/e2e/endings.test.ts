@@ -265,7 +265,24 @@ describe('honest --plan exit codes', () => {
     expect(clean.code, clean.stderr).toBe(0);
     const error = await runCli(['approvals', '--region', REGION, '--endpoint-url', 'http://127.0.0.1:9', '--plan', '--detailed-exitcode'], { env: FAST });
     expect(error.code).toBe(1);
+    // Every error is 1, usage errors too: 2 means "changes pending" (changed from 2: a CI drift check read a typo as drift).
     const usage = await timed(['approvals', '--table', 'drift', '--detailed-exitcode', '--yes']);
-    expect(usage.code).toBe(2);
+    expect(usage.code).toBe(1);
+  });
+
+  it('--detailed-exitcode: a usage error is 1 wherever the flag is, even after the bad flag; without the flag it stays 2', async () => {
+    const typo = await runCli(['approvals', '--plan', '--detailed-exitcode', '--region', 'eu-wst-1'], { env: FAST });
+    expect(typo.code, typo.stderr).toBe(1);
+    expect(last(typo)).toMatch(/eu-wst-1/);
+    const before = await runCli(['--region', 'eu-wst-1', '--plan', '--detailed-exitcode'], { env: FAST });
+    expect(before.code, before.stderr).toBe(1);
+    const unknownFirst = await runCli(['--bogus', '--plan', '--detailed-exitcode'], { env: FAST });
+    expect(unknownFirst.code, unknownFirst.stderr).toBe(1);
+    expect(last(unknownFirst)).toMatch(/Unknown flag --bogus/);
+    const plain = await runCli(['approvals', '--plan', '--region', 'eu-wst-1'], { env: FAST });
+    expect(plain.code, plain.stderr).toBe(2);
+    // After `--` it is not the flag but an argument (an unknown kind): exit 2.
+    const positional = await runCli(['--plan', '--region', REGION, '--', '--detailed-exitcode'], { env: FAST });
+    expect(positional.code, positional.stderr).toBe(2);
   });
 });

@@ -15,7 +15,7 @@ const named = (name: string, message = name) => Object.assign(new Error(message)
 
 interface Answers {
   table?: Partial<TableDescription> | Error | 'empty';
-  ttl?: 'empty';
+  ttl?: 'empty' | Error;
   pitr?: string | Error | 'empty';
   tags?: (Error | { Tags: { Key?: string; Value?: string }[]; NextToken?: string })[];
 }
@@ -30,7 +30,10 @@ function api(a: Answers) {
       if (a.table === 'empty') return { ...meta };
       return { Table: { TableName: 't', TableArn: ARN, TableStatus: 'ACTIVE', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], ...a.table }, ...meta };
     },
-    describeTimeToLive: async () => (a.ttl === 'empty' ? { ...meta } : { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' }, ...meta }),
+    describeTimeToLive: async () => {
+      if (a.ttl instanceof Error) throw a.ttl;
+      return a.ttl === 'empty' ? { ...meta } : { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' }, ...meta };
+    },
     describeContinuousBackups: async () => {
       if (a.pitr instanceof Error) throw a.pitr;
       if (a.pitr === 'empty') return { ContinuousBackupsDescription: {}, ...meta };
@@ -74,6 +77,29 @@ suite('describe', () => {
     expect(await describe(api({ pitr: named('TableNotFoundException') }).dynamo, 't')).toBeUndefined();
     expect(await describe(api({ tags: [named('ResourceNotFoundException')] }).dynamo, 't')).toBeUndefined();
     await expect(describe(api({ table: { TableStatus: 'CREATING' }, tags: [named('ValidationException')] }).dynamo, 't')).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+});
+
+suite('describe: a read after DescribeTable denied', () => {
+  const denied = () => named('AccessDeniedException', 'User: x is not authorized to perform: dynamodb:Something');
+
+  it('noted (--plan, --output): the table is there, the setting unknown and named with its call', async () => {
+    const tags = await describe(api({ tags: [denied()] }).dynamo, 't', undefined, { noteDenied: true });
+    expect(tags).toMatchObject({ name: 't', ttlStatus: 'ENABLED', pitr: 'DISABLED', unread: [{ setting: 'tags', operation: 'ListTagsOfResource' }] });
+    expect(tags?.tags).toBeUndefined();
+    const pitr = await describe(api({ pitr: denied() }).dynamo, 't', undefined, { noteDenied: true });
+    expect(pitr).toMatchObject({ tags: {}, unread: [{ setting: 'pitr', operation: 'DescribeContinuousBackups' }] });
+    expect(pitr?.pitr).toBeUndefined();
+    const ttl = await describe(api({ ttl: denied() }).dynamo, 't', undefined, { noteDenied: true });
+    expect(ttl).toMatchObject({ ttlStatus: 'UNKNOWN', unread: [{ setting: 'ttl', operation: 'DescribeTimeToLive' }] });
+    // Every read answered: no `unread` at all.
+    expect(await describe(api({}).dynamo, 't', undefined, { noteDenied: true })).not.toHaveProperty('unread');
+  });
+
+  it('not noted (a run that changes the table): the denial is thrown; other errors are thrown either way', async () => {
+    await expect(describe(api({ tags: [denied()] }).dynamo, 't')).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(describe(api({ ttl: denied() }).dynamo, 't')).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(describe(api({ tags: [named('ThrottlingException')] }).dynamo, 't', undefined, { noteDenied: true })).rejects.toMatchObject({ name: 'ThrottlingException' });
   });
 });
 

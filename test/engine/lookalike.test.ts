@@ -41,3 +41,25 @@ describe('lookalike', () => {
     expect(lookalikeKind(desiredTable('ratelimit', 't', true), matching('breakglass'))).toBeUndefined();
   });
 });
+
+describe('indexes of another kind', () => {
+  const approvals = desiredTable('approvals', 'shared', true);
+
+  it('a sessions table made by sentinel-init 0.1.0 (still holding its retired gsi-device-id) is still a sessions lookalike', () => {
+    const old = matching('sessions', 'shared');
+    const device = { name: 'gsi-device-id', partitionKey: 'device_id', sortKey: 'created_at', projection: 'ALL', status: 'ACTIVE', backfilling: false };
+    expect(lookalikeKind(approvals, { ...old, indexes: [...old.indexes, device] })).toBe('sessions');
+  });
+
+  it('the plan names a foreign index by the kind it belongs to, with the right article; an index of no kind is not one of Sentinel\'s', () => {
+    const table = matching('sessions', 'shared');
+    const extra = { name: 'by-email', partitionKey: 'email', projection: 'ALL', status: 'ACTIVE', backfilling: false };
+    const p = plan(approvals, { ...table, indexes: [...table.indexes, extra] }, 'eu-west-1');
+    expect(p.notes).toContain('Index gsi-server-instance belongs to a sessions table, not to an approvals table; left as is.');
+    expect(p.notes).toContain('Index gsi-user belongs to a sessions table, not to an approvals table; left as is.');
+    expect(p.notes).toContain("Index by-email is not one of Sentinel's; left as is.");
+    expect(lookalikeWarning('shared', 'approvals', 'sessions')).toBe(
+      "Table shared looks like a sessions table (its indexes are exactly sessions's): converging turns it into an approvals table as well.",
+    );
+  });
+});

@@ -103,3 +103,32 @@ describe('encryption left as is, without --kms-key', () => {
     expect(plan(sessions, local, REGION).notes).toEqual([]);
   });
 });
+
+describe('a setting whose read was denied', () => {
+  it('is neither planned nor called unsupported: TTL off, PITR off and no tags would each be a change if they had been read', () => {
+    const table: ActualTable = {
+      ...matching(),
+      ttlStatus: 'UNKNOWN',
+      ttlAttribute: undefined,
+      pitr: undefined,
+      tags: undefined,
+      unread: [
+        { setting: 'ttl', operation: 'DescribeTimeToLive' },
+        { setting: 'pitr', operation: 'DescribeContinuousBackups' },
+        { setting: 'tags', operation: 'ListTagsOfResource' },
+      ],
+    };
+    const p = plan(sessions, table, REGION);
+    expect(p).toMatchObject({ action: 'none', changes: [], unsupported: [], compared: true });
+    expect(p.notes).toEqual([
+      'TTL could not be read (AWS denied dynamodb:DescribeTimeToLive): not compared, and left as is.',
+      'Point-in-time recovery could not be read (AWS denied dynamodb:DescribeContinuousBackups): not compared, and left as is.',
+      'Tags could not be read (AWS denied dynamodb:ListTagsOfResource): not compared, and left as is.',
+    ]);
+    const status = (control: string) => p.compliance.find((c) => c.control === control)?.status;
+    expect([status('DynamoDB.2'), status('DynamoDB.5'), status('DEPLOY-02b')]).toEqual(['unknown', 'unknown', 'unknown']);
+    // What was read is still compared: a missing index is planned.
+    const missing = plan(sessions, { ...table, indexes: table.indexes.slice(1) }, REGION);
+    expect(missing.changes.map((c) => c.op)).toEqual(['add-index']);
+  });
+});
