@@ -4,6 +4,7 @@
  */
 import type { IacOutput } from '../core/iac-output.js';
 import type { KindChoice, KindName } from '../core/kinds.js';
+import type { PolicyAudience } from '../core/policy-audience.js';
 import type { Tag } from '../core/tags.js';
 
 export interface Options {
@@ -30,6 +31,8 @@ export interface Options {
   plan: boolean;
   yes: boolean;
   generateIam: boolean;
+  /** `--generate-iam provisioning|runtime`: that policy alone; undefined: both, in one object. */
+  iamPolicy?: PolicyAudience;
   accountId?: string;
   mfaCode?: string;
   json: boolean;

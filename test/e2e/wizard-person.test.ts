@@ -83,12 +83,12 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 'appr');
     await waitFor(s, '❯ approvals');
     key(s, 'Enter');
-    await term.enterThrough(s, ['Which AWS profile?', 'Which region?', 'Table name?', 'Tags?', 'Plan: create 1 table', 'IAM policy for this table']);
+    await term.enterThrough(s, ['Which AWS profile?', 'Which region?', 'Table name?', 'Tags?', 'Plan: create 1 table', 'IAM policies for this table']);
     await waitFor(s, '[y/N]');
     // Back through every screen to the first.
     const back: [string, string][] = [
-      ['confirm', 'IAM policy for this table'],
-      ['IAM policy', 'Plan: create 1 table'],
+      ['confirm', 'IAM policies for this table'],
+      ['IAM policies', 'Plan: create 1 table'],
       ['plan', 'Tags?'],
       ['tags', 'Table name?'],
       ['table name', 'Which region?'],
@@ -144,7 +144,7 @@ describe('the wizard as a person lives it', () => {
     expect(plan).toMatch(/\+ sentinel-breakglass\s+create with 3 indexes/);
     expect(plan).toMatch(/\+ sentinel-ratelimit\s+create\b/);
     key(s, 'Enter');
-    const iam = await waitFor(s, 'IAM policy for these tables');
+    const iam = await waitFor(s, 'IAM policies for these tables');
     keep('all-iam.txt', iam);
     key(s, 'Enter');
     await waitFor(s, /Create 4 tables \(sentinel-sessions/);
@@ -179,7 +179,7 @@ describe('the wizard as a person lives it', () => {
     key(s, 'End');
     screens.push(await waitFor(s, 'Plan: create 1 table with 4 indexes'));
     key(s, 'Enter');
-    const iam = await waitFor(s, 'IAM policy for this table');
+    const iam = await waitFor(s, 'IAM policies for this table');
     keep('small-iam.txt', iam);
     screens.push(iam);
     key(s, 'End');
@@ -236,7 +236,7 @@ describe('the wizard as a person lives it', () => {
       launch(s, `sessions --aws-profile dev --region eu-west-1 --table resized --endpoint-url ${slow.endpoint}`);
       await waitFor(s, /Plan: \d+ changes to resized/);
       key(s, 'Enter');
-      await waitFor(s, 'IAM policy for this table');
+      await waitFor(s, 'IAM policies for this table');
       key(s, 'Enter');
       await waitFor(s, '[y/N]');
       typeText(s, 'y');
@@ -274,7 +274,7 @@ describe('the wizard as a person lives it', () => {
     key(s, 'Enter');
     await waitFor(s, 'Plan: create 1 table');
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     typeText(s, 's');
     await waitFor(s, /Saved the policy to \S+sentinel-breakglass-policy\.json/);
     key(s, 'Enter');
@@ -301,7 +301,7 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 't');
     await waitFor(s, `✓ Saved Terraform to ${home.home}/sentinel-approvals.tf`);
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     typeText(s, 's');
     await waitFor(s, 'Saved the policy to');
     key(s, 'Enter');
