@@ -276,7 +276,7 @@ describe('the wizard as a person lives it', () => {
     key(s, 'Enter');
     await waitFor(s, 'IAM policies for this table');
     typeText(s, 's');
-    await waitFor(s, /Saved the policy to \S+sentinel-breakglass-policy\.json/);
+    await waitFor(s, /Saved the policies to \S+sentinel-breakglass-provisioning-policy\.json and\s+\S+sentinel-breakglass-runtime-policy\.json/);
     key(s, 'Enter');
     await waitFor(s, '[y/N]');
     typeText(s, 'n');
@@ -287,8 +287,10 @@ describe('the wizard as a person lives it', () => {
     expect(end).toContain('  profile   prod');
     expect(end).toContain('  region    us-west-2');
     expect(end).toContain('  plan      declined-table: create with 3 indexes');
-    expect(end).toMatch(/ {2}policy {4}saved to \S+sentinel-breakglass-policy\.json/);
-    expect(end).toMatch(/aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file:\/\/\S+sentinel-breakglass-policy\.json/);
+    expect(end).toMatch(/ {2}policies {2}provisioning saved to \S+sentinel-breakglass-provisioning-policy\.json/);
+    expect(end).toMatch(/for whoever runs sentinel-init, e\.g\.: aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file:\/\/\S+sentinel-breakglass-provisioning-policy\.json/);
+    expect(end).toMatch(/ {12}runtime saved to \S+sentinel-breakglass-runtime-policy\.json/);
+    expect(end).toMatch(/for Sentinel's Lambda TVM role and its CLI users, e\.g\.: aws iam put-role-policy --role-name SENTINEL_ROLE --policy-name sentinel-runtime --policy-document file:\/\/\S+sentinel-breakglass-runtime-policy\.json/);
     expect(end).toContain('Declined: nothing was created or changed.');
     expect(end).toContain(`sentinel-init breakglass --aws-profile prod --endpoint-url ${local.endpoint} --region us-west-2 --table declined-table --yes`);
     expect(await tableOf('keyprod', 'us-west-2', 'declined-table')).toBeUndefined();
@@ -303,7 +305,7 @@ describe('the wizard as a person lives it', () => {
     key(s, 'Enter');
     await waitFor(s, 'IAM policies for this table');
     typeText(s, 's');
-    await waitFor(s, 'Saved the policy to');
+    await waitFor(s, 'Saved the policies to');
     key(s, 'Enter');
     const confirm = await waitFor(s, '[y/N]');
     expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");

@@ -66,6 +66,7 @@ describe('wizard in a real terminal', () => {
     key(s, 'Enter');
     const iam = await waitFor(s, 'IAM policies for this table');
     expect(iam).toContain('"SentinelBreakGlassTableProvisioning"');
+    expect(iam).toContain('Provisioning policy');
     expect(iam).toContain('arn:aws:dynamodb:eu-west-3:*:table/sentinel-breakglass');
     keep('iam.txt', iam);
     key(s, 'Enter');
