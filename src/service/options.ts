@@ -44,7 +44,7 @@ export interface Options {
   tags: Tag[];
   /** --kms-key as given: key ARN, alias ARN, alias/NAME or key ID; undefined: the AWS managed key. */
   kmsKey?: string;
-  /** --output: print the table and its IAM policy as code; like --plan, nothing is changed. */
+  /** --output: print the table and its IAM policies as code; like --plan, nothing is changed. */
   output?: IacOutput;
   /** --output-file: write the code there (atomically) instead of to stdout. */
   outputFile?: string;
