@@ -22,9 +22,10 @@ export function regionalEndpoint(region: string, endpointUrl?: string): string {
   return `https://dynamodb.${region}.${suffix}`;
 }
 
+/** Every DynamoDB call sentinel-init makes itself (provisioning and verify) is in the provisioning policy. */
 function iamHint(ctx: DynamoErrorContext): string {
   const kind = ctx.kind ? `${ctx.kind} ` : '';
-  return `Attach the policy printed by \`sentinel-init ${kind}--generate-iam --table ${ctx.table} --region ${ctx.region}\` to this identity, then run again.`;
+  return `Attach the provisioning policy printed by \`sentinel-init ${kind}--generate-iam provisioning --table ${ctx.table} --region ${ctx.region}\` to this identity, then run again.`;
 }
 
 /** A CliError for the DynamoDB failures a person can do something about; undefined for anything else. */
@@ -39,7 +40,7 @@ export function dynamoErrorToCli(error: unknown, ctx: DynamoErrorContext): CliEr
   if ((name === 'AccessDeniedException' || name === 'ValidationException') && /\bkms\b/i.test(message)) {
     return new AwsFailure(
       `DynamoDB could not use the KMS key for table ${ctx.table} in ${ctx.region} (${ctx.operation}: ${message}).`,
-      'Let this identity use the key through DynamoDB, in the key policy and in IAM (--generate-iam with --kms-key prints the IAM part), then run again.',
+      'Let this identity use the key through DynamoDB, in the key policy and in IAM (the provisioning policy of --generate-iam provisioning with --kms-key holds the IAM part), then run again.',
       opts,
     );
   }

@@ -30,7 +30,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
-/** The DynamoDB calls provisioning makes, and nothing else (the Provisioning statement grants exactly these). */
+/** The DynamoDB calls provisioning makes, and nothing else (the provisioning policy's Provisioning statement grants exactly these). */
 export interface DynamoApi {
   createTable(input: CreateTableCommandInput, signal?: AbortSignal): Promise<CreateTableCommandOutput>;
   describeTable(tableName: string, signal?: AbortSignal): Promise<DescribeTableCommandOutput>;
@@ -63,7 +63,8 @@ export interface KmsApi {
 
 /**
  * The item calls `verify` makes to run Sentinel's own access patterns on a table (the calls of
- * Sentinel's stores, which the Operations statement grants to Sentinel, not to the provisioner).
+ * Sentinel's stores: the provisioning policy's Verify statement grants them to whoever runs this tool,
+ * the runtime policy's Operations statement to Sentinel).
  */
 export interface ItemApi {
   putItem(input: PutItemCommandInput, signal?: AbortSignal): Promise<unknown>;

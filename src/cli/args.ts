@@ -6,6 +6,7 @@ import { parseDuration, validateDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { isKindName, KIND_NAMES, KINDS, type KindChoice } from '../core/kinds.js';
 import { IAC_OUTPUTS, isIacOutput, type IacOutput } from '../core/iac-output.js';
+import { isPolicyAudience, POLICY_AUDIENCES, type PolicyAudience } from '../core/policy-audience.js';
 import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
@@ -88,6 +89,7 @@ export function parseArgs(argv: readonly string[]): Options {
   let kind: KindChoice | undefined;
   let command: Options['command'] = 'provision';
   let onlyPositionals = false;
+  let iamPolicy: PolicyAudience | undefined;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -109,6 +111,15 @@ export function parseArgs(argv: readonly string[]): Options {
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (name === '--generate-iam') {
+      // An optional value: which policy alone. Only those two words are taken, so `--generate-iam sessions` still names a KIND.
+      const next = argv[i + 1];
+      const which = inline ?? (next !== undefined && isPolicyAudience(next) ? (i++, next) : undefined);
+      if (which !== undefined && !isPolicyAudience(which)) throw usage(`Unknown policy "${which}" for --generate-iam: use ${POLICY_AUDIENCES.join(' or ')}, or nothing for both.`);
+      bools.add('generateIam');
+      iamPolicy = which ?? iamPolicy;
+      continue;
+    }
     const boolKey = BOOL_FLAGS[name];
     if (boolKey) {
       if (inline !== undefined) throw usage(`${name} takes no value (got "${inline}").`);
@@ -176,6 +187,7 @@ export function parseArgs(argv: readonly string[]): Options {
     plan: bools.has('plan'),
     yes: bools.has('yes'),
     generateIam: bools.has('generateIam'),
+    ...(iamPolicy && { iamPolicy }),
     accountId: values.accountId,
     mfaCode: values.mfaCode,
     json: bools.has('json'),

@@ -27,7 +27,10 @@ Flags:
   -y, --yes               apply without asking
   --allow-kind-change     with --yes: converge a table whose indexes are
                           another kind's (refused without it)
-  --generate-iam          print the IAM policy JSON and exit (offline)
+  --generate-iam [WHICH]  print the IAM policies as JSON and exit (offline):
+                          {"provisioning": ..., "runtime": ...}; WHICH =
+                          provisioning (whoever runs sentinel-init) or
+                          runtime (Sentinel's Lambda role, CLI users) alone
   --account-id ID         12-digit account for the policy ARNs (default *)
   --mfa-code CODE         MFA code for a profile whose role needs one
   --json                  one JSON document on stdout; human text on stderr
@@ -44,7 +47,7 @@ Flags:
                           sentinel:table-kind are always set
   --kms-key KEY           customer managed KMS key: ARN, alias/NAME or key ID
                           (default: the AWS managed key, alias/aws/dynamodb)
-  --output FORMAT         print the table and IAM policy as code (no change):
+  --output FORMAT         print the table and IAM policies as code (no change):
                           terraform, cloudformation, or cloudformation-import
                           (existing tables alone, for a resource import)
   --output-file PATH      with --output: write PATH (atomically), not stdout
@@ -69,6 +72,8 @@ Examples:
   sentinel-init sessions --region eu-west-1 --plan
   sentinel-init approvals --aws-profile ops --region eu-west-1 --yes --json
   sentinel-init breakglass --generate-iam --account-id 123456789012
+  sentinel-init sessions --region eu-west-1 --generate-iam runtime \\
+    > sentinel-sessions-runtime-policy.json
   sentinel-init ratelimit --region eu-west-1 --yes
   sentinel-init approvals --region eu-west-1 --tag team=platform \\
     --kms-key alias/sentinel --yes

@@ -1,5 +1,9 @@
 /**
- * --generate-iam: the policy document on stdout, fully offline. No credentials, no network, no AWS
+ * --generate-iam: the policies on stdout, fully offline. Bare, one JSON object with both documents by
+ * name, `{"provisioning": {...}, "runtime": {...}}`: no policy itself, so a script cannot attach both
+ * to one principal by mistake, and `jq .runtime` takes one out. `--generate-iam provisioning|runtime`
+ * prints that document alone, ready for `aws iam create-policy --policy-document`. Who each is for goes
+ * to stderr. No credentials, no network, no AWS
  * call: the region comes by the usual rule (flag, environment, then softly the profile's region),
  * else the run stops naming --region.
  */
@@ -10,6 +14,7 @@ import type { Options } from '../service/options.js';
 import { arnRegion, offlineKeyArn } from '../core/kms-key.js';
 import { partitionForRegion } from '../core/partitions.js';
 import { policyJson } from '../policy/iam.js';
+import { POLICY_AUDIENCES, POLICY_FOR } from '../core/policy-audience.js';
 import { validateTableName } from '../core/validate.js';
 import { checkRegion, regionDefault } from '../service/region.js';
 import type { HeadlessIo } from './io.js';
@@ -23,7 +28,7 @@ async function profileRegion(name: string): Promise<string | undefined> {
   }
 }
 
-/** Prints the policy for the kind and table (for `all`, one policy naming each table); returns the exit code. */
+/** Prints the policies for the kind and table (for `all`, each policy naming every table); returns the exit code. */
 export async function generateIam(options: Options, io: HeadlessIo): Promise<number> {
   const tables = kindsOf(options.kind).map((kind) => ({ kind, table: options.table ?? KINDS[kind].defaultTable }));
   for (const { table } of tables) {
@@ -39,7 +44,10 @@ export async function generateIam(options: Options, io: HeadlessIo): Promise<num
 
   if (options.accountId === undefined) io.stderr.write('No --account-id given: the policy uses * for the account.\n');
   const kmsKeyArn = options.kmsKey === undefined ? undefined : offlineKey(options.kmsKey, choice.region, options.accountId);
-  io.stdout.write(policyJson(tables.map(({ kind, table }) => ({ kind, table, region: choice.region, accountId: options.accountId, pitr: options.pitr, kmsKeyArn }))));
+  const which = options.iamPolicy;
+  for (const audience of which ? [which] : POLICY_AUDIENCES) io.stderr.write(`The ${audience} policy: ${POLICY_FOR[audience]}.\n`);
+  if (!which) io.stderr.write('Both are printed, by name, in one JSON object; --generate-iam provisioning (or runtime) prints one alone.\n');
+  io.stdout.write(policyJson(tables.map(({ kind, table }) => ({ kind, table, region: choice.region, accountId: options.accountId, pitr: options.pitr, kmsKeyArn })), which));
   return 0;
 }
 

@@ -1,5 +1,5 @@
 /**
- * --output: the table and its IAM policy as Terraform or CloudFormation, on stdout or in
+ * --output: the table and its two IAM policies as Terraform or CloudFormation, on stdout or in
  * --output-file. It makes the check --plan makes (STS, KMS DescribeKey for --kms-key, DescribeTable)
  * to learn the key's ARN and whether the table exists, and changes nothing. Without credentials,
  * or without permission to read the table, it still writes the code, for a new table, and says

@@ -1,14 +1,15 @@
 /**
  * The CloudFormation export: a YAML template from the engine's CreateTable request (whose fields are
  * AWS::DynamoDB::Table's properties, SSESpecification's renamed), TTL and PITR specifications, and
- * generatePolicy's document. No account, region or partition is written: the ARNs come from the
+ * table's two policies (provisioning and runtime). No account, region or partition is written: the ARNs come from the
  * table and from pseudo-parameters, so the same template serves every account and region of a StackSet.
  * Intrinsics in their long form (`Fn::Sub:`), so any YAML tool reads the template, not only
  * CloudFormation-aware ones.
  */
 import { PITR_ON } from '../engine/pitr.js';
 import { ttlSpecification } from '../engine/steps.js';
-import { checkTables, createInput, envWiring, policyRef, subject, word, type IacTable, type PolicyRef, type RenderOptions } from './tables.js';
+import { POLICY_AUDIENCES, type PolicyAudience } from '../core/policy-audience.js';
+import { checkTables, createInput, envWiring, policyDescription, policyRef, subject, word, type IacTable, type PolicyRef, type RenderOptions } from './tables.js';
 import { yamlDocument } from './yaml.js';
 
 export interface CloudFormationOptions extends RenderOptions {
@@ -19,10 +20,13 @@ export interface CloudFormationOptions extends RenderOptions {
   importOnly?: boolean;
 }
 
-/** Logical IDs and parameter names: SessionTable, SessionTableName, SessionTablePolicy, SessionKmsKeyArn. */
-export const logicalId = (t: IacTable, what: 'Table' | 'TableName' | 'TablePolicy' | 'KmsKeyArn') => `${word(t)}${what}`;
+/** Logical IDs and parameter names: SessionTable, SessionTableName, SessionTableProvisioningPolicy, SessionTableRuntimePolicy, SessionKmsKeyArn. */
+export const logicalId = (t: IacTable, what: 'Table' | 'TableName' | 'TableProvisioningPolicy' | 'TableRuntimePolicy' | 'KmsKeyArn') => `${word(t)}${what}`;
 
-/** generatePolicy's document with its table, index and key ARNs and region as intrinsics. */
+/** The logical ID of the table's policy for `audience`. */
+const policyId = (t: IacTable, audience: PolicyAudience) => logicalId(t, audience === 'provisioning' ? 'TableProvisioningPolicy' : 'TableRuntimePolicy');
+
+/** A policy document with its table, index and key ARNs and region as intrinsics. */
 function policyValue(t: IacTable, value: unknown): unknown {
   if (typeof value === 'string') {
     const refs: Record<PolicyRef, unknown> = {
@@ -81,14 +85,14 @@ function table(t: IacTable): Record<string, unknown> {
   };
 }
 
-function policy(t: IacTable): Record<string, unknown> {
+function policy(t: IacTable, audience: PolicyAudience): Record<string, unknown> {
   return {
     Type: 'AWS::IAM::ManagedPolicy',
     // No ManagedPolicyName: CloudFormation makes a unique one, so one account may hold the stack in
     // several regions, and CAPABILITY_IAM suffices (a name needs CAPABILITY_NAMED_IAM).
     Properties: {
-      Description: `Provision Sentinel's ${t.desired.kind} table with sentinel-init, and what Sentinel's ${t.desired.kind} store calls on it.`,
-      PolicyDocument: policyValue(t, t.policy),
+      Description: policyDescription(t, audience),
+      PolicyDocument: policyValue(t, t.policies[audience]),
     },
   };
 }
@@ -102,7 +106,7 @@ function outputs(t: IacTable, withPolicy: boolean): Record<string, unknown> {
   return {
     [`${id}Arn`]: { Description: `ARN of Sentinel's ${t.desired.kind} table.`, Value: { 'Fn::GetAtt': [id, 'Arn'] } },
     ...Object.fromEntries(envs),
-    ...(withPolicy && { [`${logicalId(t, 'TablePolicy')}Arn`]: { Description: 'ARN of the IAM policy: attach it where sentinel-init and Sentinel run.', Value: { Ref: logicalId(t, 'TablePolicy') } } }),
+    ...(withPolicy && Object.fromEntries(POLICY_AUDIENCES.map((a) => [`${policyId(t, a)}Arn`, { Description: `ARN of the ${policyDescription(t, a)}`, Value: { Ref: policyId(t, a) } }]))),
   };
 }
 
@@ -120,7 +124,7 @@ export function renderCloudFormation(all: readonly IacTable[], options: CloudFor
       ? "No account or region is written here but the KMS key ARN parameters' defaults: override them per StackSet instance."
       : 'No account or region is written here: a StackSet can deploy it as it is (needs CAPABILITY_IAM).',
   ];
-  const resources = tables.flatMap((t) => [[logicalId(t, 'Table'), table(t)], ...(options.importOnly ? [] : [[logicalId(t, 'TablePolicy'), policy(t)]])]);
+  const resources = tables.flatMap((t) => [[logicalId(t, 'Table'), table(t)], ...(options.importOnly ? [] : POLICY_AUDIENCES.map((a) => [policyId(t, a), policy(t, a)]))]);
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `${what}, from sentinel-init ${options.version}.`,

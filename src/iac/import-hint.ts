@@ -62,7 +62,7 @@ export function importHint(format: IacFormat, tables: readonly IacTable[], steps
   const change = ['--stack-name', stack, '--change-set-name', `import-${stack}`];
   const resources = found.map((t) => ({ ResourceType: 'AWS::DynamoDB::Table', LogicalResourceId: logicalId(t, 'Table'), ResourceIdentifier: { TableName: t.desired.name } }));
   return [
-    `${existing(tables)} in ${region}. To bring it into a CloudFormation stack instead of creating it: a resource import adopts the table as it is and may add nothing else, so the IAM policy comes in a second step.`,
+    `${existing(tables)} in ${region}. To bring it into a CloudFormation stack instead of creating it: a resource import adopts the table as it is and may add nothing else, so the IAM policies come in a second step.`,
     ...convergeFirst(found, steps.converge),
     ...(steps.before ?? []).map((command) => `  ${command}`),
     aws('create-change-set', ...change, '--change-set-type', 'IMPORT', '--template-body', `file://${importFile}`, '--resources-to-import', JSON.stringify(resources)),

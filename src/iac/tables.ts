@@ -1,6 +1,6 @@
 /**
- * What the Terraform and CloudFormation renderers take: the engine's desired table, the IAM document
- * generatePolicy makes for it, and whether the table exists. Both renderers start from these two
+ * What the Terraform and CloudFormation renderers take: the engine's desired table, its two IAM
+ * documents (provisioning and runtime, src/policy/iam.ts), and whether the table exists. Both renderers start from these two
  * values, so the code says exactly what apply creates and what --generate-iam prints.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
@@ -8,10 +8,11 @@ import type { Identity } from '../aws/types.js';
 import { UsageError } from '../core/errors.js';
 import { KINDS } from '../core/kinds.js';
 import { keyForm } from '../core/kms-key.js';
+import { POLICY_FOR, type PolicyAudience } from '../core/policy-audience.js';
 import { createTableInput } from '../engine/steps.js';
 import type { DesiredTable, Plan } from '../engine/types.js';
 import { partitionForRegion } from '../core/partitions.js';
-import { generatePolicy, tableArn, type PolicyDocument } from '../policy/iam.js';
+import { policies, tableArn, type Policies } from '../policy/iam.js';
 import { viaServiceName } from '../policy/kms.js';
 
 export type { IacFormat, IacOutput } from '../core/iac-output.js';
@@ -26,8 +27,8 @@ export interface RenderOptions {
 export interface IacTable {
   /** The desired table; with --kms-key, `kmsKey.arn` is the key's ARN. */
   desired: DesiredTable;
-  /** generatePolicy's document for this table, with the literal values `literals` names. */
-  policy: PolicyDocument;
+  /** The provisioning and runtime documents for this table, with the literal values `literals` names. */
+  policies: Policies;
   /** Strings in `policy` the code writes as references, so the policy follows the table wherever it is deployed. */
   literals: Literals;
   /** The run described the table and it exists: the code adopts it (import) rather than creating it. */
@@ -81,14 +82,14 @@ function keyArnOf(desired: DesiredTable): string | undefined {
   );
 }
 
-/** One table for the renderers: the policy is generatePolicy's, for this table in `where`. */
+/** One table for the renderers: its policies are the generator's, for this table in `where`. */
 export function iacTable(desired: DesiredTable, where: Where, exists = false): IacTable {
   const keyArn = keyArnOf(desired);
   const request = { kind: desired.kind, table: desired.name, region: where.region, accountId: where.accountId, partition: where.partition ?? partitionForRegion(where.region), pitr: desired.pitr, kmsKeyArn: keyArn };
   const arn = tableArn(request);
   return {
     desired: keyArn && desired.kmsKey ? { ...desired, kmsKey: { ...desired.kmsKey, arn: keyArn } } : desired,
-    policy: generatePolicy(request),
+    policies: policies(request),
     literals: { tableArn: arn, indexArn: `${arn}/index/*`, viaService: viaServiceName(where.region), ...(keyArn && { keyArn }) },
     exists,
     region: where.region,
@@ -129,12 +130,17 @@ export function envWiring(table: IacTable): { name: string; readers: string }[] 
   });
 }
 
-/** What the code holds, for its header: "Sentinel's ratelimit table and its IAM policy", or for several kinds. */
+/** What the code holds, for its header: "Sentinel's ratelimit table and its IAM policies (provisioning and runtime)", or for several kinds. */
 export function subject(tables: readonly IacTable[], alone = false): string {
   const one = tables.length === 1;
   const which = one ? `Sentinel's ${tables[0]?.desired.kind} table` : `Sentinel's tables (${tables.map((t) => t.desired.kind).join(', ')})`;
   if (alone) return `${which} alone, for a resource import`;
-  return `${which} and ${one ? 'its IAM policy' : 'their IAM policies'}`;
+  return `${which} and ${one ? 'its IAM policies' : 'their IAM policies'} (provisioning and runtime)`;
+}
+
+/** What each policy resource says of itself: which table, and who gets it. */
+export function policyDescription(table: IacTable, audience: PolicyAudience): string {
+  return `Sentinel's ${table.desired.kind} table, ${audience} policy: ${POLICY_FOR[audience]}.`;
 }
 
 /** The word for names in the code: Session, Approval, BreakGlass, RateLimit. */

@@ -1,12 +1,13 @@
 /**
  * The Terraform export: HCL for hashicorp/aws, from the engine's CreateTable request, TTL and PITR
- * specifications and generatePolicy's document. HCL rather than .tf.json: this is code a team
+ * specifications and the table's two policies (provisioning and runtime). HCL rather than .tf.json: this is code a team
  * commits, reviews and edits, and `terraform fmt` keeps HCL as people write it.
  */
 import { PITR_ON } from '../engine/pitr.js';
 import { ttlSpecification } from '../engine/steps.js';
 import { block, expr, type BodyItem, type HclValue } from './hcl.js';
-import { checkTables, createInput, envWiring, policyRef, subject, type IacTable, type RenderOptions } from './tables.js';
+import { POLICY_AUDIENCES } from '../core/policy-audience.js';
+import { checkTables, createInput, envWiring, policyDescription, policyRef, subject, type IacTable, type RenderOptions } from './tables.js';
 
 const name = (t: IacTable) => t.desired.kind;
 const tableRef = (t: IacTable) => `aws_dynamodb_table.${name(t)}`;
@@ -18,7 +19,7 @@ function variable(n: string, description: string, fallback: string): string[] {
   return block('variable', [n], [attr('description', description), attr('type', expr('string')), attr('default', fallback)]);
 }
 
-/** generatePolicy's document, its table, index and key ARNs and region written as references. */
+/** A policy document, its table, index and key ARNs and region written as references. */
 function policyValue(t: IacTable, value: unknown): HclValue {
   if (typeof value === 'string') {
     const suffix = t.literals.viaService.split(`.${t.region}.`)[1];
@@ -93,25 +94,30 @@ function tableCode(t: IacTable): string[] {
   out.push(tableBlock(t));
   // Terraform adopts the existing table instead of creating a second one (Terraform >= 1.5).
   if (t.exists) out.push(block('import', [], [attr('to', expr(tableRef(t))), attr('id', input.TableName ?? '')]));
-  out.push(
-    block('resource', ['aws_iam_policy', n], [
-      attr('name', expr(`"\${var.${n}_table_name}-\${var.region}"`)),
-      attr('description', `Provision Sentinel's ${n} table with sentinel-init, and what Sentinel's ${n} store calls on it.`),
-      attr('policy', expr(`jsonencode(${hclPolicy(t)})`)),
-    ]),
-    block('output', [`${n}_table_arn`], [attr('value', expr(`${tableRef(t)}.arn`))]),
-  );
+  // Two policies, each whole alone: neither principal gets the other's rights.
+  for (const audience of POLICY_AUDIENCES) {
+    out.push(
+      block('resource', ['aws_iam_policy', `${n}_${audience}`], [
+        attr('name', expr(`"\${var.${n}_table_name}-\${var.region}-${audience}"`)),
+        attr('description', policyDescription(t, audience)),
+        attr('policy', expr(`jsonencode(${hclPolicy(t, t.policies[audience])})`)),
+      ]),
+    );
+  }
+  out.push(block('output', [`${n}_table_arn`], [attr('value', expr(`${tableRef(t)}.arn`))]));
   const envs = envWiring(t);
   for (const [i, env] of envs.entries()) {
     out.push(block('output', [envs.length === 1 ? `${n}_env` : `${n}_env_${i + 1}`], [attr('description', `${env.readers}: the environment variable with the table name.`), attr('value', expr(`"${env.name}=\${${tableRef(t)}.name}"`))]));
   }
-  out.push(block('output', [`${n}_policy_arn`], [attr('value', expr(`aws_iam_policy.${n}.arn`))]));
+  for (const audience of POLICY_AUDIENCES) {
+    out.push(block('output', [`${n}_${audience}_policy_arn`], [attr('description', policyDescription(t, audience)), attr('value', expr(`aws_iam_policy.${n}_${audience}.arn`))]));
+  }
   return out.flatMap((lines) => [...lines, '']);
 }
 
 /** The policy object, indented to sit inside jsonencode( ) at the resource's first level. */
-function hclPolicy(t: IacTable): string {
-  const lines = block('x', [], [attr('p', policyValue(t, t.policy))], '');
+function hclPolicy(t: IacTable, policy: unknown): string {
+  const lines = block('x', [], [attr('p', policyValue(t, policy))], '');
   // block() gives `x {`, `  p = {...}`, `}`: keep the value, one level in.
   return lines.slice(1, -1).join('\n').replace(/^ {2}p = /, '');
 }

@@ -1,10 +1,24 @@
 /**
- * The IAM policy for one table: exactly the calls this tool makes to provision it, and the item
- * calls the kind's Sentinel store makes to use it. Pure and offline: --generate-iam needs no credentials.
+ * The two IAM policies for Sentinel's tables, named by who gets them (src/core/policy-audience.ts):
+ *
+ * - provisioning (whoever runs sentinel-init): exactly the calls this tool makes on the table to plan,
+ *   create, converge and export it (Sid Sentinel<Kind>TableProvisioning), the item calls verify makes
+ *   (Sentinel<Kind>TableVerify), and with a customer managed key what DynamoDB and this tool need on it.
+ * - runtime (Sentinel's Lambda TVM role and its CLI users): the item calls the kind's Sentinel store
+ *   makes (Sentinel<Kind>TableOperations), and with a customer managed key Decrypt through DynamoDB.
+ *
+ * Each is a whole policy alone, so neither principal gets the other's rights. Pure and offline:
+ * --generate-iam needs no credentials.
  */
+import type { PolicyAudience } from '../core/policy-audience.js';
 import { partitionForRegion } from '../core/partitions.js';
-import { KINDS, type KindName } from '../core/kinds.js';
-import { kmsStatements } from './kms.js';
+import { KINDS } from '../core/kinds.js';
+import type { KindName } from '../core/kinds.js';
+import { OPERATION_ACTIONS, provisioningActions, verifyActions } from './actions.js';
+import { kmsStatements, runtimeKmsStatements } from './kms.js';
+
+export { OPERATION_ACTIONS, provisioningActions, verifyActions, type OperationAction } from './actions.js';
+export type { PolicyAudience } from '../core/policy-audience.js';
 
 export interface PolicyStatement {
   Sid: string;
@@ -34,50 +48,8 @@ export interface PolicyRequest {
   kmsKeyArn?: string;
 }
 
-/**
- * The calls provisioning makes (the DynamoApi port); never DeleteTable. DescribeContinuousBackups and
- * ListTagsOfResource are how the plan reads PITR and tags; TagResource sets the tags (also what
- * CreateTable's Tags field needs); UpdateContinuousBackups only without --no-pitr.
- */
-export function provisioningActions(pitr = true): string[] {
-  return [
-    'dynamodb:CreateTable',
-    'dynamodb:DescribeTable',
-    'dynamodb:UpdateTable',
-    'dynamodb:UpdateTimeToLive',
-    'dynamodb:DescribeTimeToLive',
-    'dynamodb:DescribeContinuousBackups',
-    ...(pitr ? ['dynamodb:UpdateContinuousBackups'] : []),
-    'dynamodb:ListTagsOfResource',
-    'dynamodb:TagResource',
-  ];
-}
-
-/** An item action one of Sentinel's stores calls. */
-export type OperationAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem' | 'dynamodb:Query' | 'dynamodb:Scan';
-
-/**
- * Exactly the item calls each kind's Sentinel store makes (mateoblack/sentinel b6142c9e): every
- * method of the store, whether or not a shipped command calls it today. Every Query of every store
- * names an IndexName, so the index ARN goes with Query; no store queries the base table.
- */
-export const OPERATION_ACTIONS: Readonly<Record<KindName, readonly OperationAction[]>> = {
-  // session/dynamodb.go: GetItem in Get 198 and exists 285; PutItem in Create 180 and Update 240;
-  // UpdateItem in Touch 357; DeleteItem in Delete 270; Query in FindActiveByServerInstance 321 and
-  // queryByIndex 492; Scan in ListByTimeRange 400 and GetBySourceIdentity 458.
-  sessions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:Scan'],
-  // request/dynamodb.go, whose client interface (30-35) has no UpdateItem and no Scan: GetItem in
-  // Get 158 and exists 260; PutItem in Create 140 and Update 215; DeleteItem in Delete 245; Query in
-  // queryByIndex 328.
-  approvals: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
-  // breakglass/dynamodb.go, client interface 29-34, no UpdateItem and no Scan: GetItem in Get 166
-  // and exists 268; PutItem in Create 148 and Update 223; DeleteItem in Delete 253; Query in
-  // FindActiveByInvokerAndProfile 305, queryByIndex 355, GetLastByInvokerAndProfile 402 and
-  // countByIndexSince 436.
-  breakglass: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
-  // ratelimit/dynamodb.go, client interface 17-19: UpdateItem only, in Allow 91 and resetAndIncrement 145.
-  ratelimit: ['dynamodb:UpdateItem'],
-};
+/** Both documents, by audience. */
+export type Policies = Record<PolicyAudience, PolicyDocument>;
 
 /** arn:<partition>:dynamodb:<region>:<account>:table/<name> */
 export function tableArn(request: PolicyRequest): string {
@@ -85,29 +57,54 @@ export function tableArn(request: PolicyRequest): string {
   return `arn:${partition}:dynamodb:${request.region}:${request.accountId ?? '*'}:table/${request.table}`;
 }
 
-/** The policy document for one table of one kind. */
-export function generatePolicy(request: PolicyRequest): PolicyDocument {
-  const word = KINDS[request.kind].policyWord;
+/** The table's ARN, and its indexes' when `actions` query (every Query of Sentinel's and verify's names an index). */
+function itemResources(request: PolicyRequest, actions: readonly string[]): string[] {
   const arn = tableArn(request);
-  const operations = OPERATION_ACTIONS[request.kind];
-  const resources = operations.includes('dynamodb:Query') ? [arn, `${arn}/index/*`] : [arn];
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: `Sentinel${word}TableProvisioning`, Effect: 'Allow', Action: provisioningActions(request.pitr), Resource: [arn] },
-      ...(request.kmsKeyArn ? kmsStatements(word, request.kmsKeyArn, request.region) : []),
-      { Sid: `Sentinel${word}TableOperations`, Effect: 'Allow', Action: [...operations], Resource: resources },
-    ],
-  };
+  return actions.includes('dynamodb:Query') ? [arn, `${arn}/index/*`] : [arn];
 }
 
-/** One document for several tables (`all`): each table's statements, Sids unchanged (they name the kind). */
-export function combinedPolicy(requests: readonly PolicyRequest[]): PolicyDocument {
-  return { Version: '2012-10-17', Statement: requests.flatMap((r) => generatePolicy(r).Statement) };
+function provisioningStatements(request: PolicyRequest): PolicyStatement[] {
+  const word = KINDS[request.kind].policyWord;
+  const verify = verifyActions(request.kind);
+  return [
+    { Sid: `Sentinel${word}TableProvisioning`, Effect: 'Allow', Action: provisioningActions(request.pitr), Resource: [tableArn(request)] },
+    { Sid: `Sentinel${word}TableVerify`, Effect: 'Allow', Action: verify, Resource: itemResources(request, verify) },
+    ...(request.kmsKeyArn ? kmsStatements(word, request.kmsKeyArn, request.region) : []),
+  ];
 }
 
-/** The document as printed and saved: two-space JSON with a trailing newline (one table or several). */
-export function policyJson(request: PolicyRequest | readonly PolicyRequest[]): string {
-  const doc = Array.isArray(request) ? combinedPolicy(request) : generatePolicy(request as PolicyRequest);
-  return `${JSON.stringify(doc, null, 2)}\n`;
+function runtimeStatements(request: PolicyRequest): PolicyStatement[] {
+  const word = KINDS[request.kind].policyWord;
+  const operations = [...OPERATION_ACTIONS[request.kind]];
+  return [
+    { Sid: `Sentinel${word}TableOperations`, Effect: 'Allow', Action: operations, Resource: itemResources(request, operations) },
+    ...(request.kmsKeyArn ? runtimeKmsStatements(word, request.kmsKeyArn, request.region) : []),
+  ];
+}
+
+const list = (request: PolicyRequest | readonly PolicyRequest[]): readonly PolicyRequest[] => (Array.isArray(request) ? request : [request as PolicyRequest]);
+
+/** For whoever runs sentinel-init: one table, or several (`all`), each table's statements in turn. */
+export function provisioningPolicy(request: PolicyRequest | readonly PolicyRequest[]): PolicyDocument {
+  return { Version: '2012-10-17', Statement: list(request).flatMap(provisioningStatements) };
+}
+
+/** For Sentinel (its Lambda TVM role and its CLI users): one table, or several (`all`). */
+export function runtimePolicy(request: PolicyRequest | readonly PolicyRequest[]): PolicyDocument {
+  return { Version: '2012-10-17', Statement: list(request).flatMap(runtimeStatements) };
+}
+
+/** Both documents for the tables. */
+export function policies(request: PolicyRequest | readonly PolicyRequest[]): Policies {
+  return { provisioning: provisioningPolicy(request), runtime: runtimePolicy(request) };
+}
+
+/**
+ * As printed and saved: two-space JSON with a trailing newline. One document when `which` is given;
+ * else one object `{"provisioning": {...}, "runtime": {...}}`, which is no policy itself, so it cannot
+ * be attached whole by mistake (`jq .runtime` takes one out).
+ */
+export function policyJson(request: PolicyRequest | readonly PolicyRequest[], which?: PolicyAudience): string {
+  const value = which === 'provisioning' ? provisioningPolicy(request) : which === 'runtime' ? runtimePolicy(request) : policies(request);
+  return `${JSON.stringify(value, null, 2)}\n`;
 }

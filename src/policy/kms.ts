@@ -14,7 +14,13 @@
  * - kms:DescribeKey without the condition: sentinel-init calls it itself, directly, to resolve and
  *   check --kms-key before any change (the same call DynamoDB makes is covered by it too).
  *
- * The key policy must also let this identity use the key (a key policy that enables IAM policies
+ * Those two go in the provisioning policy. The runtime policy (Sentinel's item calls) gets one:
+ * kms:Decrypt through DynamoDB. DynamoDB decrypts the table key with each caller's own permission
+ * when that caller reads or writes items, and caches it per caller for five minutes (the DynamoDB
+ * developer guide, encryption at rest: how it works, table keys); the other actions are for creating
+ * the table and changing its key, which Sentinel never does.
+ *
+ * The key policy must also let each identity use the key (a key policy that enables IAM policies
  * for the account, or a statement naming the identity): an IAM policy alone cannot open a key.
  */
 import { dnsSuffix } from '../core/partitions.js';
@@ -42,10 +48,15 @@ function viaDynamoDb(region: string): Record<string, Record<string, string>> {
   return { StringEquals: { 'kms:ViaService': viaServiceName(region) } };
 }
 
-/** The two KMS statements for a table encrypted with `keyArn`. */
+/** The provisioning policy's two KMS statements for a table encrypted with `keyArn`. */
 export function kmsStatements(word: string, keyArn: string, region: string): PolicyStatement[] {
   return [
     { Sid: `Sentinel${word}TableKmsKeyViaDynamoDB`, Effect: 'Allow', Action: [...KMS_VIA_DYNAMODB_ACTIONS], Resource: [keyArn], Condition: viaDynamoDb(region) },
     { Sid: `Sentinel${word}TableKmsKeyDescribe`, Effect: 'Allow', Action: ['kms:DescribeKey'], Resource: [keyArn] },
   ];
+}
+
+/** The runtime policy's KMS statement: Decrypt through DynamoDB, what Sentinel's item calls need on the key. */
+export function runtimeKmsStatements(word: string, keyArn: string, region: string): PolicyStatement[] {
+  return [{ Sid: `Sentinel${word}TableKmsKeyDecrypt`, Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [keyArn], Condition: viaDynamoDb(region) }];
 }

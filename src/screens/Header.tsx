@@ -12,7 +12,7 @@ const TITLES: Record<string, string> = {
   check: 'check',
   'check-failed': 'check',
   plan: 'plan',
-  iam: 'IAM policy',
+  iam: 'IAM policies',
   confirm: 'confirm',
   apply: 'apply',
 };

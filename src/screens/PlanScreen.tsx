@@ -59,7 +59,7 @@ export function IdentityLine({ identity, endpointUrl }: { identity?: Identity; e
   return <Text dimColor>{identityText(undefined, endpointUrl)}.</Text>;
 }
 
-/** Plan body scrolls inside `height`; Enter continues to the IAM policy. */
+/** Plan body scrolls inside `height`; Enter continues to the IAM policies. */
 export function PlanScreen({ plans, identity, endpointUrl, height, width, saveCode, onNext, onBack }: PlanScreenProps) {
   const saver = useSaver();
   useKeys((input, key) => {
@@ -79,7 +79,7 @@ export function PlanScreen({ plans, identity, endpointUrl, height, width, saveCo
       <ScrollBox lines={lines} height={Math.max(height - 5, 3)} />
       <PlanLineView line={summaryLine(plans)} />
       {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : <Text> </Text>}
-      <KeyHints hints={['Enter continue to the IAM policy', saveCode && CODE_HINT, onBack && 'Esc back', 'Ctrl-C quit']} />
+      <KeyHints hints={['Enter continue to the IAM policies', saveCode && CODE_HINT, onBack && 'Esc back', 'Ctrl-C quit']} />
     </Box>
   );
 }

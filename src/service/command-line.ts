@@ -1,6 +1,7 @@
 /** The headless command line equivalent to a wizard run, shown at the end so the next time can be scripted. */
 import { shellQuote } from '../core/shell.js';
 import type { KindChoice } from '../core/kinds.js';
+import type { PolicyAudience } from '../core/policy-audience.js';
 import type { RunContext } from './workflow.js';
 
 /** The answers of a run (the account id is not a flag of apply), and how it got credentials. */
@@ -15,9 +16,12 @@ export type CommandLineInput = Omit<RunContext, 'accountId' | 'kind' | 'table'> 
 };
 
 
-/** The offline command that prints the same IAM policy, e.g. `sentinel-init sessions --generate-iam --region r --table t --account-id 1`. */
-export function generateIamCommand(input: Pick<CommandLineInput, 'kind' | 'region' | 'table' | 'pitr' | 'kmsKey'> & { accountId?: string }): string {
-  const args = ['sentinel-init', input.kind, '--generate-iam', '--region', input.region];
+/**
+ * The offline command that prints the same IAM policies, e.g. `sentinel-init sessions --generate-iam --region r --table t --account-id 1`;
+ * with `policy`, that one alone (`--generate-iam provisioning`).
+ */
+export function generateIamCommand(input: Pick<CommandLineInput, 'kind' | 'region' | 'table' | 'pitr' | 'kmsKey'> & { accountId?: string; policy?: PolicyAudience }): string {
+  const args = ['sentinel-init', input.kind, '--generate-iam', ...(input.policy ? [input.policy] : []), '--region', input.region];
   if (input.table !== undefined) args.push('--table', input.table);
   if (input.accountId !== undefined) args.push('--account-id', input.accountId);
   if (input.pitr === false) args.push('--no-pitr');

@@ -39,7 +39,7 @@ export function kmsErrorToCli(error: unknown, given: string, region: string, end
   if (name === 'AccessDeniedException') {
     return new AwsFailure(
       `AWS denied kms:DescribeKey on ${given} in ${region}.`,
-      'Allow it in the key policy and in an IAM policy (sentinel-init --generate-iam --kms-key <key ARN> prints one), then run again.',
+      'Allow it in the key policy and in IAM (the provisioning policy of sentinel-init --generate-iam provisioning --kms-key <key ARN> holds it), then run again.',
       { cause: error },
     );
   }

@@ -4,6 +4,7 @@
  */
 import type { IacOutput } from '../core/iac-output.js';
 import type { KindChoice, KindName } from '../core/kinds.js';
+import type { PolicyAudience } from '../core/policy-audience.js';
 import type { Tag } from '../core/tags.js';
 
 export interface Options {
@@ -30,6 +31,8 @@ export interface Options {
   plan: boolean;
   yes: boolean;
   generateIam: boolean;
+  /** `--generate-iam provisioning|runtime`: that policy alone; undefined: both, in one object. */
+  iamPolicy?: PolicyAudience;
   accountId?: string;
   mfaCode?: string;
   json: boolean;
@@ -41,7 +44,7 @@ export interface Options {
   tags: Tag[];
   /** --kms-key as given: key ARN, alias ARN, alias/NAME or key ID; undefined: the AWS managed key. */
   kmsKey?: string;
-  /** --output: print the table and its IAM policy as code; like --plan, nothing is changed. */
+  /** --output: print the table and its IAM policies as code; like --plan, nothing is changed. */
   output?: IacOutput;
   /** --output-file: write the code there (atomically) instead of to stdout. */
   outputFile?: string;

@@ -10,10 +10,10 @@ import { aKind, KINDS } from '../core/kinds.js';
 import { describe } from '../engine/describe.js';
 import { lookalikeKind } from '../engine/lookalike.js';
 import type { ActualTable } from '../engine/types.js';
-import { OPERATION_ACTIONS } from '../policy/iam.js';
 import { verifyTable } from '../verify/run.js';
 import type { CheckResult, VerifyReport } from '../verify/types.js';
 import { verifySummary } from '../verify/format.js';
+import { generateIamCommand } from './command-line.js';
 import { isAbort, toCliError, type Connection, type RunContext } from './workflow.js';
 
 /** Errors that say nothing about the table: the run cannot go on. */
@@ -61,11 +61,9 @@ export function verifyFailure(report: VerifyReport): AwsFailure {
   if (fails.some((c) => /IndexName: gsi-device-id/.test(c.detail ?? ''))) {
     hint = `The table has gsi-device-id, which rejects Sentinel's sessions without a device: run \`sentinel-init sessions ${where} --yes\` to remove it, then verify again.`;
   } else if (denied && fails.length === 0) {
-    // The limiter never deletes, so the DeleteItem of verify's own cleanup is not in its statement.
-    const granted: readonly string[] = OPERATION_ACTIONS[report.kind];
-    const extra = [...new Set(report.checks.filter((c) => c.outcome === 'denied').map((c) => `dynamodb:${c.action}`))].filter((a) => !granted.includes(a));
-    const plus = extra.length > 0 ? `, plus ${extra.join(', ')} to remove its probe items` : '';
-    hint = `verify calls what Sentinel calls: run it as a principal with the Operations statement of \`sentinel-init ${report.kind} --generate-iam ${where}\`${plus}.`;
+    // verify is sentinel-init's: its calls (DescribeTable, the patterns, the probes' DeleteItem) are all in the provisioning policy.
+    const command = generateIamCommand({ kind: report.kind, policy: 'provisioning', table: report.table, region: report.region });
+    hint = `verify runs as whoever runs sentinel-init: give that principal the provisioning policy of \`${command}\`, which holds DescribeTable and every call verify makes.`;
   }
   return new AwsFailure(`Sentinel's access patterns do not all work on table ${report.table}: ${verifySummary(report)}`, hint);
 }

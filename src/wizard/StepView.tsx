@@ -22,7 +22,7 @@ import { TagsScreen } from '../screens/TagsScreen.js';
 import type { MfaCodeProvider } from '../aws/types.js';
 import type { CodeFormat, WizardServices } from './services.js';
 import { transition, type WizardEvent, type WizardState } from './steps.js';
-import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, commandFor, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, regionPreselect, tableName } from './view-model.js';
+import { accountNote, applyTitle, checkOptions, checkWhat, codeCommand, commandFor, confirmQuestion, toolTagsShown, kinds, lookalikes, lookalikeText, policyName, policySections, regionPreselect, savedPoliciesText, tableName } from './view-model.js';
 
 export interface StepViewProps {
   state: WizardState;
@@ -107,17 +107,17 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
       return checked ? <PlanScreen plans={checked.plans} identity={checked.identity} endpointUrl={options.endpointUrl} height={height} width={width} saveCode={saveCode} onNext={() => dispatch({ type: 'next' })} onBack={back} /> : null;
     case 'iam': {
       if (!checked) return null;
-      const json = services.policy(checked, options.accountId);
+      const texts = services.policies(checked, options.accountId);
       return (
         <IamScreen
-          json={json}
-          title={`IAM policy for ${checked.plans.length > 1 ? 'these tables' : 'this table'}`}
+          sections={policySections(texts)}
+          title={`IAM policies for ${checked.plans.length > 1 ? 'these tables' : 'this table'}`}
           accountNote={accountNote(checked, options)}
           nextLabel={checked.plans.every((p) => p.action === 'none') ? 'finish' : 'continue'}
           height={height}
           width={width}
-          saved={state.policySaved}
-          save={() => services.savePolicy(policyName(answers.kind), json).then((path) => (dispatch({ type: 'policy-saved', path }), path))}
+          saved={state.policySaved && savedPoliciesText(state.policySaved)}
+          save={() => services.savePolicies(policyName(answers.kind), texts).then((paths) => (dispatch({ type: 'policy-saved', paths }), savedPoliciesText(paths)))}
           onNext={() => dispatch({ type: 'next' })}
           onBack={back}
         />

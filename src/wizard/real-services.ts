@@ -11,7 +11,7 @@ import type { Options } from '../service/options.js';
 import { regionDefault } from '../service/region.js';
 import type { RunReport } from '../service/run-report.js';
 import type { Connection } from '../service/workflow.js';
-import { savePolicyFile } from './save-policy.js';
+import { savePolicyFiles } from './save-policy.js';
 import type { WizardServices } from './services.js';
 
 /** Real services; `env` is what resolution reads (the process environment by default). */
@@ -64,19 +64,19 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
       }
       return reports;
     },
-    policy: (checked, accountId) =>
-      policyJson(
-        checked.plans.map((p) => ({
-          kind: p.kind,
-          table: p.table,
-          region: p.region,
-          accountId: checked.identity?.account ?? accountId,
-          partition: checked.identity?.partition,
-          pitr: p.desired.pitr,
-          kmsKeyArn: p.desired.kmsKey?.arn,
-        })),
-      ),
-    savePolicy: (name, json) => savePolicyFile(name, json),
+    policies(checked, accountId) {
+      const requests = checked.plans.map((p) => ({
+        kind: p.kind,
+        table: p.table,
+        region: p.region,
+        accountId: checked.identity?.account ?? accountId,
+        partition: checked.identity?.partition,
+        pitr: p.desired.pitr,
+        kmsKeyArn: p.desired.kmsKey?.arn,
+      }));
+      return { provisioning: policyJson(requests, 'provisioning'), runtime: policyJson(requests, 'runtime') };
+    },
+    savePolicies: (name, texts) => savePolicyFiles(name, texts),
     async saveCode(format, checked, { command, converge, profile }) {
       const iac = await import('../iac/index.js');
       const tables = checked.plans.map((p) => iac.iacTableFromPlan(p, checked.identity));

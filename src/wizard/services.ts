@@ -6,10 +6,15 @@ import type { Identity, MfaCodeProvider, ProfileInfo } from '../aws/types.js';
 import type { ApplyResult, Plan, ProgressEvent } from '../engine/types.js';
 import type { RegionInfo } from '../aws/regions.js';
 import type { KindChoice, KindName } from '../core/kinds.js';
+import type { PolicyAudience } from '../core/policy-audience.js';
 import type { Options } from '../service/options.js';
 import type { CheckResult, VerifyReport } from '../verify/types.js';
 
 export type { KindChoice };
+
+/** Each IAM policy's pretty JSON, or the file it was saved to, by who gets it. */
+export type PolicyTexts = Record<PolicyAudience, string>;
+export type SavedPolicies = Record<PolicyAudience, string>;
 
 /** The code the wizard saves with `t` and `c`. */
 export type CodeFormat = 'terraform' | 'cloudformation';
@@ -48,10 +53,10 @@ export interface WizardServices {
   apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult[]>;
   /** Sentinel's access patterns on each table (src/verify), a line per pattern as it finishes. */
   verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal): Promise<VerifyReport[]>;
-  /** The IAM policy JSON (pretty-printed) for the checked tables. */
-  policy(checked: Checked, accountId?: string): string;
-  /** Writes the policy next to the person without overwriting anything; returns the path written. */
-  savePolicy(name: string, json: string): Promise<string>;
+  /** The provisioning and runtime policies' JSON (pretty-printed) for the checked tables. */
+  policies(checked: Checked, accountId?: string): PolicyTexts;
+  /** Writes each policy to its own file next to the person without overwriting anything; returns the paths written. */
+  savePolicies(name: string, texts: PolicyTexts): Promise<SavedPolicies>;
   /**
    * Writes the checked tables and their policy as code next to the policy, never overwriting;
    * `command` is the headless line that prints the same code, `converge` the one that applies the

@@ -7,7 +7,7 @@ import type { ApplyResult } from '../engine/types.js';
 import { MAX_TAGS, parseTag, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import type { VerifyReport } from '../verify/types.js';
-import type { Checked, KindChoice, SavedCode } from './services.js';
+import type { Checked, KindChoice, SavedCode, SavedPolicies } from './services.js';
 
 export type InputStep = 'kind' | 'profile' | 'region' | 'table' | 'tags';
 export const INPUT_STEPS: readonly InputStep[] = ['kind', 'profile', 'region', 'table', 'tags'];
@@ -59,8 +59,8 @@ export interface WizardState {
   /** The tags step's line being typed, and why the last one entered was refused. */
   tagDraft: string;
   tagError?: string;
-  /** Where the IAM policy was saved, for the transcript; forgotten when an answer changes (the file holds the old policy). */
-  policySaved?: string;
+  /** Where the two IAM policies were saved (one file each), for the transcript; forgotten when an answer changes (the files hold the old policies). */
+  policySaved?: SavedPolicies;
   /** Every save of the code (`t`, `c`), for the transcript. */
   code: SavedCode[];
   verify?: VerifyState;
@@ -79,7 +79,7 @@ export type WizardEvent =
   | { type: 'checked'; checked: Checked }
   | { type: 'check-failed'; message: string }
   | { type: 'next' }
-  | { type: 'policy-saved'; path: string }
+  | { type: 'policy-saved'; paths: SavedPolicies }
   | { type: 'code-saved'; saved: SavedCode }
   /** At the confirm, after the code was saved: end without changing anything. */
   | { type: 'code-only' }
@@ -233,7 +233,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       if (at === 'iam') return afterPolicy(state);
       return state;
     case 'policy-saved':
-      return { ...state, policySaved: event.path };
+      return { ...state, policySaved: event.paths };
     case 'code-saved':
       return { ...state, code: [...state.code, event.saved] };
     case 'code-only':

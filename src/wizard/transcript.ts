@@ -1,12 +1,13 @@
 /**
  * The plain record a wizard run leaves in the scrollback once it ends: the answers, each table's
- * plan in one line, where the IAM policy was saved (and how to attach it), what happened, the next
+ * plan in one line, where the two IAM policies were saved (and to whom to attach each), what happened, the next
  * steps, and the headless command for the next time. Printed as text after Ink has gone, so the
  * terminal keeps it whatever the screens did (resizes, redraws). Pure.
  */
 import { checkLine, verifySummary } from '../verify/format.js';
 import type { Plan } from '../engine/types.js';
 import { tagsText } from '../core/tags.js';
+import { POLICY_AUDIENCES } from '../core/policy-audience.js';
 import { basename } from 'node:path';
 import { shellQuote } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
@@ -17,6 +18,12 @@ import { INPUT_STEPS, type InputStep, type WizardState } from './steps.js';
 import { tableNames } from './view-model.js';
 
 const CODE_NAMES = { terraform: 'Terraform', cloudformation: 'CloudFormation' } as const;
+
+/** Who each saved policy is for, and the inline policy name the example command gives it. */
+const ATTACH = {
+  provisioning: { who: 'whoever runs sentinel-init', role: 'ROLE', name: 'sentinel-init' },
+  runtime: { who: "Sentinel's Lambda TVM role and its CLI users", role: 'SENTINEL_ROLE', name: 'sentinel-runtime' },
+} as const;
 
 /** How to apply saved code for tables that are new (existing ones have their import steps above). */
 function applyCodeLines(state: WizardState): string[] {
@@ -87,11 +94,15 @@ export function transcript(state: WizardState, options: Options, command: string
   if (checked?.identity) out.push(`  account   ${checked.identity.account} as ${checked.identity.arn}`);
   for (const p of checked?.plans ?? []) out.push(`  plan      ${planSummary(p)}`);
   if (state.policySaved) {
-    out.push(`  policy    saved to ${state.policySaved}`);
-    out.push(`            to let a role run this tool, attach it, e.g.: aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file://${state.policySaved}`);
+    for (const [i, audience] of POLICY_AUDIENCES.entries()) {
+      const path = state.policySaved[audience];
+      const { who, role, name } = ATTACH[audience];
+      out.push(`${i === 0 ? '  policies  ' : '            '}${audience} saved to ${path}`);
+      out.push(`            for ${who}, e.g.: aws iam put-role-policy --role-name ${role} --policy-name ${name} --policy-document ${shellQuote(`file://${path}`)}`);
+    }
   } else if (checked && answers.region) {
     out.push(
-      `  policy    not saved; to print it: ${generateIamCommand({
+      `  policies  not saved; to print both: ${generateIamCommand({
         kind: answers.kind,
         region: answers.region,
         table: answers.kind === 'all' ? undefined : tableNames(answers)[0],

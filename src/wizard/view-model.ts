@@ -3,13 +3,14 @@
  * (src/wizard/StepView.tsx) and these are tested without React.
  */
 import { KINDS, kindsOf, type KindChoice, type KindName } from '../core/kinds.js';
+import { POLICY_AUDIENCES, POLICY_FOR } from '../core/policy-audience.js';
 import { toolTags, type Tag } from '../core/tags.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Plan } from '../engine/types.js';
 import { shellQuote } from '../core/shell.js';
 import { headlessArgs, headlessCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
-import type { Checked, CodeFormat, WizardServices } from './services.js';
+import type { Checked, CodeFormat, PolicyTexts, SavedPolicies, WizardServices } from './services.js';
 import type { Answers, WizardState } from './steps.js';
 
 /** The kinds the answers stand for (four for `all`). */
@@ -92,6 +93,16 @@ export function applyTitle(checked: Checked): string {
   if (changing.length > 1) return `Applying ${count(changing.length, 'table', 'tables')}`;
   const [p] = changing;
   return p?.action === 'update' ? `Updating ${p.table}` : `Creating ${p?.table ?? ''}`;
+}
+
+/** The IAM screen's sections: each policy under a heading, with the sentence on where it goes. */
+export function policySections(texts: PolicyTexts): { heading: string; note: string; json: string }[] {
+  return POLICY_AUDIENCES.map((a) => ({ heading: `${a[0]?.toUpperCase()}${a.slice(1)} policy`, note: `${POLICY_FOR[a][0]?.toUpperCase()}${POLICY_FOR[a].slice(1)}.`, json: texts[a] }));
+}
+
+/** Where the policies were saved, in one line for the IAM screen. */
+export function savedPoliciesText(saved: SavedPolicies): string {
+  return POLICY_AUDIENCES.map((a) => saved[a]).join(' and ');
 }
 
 /** The file name the policy is saved under: the kind, or `all`. */

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/core/errors.js';
 import { generateIam } from '../../src/headless/generate-iam.js';
-import type { PolicyDocument } from '../../src/policy/iam.js';
+import type { Policies } from '../../src/policy/iam.js';
 import { isolateAws, type AwsEnv } from '../aws/aws-env.js';
 
 let aws: AwsEnv;
@@ -22,8 +22,11 @@ async function policyRegion(args: string[], env: NodeJS.ProcessEnv = {}): Promis
   let out = '';
   const io = { stdout: { write: (t: string) => void (out += t) }, stderr: { write: () => true }, env };
   expect(await generateIam(parseArgs(['--generate-iam', ...args]), io)).toBe(0);
-  const doc = JSON.parse(out) as PolicyDocument;
-  return doc.Statement[0]?.Resource[0]?.split(':')[3];
+  const both = JSON.parse(out) as Policies;
+  const region = both.provisioning.Statement[0]?.Resource[0]?.split(':')[3];
+  // The runtime policy names the same table.
+  expect(both.runtime.Statement[0]?.Resource[0]?.split(':')[3]).toBe(region);
+  return region;
 }
 
 describe('--generate-iam: the region', () => {

@@ -80,24 +80,20 @@ describe('sentinel-init all, headless', () => {
     expect((await tablesOf('allfail')).sort()).toEqual([...TABLES].sort());
   });
 
-  it('all takes no --table (exit 2); --generate-iam all is one policy naming each table', async () => {
+  it('all takes no --table (exit 2); --generate-iam all is two policies, each naming every table', async () => {
     const refused = await cli('allusage', ['all', '--table', 'my-table', '--yes']);
     expect(refused.code).toBe(2);
     expect(lines(refused.stderr)).toHaveLength(1);
     expect(refused.stderr).toMatch(/--table names one table: give its KIND with it/);
     const iam = await runCli(['all', '--generate-iam', '--region', REGION, '--account-id', '123456789012'], { env: { HOME: '/nonexistent' } });
     expect(iam.code, iam.stderr).toBe(0);
-    const policy = JSON.parse(iam.stdout) as { Statement: { Sid: string; Resource: string[] }[] };
-    expect(policy.Statement.map((s) => s.Sid)).toEqual([
-      'SentinelSessionTableProvisioning',
-      'SentinelSessionTableOperations',
-      'SentinelApprovalTableProvisioning',
-      'SentinelApprovalTableOperations',
-      'SentinelBreakGlassTableProvisioning',
-      'SentinelBreakGlassTableOperations',
-      'SentinelRateLimitTableProvisioning',
-      'SentinelRateLimitTableOperations',
-    ]);
-    for (const t of TABLES) expect(policy.Statement.some((s) => s.Resource.includes(`arn:aws:dynamodb:${REGION}:123456789012:table/${t}`))).toBe(true);
+    type Doc = { Statement: { Sid: string; Resource: string[] }[] };
+    const both = JSON.parse(iam.stdout) as { provisioning: Doc; runtime: Doc };
+    const words = ['Session', 'Approval', 'BreakGlass', 'RateLimit'];
+    expect(both.provisioning.Statement.map((s) => s.Sid)).toEqual(words.flatMap((w) => [`Sentinel${w}TableProvisioning`, `Sentinel${w}TableVerify`]));
+    expect(both.runtime.Statement.map((s) => s.Sid)).toEqual(words.map((w) => `Sentinel${w}TableOperations`));
+    for (const doc of [both.provisioning, both.runtime]) {
+      for (const t of TABLES) expect(doc.Statement.some((s) => s.Resource.includes(`arn:aws:dynamodb:${REGION}:123456789012:table/${t}`))).toBe(true);
+    }
   });
 });

@@ -257,9 +257,15 @@ describe('offline answers', () => {
     // An endpoint nothing listens on: a policy run that tried to connect would fail.
     const run = await runCli(['approvals', '--generate-iam', '--region', 'cn-north-1', '--account-id', '123456789012', '--endpoint-url', 'http://127.0.0.1:9'], { env: offline });
     expect(run.code, run.stderr).toBe(0);
-    const doc = json(run) as { Statement: { Sid: string; Resource: string[] }[] };
-    expect(doc.Statement.map((s) => s.Sid)).toEqual(['SentinelApprovalTableProvisioning', 'SentinelApprovalTableOperations']);
-    expect(doc.Statement[0]?.Resource).toEqual(['arn:aws-cn:dynamodb:cn-north-1:123456789012:table/sentinel-requests']);
+    type Doc = { Statement: { Sid: string; Resource: string[] }[] };
+    const both = json(run) as { provisioning: Doc; runtime: Doc };
+    expect(both.provisioning.Statement.map((s) => s.Sid)).toEqual(['SentinelApprovalTableProvisioning', 'SentinelApprovalTableVerify']);
+    expect(both.runtime.Statement.map((s) => s.Sid)).toEqual(['SentinelApprovalTableOperations']);
+    expect(both.provisioning.Statement[0]?.Resource).toEqual(['arn:aws-cn:dynamodb:cn-north-1:123456789012:table/sentinel-requests']);
+    // One alone: the document itself, what `aws iam create-policy --policy-document` takes.
+    const runtime = await runCli(['approvals', '--generate-iam', 'runtime', '--region', 'cn-north-1', '--account-id', '123456789012'], { env: offline });
+    expect(runtime.code, runtime.stderr).toBe(0);
+    expect(json(runtime)).toEqual(both.runtime);
   });
 
   it('--generate-iam without a region stops naming --region (a policy for any region grants too much); without an account it uses * and says so', async () => {
@@ -269,7 +275,7 @@ describe('offline answers', () => {
     expect(lines(none.stderr)).toEqual(['sentinel-init: No region given, and the policy names the table by its ARN, which includes the region. Pass --region (e.g. --region eu-west-1).']);
     const run = await runCli(['--generate-iam'], { env: { ...offline, AWS_DEFAULT_REGION: 'eu-north-1' } });
     expect(run.code).toBe(0);
-    expect((json(run) as { Statement: { Resource: string[] }[] }).Statement[0]?.Resource).toEqual(['arn:aws:dynamodb:eu-north-1:*:table/sentinel-sessions']);
+    expect((json(run) as { provisioning: { Statement: { Resource: string[] }[] } }).provisioning.Statement[0]?.Resource).toEqual(['arn:aws:dynamodb:eu-north-1:*:table/sentinel-sessions']);
     expect(run.stderr).toMatch(/No --account-id/);
   });
 

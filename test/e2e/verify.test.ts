@@ -99,7 +99,7 @@ describe('verify', () => {
       detail: `arn:aws:iam::123456789012:user/x may not call dynamodb:PutItem on arn:aws:dynamodb:us-east-1:123456789012:table/${table}`,
     });
     expect(report.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
-    expect(lines(run.stderr).at(-1)).toMatch(/run it as a principal with the Operations statement of `sentinel-init breakglass --generate-iam/);
+    expect(lines(run.stderr).at(-1)).toMatch(/ verify runs as whoever runs sentinel-init: give that principal the provisioning policy of `sentinel-init breakglass --generate-iam provisioning --region eu-west-1 --table verify-denied`, which holds DescribeTable and every call verify makes\.$/);
     expect(report.probesLeft).toEqual([]);
     expect(await itemCount(table)).toBe(0);
   });
@@ -129,7 +129,7 @@ describe('verify', () => {
     expect(await itemCount(table)).toBe(0);
   });
 
-  it('ratelimit without DeleteItem (the limiter never deletes): the probe stays for its TTL and the hint names the extra action', async () => {
+  it('ratelimit without DeleteItem (the limiter never deletes): the probe stays for its TTL and the hint names the provisioning policy, which holds it', async () => {
     const table = 'verify-ratelimit-nodelete';
     expect((await cli(['ratelimit', '--table', table, '--yes'])).code).toBe(0);
     stack.proxy.inject('DeleteItem', 'access-denied');
@@ -138,7 +138,7 @@ describe('verify', () => {
     const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string }[]; probesLeft: string[] };
     expect(report.checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass', 'pass', 'denied']);
     expect(report.probesLeft).toEqual([expect.stringMatching(/^RL#sentinel-init-probe-[0-9a-f]{8}-caller$/)]);
-    expect(lines(run.stderr).at(-1)).toMatch(/Operations statement of `sentinel-init ratelimit --generate-iam .*`, plus dynamodb:DeleteItem to remove its probe items\.$/);
+    expect(lines(run.stderr).at(-1)).toMatch(/the provisioning policy of `sentinel-init ratelimit --generate-iam provisioning .*`, which holds DescribeTable and every call verify makes\.$/);
     expect(await itemCount(table)).toBe(1);
   });
 

@@ -132,7 +132,7 @@ async function answerMfa(s: string, code: string): Promise<string> {
 /** From the plan on: Enter, Enter, y, then Enter on the done screen; returns the IAM screen, and the done screen followed by what the terminal keeps after exit (the transcript). */
 async function confirmFromPlan(s: string, question: string): Promise<{ iam: string; end: string }> {
   key(s, 'Enter');
-  const iam = await waitFor(s, 'IAM policy for this table');
+  const iam = await waitFor(s, 'IAM policies for this table');
   key(s, 'Enter');
   await waitFor(s, question);
   typeText(s, 'y');

@@ -83,12 +83,12 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 'appr');
     await waitFor(s, '❯ approvals');
     key(s, 'Enter');
-    await term.enterThrough(s, ['Which AWS profile?', 'Which region?', 'Table name?', 'Tags?', 'Plan: create 1 table', 'IAM policy for this table']);
+    await term.enterThrough(s, ['Which AWS profile?', 'Which region?', 'Table name?', 'Tags?', 'Plan: create 1 table', 'IAM policies for this table']);
     await waitFor(s, '[y/n]');
     // Back through every screen to the first.
     const back: [string, string][] = [
-      ['confirm', 'IAM policy for this table'],
-      ['IAM policy', 'Plan: create 1 table'],
+      ['confirm', 'IAM policies for this table'],
+      ['IAM policies', 'Plan: create 1 table'],
       ['plan', 'Tags?'],
       ['tags', 'Table name?'],
       ['table name', 'Which region?'],
@@ -144,7 +144,7 @@ describe('the wizard as a person lives it', () => {
     expect(plan).toMatch(/\+ sentinel-breakglass\s+create with 3 indexes/);
     expect(plan).toMatch(/\+ sentinel-ratelimit\s+create\b/);
     key(s, 'Enter');
-    const iam = await waitFor(s, 'IAM policy for these tables');
+    const iam = await waitFor(s, 'IAM policies for these tables');
     keep('all-iam.txt', iam);
     key(s, 'Enter');
     await waitFor(s, /Create 4 tables \(sentinel-sessions/);
@@ -179,7 +179,7 @@ describe('the wizard as a person lives it', () => {
     key(s, 'End');
     screens.push(await waitFor(s, 'Plan: create 1 table with 4 indexes'));
     key(s, 'Enter');
-    const iam = await waitFor(s, 'IAM policy for this table');
+    const iam = await waitFor(s, 'IAM policies for this table');
     keep('small-iam.txt', iam);
     screens.push(iam);
     key(s, 'End');
@@ -236,7 +236,7 @@ describe('the wizard as a person lives it', () => {
       launch(s, `sessions --aws-profile dev --region eu-west-1 --table resized --endpoint-url ${slow.endpoint}`);
       await waitFor(s, /Plan: \d+ changes to resized/);
       key(s, 'Enter');
-      await waitFor(s, 'IAM policy for this table');
+      await waitFor(s, 'IAM policies for this table');
       key(s, 'Enter');
       await waitFor(s, '[y/n]');
       typeText(s, 'y');
@@ -274,9 +274,9 @@ describe('the wizard as a person lives it', () => {
     key(s, 'Enter');
     await waitFor(s, 'Plan: create 1 table');
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     typeText(s, 's');
-    await waitFor(s, /Saved the policy to \S+sentinel-breakglass-policy\.json/);
+    await waitFor(s, /Saved the policies to \S+sentinel-breakglass-provisioning-policy\.json and\s+\S+sentinel-breakglass-runtime-policy\.json/);
     key(s, 'Enter');
     await waitFor(s, '[y/n]');
     typeText(s, 'n');
@@ -287,8 +287,10 @@ describe('the wizard as a person lives it', () => {
     expect(end).toContain('  profile   prod');
     expect(end).toContain('  region    us-west-2');
     expect(end).toContain('  plan      declined-table: create with 3 indexes');
-    expect(end).toMatch(/ {2}policy {4}saved to \S+sentinel-breakglass-policy\.json/);
-    expect(end).toMatch(/aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file:\/\/\S+sentinel-breakglass-policy\.json/);
+    expect(end).toMatch(/ {2}policies {2}provisioning saved to \S+sentinel-breakglass-provisioning-policy\.json/);
+    expect(end).toMatch(/for whoever runs sentinel-init, e\.g\.: aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file:\/\/\S+sentinel-breakglass-provisioning-policy\.json/);
+    expect(end).toMatch(/ {12}runtime saved to \S+sentinel-breakglass-runtime-policy\.json/);
+    expect(end).toMatch(/for Sentinel's Lambda TVM role and its CLI users, e\.g\.: aws iam put-role-policy --role-name SENTINEL_ROLE --policy-name sentinel-runtime --policy-document file:\/\/\S+sentinel-breakglass-runtime-policy\.json/);
     expect(end).toContain('Declined: nothing was created or changed.');
     expect(end).toContain(`sentinel-init breakglass --aws-profile prod --endpoint-url ${local.endpoint} --region us-west-2 --table declined-table --yes`);
     expect(await tableOf('keyprod', 'us-west-2', 'declined-table')).toBeUndefined();
@@ -301,9 +303,9 @@ describe('the wizard as a person lives it', () => {
     typeText(s, 't');
     await waitFor(s, `✓ Saved Terraform to ${home.home}/sentinel-approvals.tf`);
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     typeText(s, 's');
-    await waitFor(s, 'Saved the policy to');
+    await waitFor(s, 'Saved the policies to');
     key(s, 'Enter');
     const confirm = await waitFor(s, '[y/n]');
     expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");

@@ -64,8 +64,9 @@ describe('wizard in a real terminal', () => {
     expect(plan).toContain(`Identity not checked: custom endpoint ${local.endpoint}`);
     keep('plan.txt', plan);
     key(s, 'Enter');
-    const iam = await waitFor(s, 'IAM policy for this table');
+    const iam = await waitFor(s, 'IAM policies for this table');
     expect(iam).toContain('"SentinelBreakGlassTableProvisioning"');
+    expect(iam).toContain('Provisioning policy');
     expect(iam).toContain('arn:aws:dynamodb:eu-west-3:*:table/sentinel-breakglass');
     keep('iam.txt', iam);
     key(s, 'Enter');
@@ -96,7 +97,7 @@ describe('wizard in a real terminal', () => {
     // Every answer given: it opens on the plan, after the check.
     await waitFor(s, 'Plan: create 1 table with 3 indexes');
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     key(s, 'Enter');
     await waitFor(s, '[y/n]');
     key(s, 'C-c');
@@ -117,7 +118,7 @@ describe('wizard in a real terminal', () => {
       expect(plan).toContain('~ table old-approvals  will be updated in place');
       keep('update-plan.txt', plan);
       key(s, 'Enter');
-      await waitFor(s, 'IAM policy for this table');
+      await waitFor(s, 'IAM policies for this table');
       key(s, 'Enter');
       await waitFor(s, 'Apply 5 changes to table old-approvals in eu-west-1? [y/n]');
       typeText(s, 'y');

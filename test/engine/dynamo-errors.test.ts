@@ -6,12 +6,12 @@ const ctx = { operation: 'UpdateTimeToLive', table: 'sentinel-sessions', region:
 const sdkError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
 describe('dynamoErrorToCli', () => {
-  it('AccessDenied names the denied action and points to --generate-iam', () => {
+  it('AccessDenied names the denied action and the provisioning policy of --generate-iam, which holds it', () => {
     const denied = sdkError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/x is not authorized to perform: dynamodb:UpdateTimeToLive on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-sessions');
     const e = dynamoErrorToCli(denied, ctx);
     expect(e?.exitCode).toBe(EXIT.failure);
     expect(e?.message).toBe('AWS denied dynamodb:UpdateTimeToLive on table sentinel-sessions in eu-west-1.');
-    expect(e?.hint).toContain('sentinel-init sessions --generate-iam --table sentinel-sessions --region eu-west-1');
+    expect(e?.hint).toBe('Attach the provisioning policy printed by `sentinel-init sessions --generate-iam provisioning --table sentinel-sessions --region eu-west-1` to this identity, then run again.');
   });
 
   it('falls back to the operation when the message does not say', () => {
@@ -45,7 +45,7 @@ describe('dynamoErrorToCli', () => {
     const kmsDenied = sdkError('AccessDeniedException', 'KMS key access denied error: com.amazonaws.services.kms.model.AccessDeniedException');
     const e = dynamoErrorToCli(kmsDenied, { ...ctx, operation: 'CreateTable' });
     expect(e?.message).toBe('DynamoDB could not use the KMS key for table sentinel-sessions in eu-west-1 (CreateTable: KMS key access denied error: com.amazonaws.services.kms.model.AccessDeniedException).');
-    expect(e?.hint).toBe('Let this identity use the key through DynamoDB, in the key policy and in IAM (--generate-iam with --kms-key prints the IAM part), then run again.');
+    expect(e?.hint).toBe('Let this identity use the key through DynamoDB, in the key policy and in IAM (the provisioning policy of --generate-iam provisioning with --kms-key holds the IAM part), then run again.');
     expect(dynamoErrorToCli(sdkError('ValidationException', 'The kms key is disabled'), ctx)?.message).toMatch(/^DynamoDB could not use the KMS key/);
     // A denial that is not about KMS stays a DynamoDB permission.
     expect(dynamoErrorToCli(sdkError('AccessDeniedException', 'not authorized to perform: dynamodb:DescribeTable on resource'), ctx)?.message).toBe(

@@ -1,8 +1,8 @@
 /**
  * The CloudFormation export, held to the real tools: cfn-lint passes on every template with its
  * informational checks on, PyYAML reads it back, and what it reads maps back to exactly the
- * requests the engine sends. The policy, evaluated as CloudFormation would in two accounts and
- * regions, is generatePolicy's for each: one template serves a whole StackSet.
+ * requests the engine sends. The two policies per table, evaluated as CloudFormation would in two
+ * accounts and regions, are the generator's for each: one template serves a whole StackSet.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,8 @@ import { desiredTable } from '../../src/engine/desired.js';
 import { PITR_ON } from '../../src/engine/pitr.js';
 import { createTableInput, ttlSpecification } from '../../src/engine/steps.js';
 import { iacTable, renderCloudFormation, type IacTable } from '../../src/iac/index.js';
-import { generatePolicy } from '../../src/policy/iam.js';
+import { POLICY_AUDIENCES } from '../../src/core/policy-audience.js';
+import { policies } from '../../src/policy/iam.js';
 import { evaluate, fromCloudFormation, normalized, type Stack } from '../helpers/iac-parse.js';
 import { cfnLint, readYaml } from '../helpers/iac-tools.js';
 
@@ -95,13 +96,18 @@ describe('CloudFormation export', () => {
     expect(sent.createTable.DeletionProtectionEnabled).toBe(false);
   });
 
-  it.each(STACKS.map((s) => [s.region, s] as const))('in %s the policy is generatePolicy\'s for that account, region and partition', (_, stack) => {
+  it.each(STACKS.map((s) => [s.region, s] as const))('in %s each table\'s provisioning and runtime policies are the generator\'s for that account, region and partition', (_, stack) => {
     for (const [i, c] of CASES.entries()) {
       if (c.importOnly) continue;
+      const managed = Object.keys(templates[i]!.Resources).filter((id) => templates[i]!.Resources[id].Type === 'AWS::IAM::ManagedPolicy');
+      expect(managed).toHaveLength(2 * c.tables.length);
       for (const t of c.tables) {
-        const id = `${KINDS[t.desired.kind].policyWord}TablePolicy`;
-        const want = generatePolicy({ kind: t.desired.kind, table: t.desired.name, region: stack.region, accountId: stack.account, partition: stack.partition, pitr: t.desired.pitr, kmsKeyArn: t.desired.kmsKey?.arn });
-        expect(evaluate(templates[i]!.Resources[id].Properties.PolicyDocument, templates[i], stack)).toEqual(want);
+        const want = policies({ kind: t.desired.kind, table: t.desired.name, region: stack.region, accountId: stack.account, partition: stack.partition, pitr: t.desired.pitr, kmsKeyArn: t.desired.kmsKey?.arn });
+        for (const audience of POLICY_AUDIENCES) {
+          const id = `${KINDS[t.desired.kind].policyWord}Table${audience === 'provisioning' ? 'Provisioning' : 'Runtime'}Policy`;
+          expect(evaluate(templates[i]!.Resources[id].Properties.PolicyDocument, templates[i], stack), id).toEqual(want[audience]);
+          expect(templates[i]!.Outputs[`${id}Arn`], id).toMatchObject({ Value: { Ref: id } });
+        }
       }
     }
   });

@@ -1,8 +1,8 @@
 /**
  * The Terraform export, held to the real tool with the hashicorp/aws provider from the local mirror
  * (no network): laid out as terraform fmt lays it out, valid, and planned by the provider into
- * exactly the requests the engine sends. The policies, evaluated by `terraform test` with a mocked
- * provider, are generatePolicy's.
+ * exactly the requests the engine sends. The two policies per table, evaluated by `terraform test`
+ * with a mocked provider, are provisioningPolicy's and runtimePolicy's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ import { PITR_ON } from '../../src/engine/pitr.js';
 import { createTableInput, ttlSpecification } from '../../src/engine/steps.js';
 import { hclString } from '../../src/iac/hcl.js';
 import { iacTable, renderTerraform, type IacTable } from '../../src/iac/index.js';
-import { generatePolicy } from '../../src/policy/iam.js';
+import { POLICY_AUDIENCES } from '../../src/core/policy-audience.js';
+import { policies } from '../../src/policy/iam.js';
 import { fromTerraform, normalized } from '../helpers/iac-parse.js';
 import { planValues, terraformDir, type TerraformDir } from '../helpers/iac-tools.js';
 
@@ -35,17 +36,21 @@ const variants = (exists: boolean) => [
 ];
 const render = (tables: IacTable[]) => renderTerraform(tables, { version: '9.9.9', command: 'sentinel-init sessions --region eu-west-1 --output terraform' });
 
-/** A `terraform test` file: each table's ARN overridden, each policy compared with generatePolicy's document. */
+/** A `terraform test` file: each table's ARN overridden, each of its two policies compared with the generator's document. */
 function policyTest(tf: TerraformDir, tables: IacTable[]): void {
   mkdirSync(join(tf.dir, 'tests'));
   const blocks = tables.map((t) => {
     const n = t.desired.kind;
     const arn = `arn:aws:dynamodb:eu-west-1:123456789012:table/${t.desired.name}`;
-    const want = generatePolicy({ kind: n, table: t.desired.name, region: 'eu-west-1', accountId: '123456789012', pitr: t.desired.pitr, kmsKeyArn: t.desired.kmsKey?.arn });
-    writeFileSync(join(tf.dir, `want-${n}.json`), JSON.stringify(want));
+    const want = policies({ kind: n, table: t.desired.name, region: 'eu-west-1', accountId: '123456789012', pitr: t.desired.pitr, kmsKeyArn: t.desired.kmsKey?.arn });
+    const asserts = POLICY_AUDIENCES.map((a) => {
+      writeFileSync(join(tf.dir, `want-${n}-${a}.json`), JSON.stringify(want[a]));
+      const res = `aws_iam_policy.${n}_${a}`;
+      return `  assert {\n    condition     = jsondecode(${res}.policy) == jsondecode(file("want-${n}-${a}.json"))\n    error_message = "${n} ${a}: \${${res}.policy}"\n  }\n`;
+    });
     return {
       override: `override_resource {\n  target          = aws_dynamodb_table.${n}\n  override_during = plan\n  values          = { arn = "${arn}" }\n}\n`,
-      assert: `  assert {\n    condition     = jsondecode(aws_iam_policy.${n}.policy) == jsondecode(file("want-${n}.json"))\n    error_message = "${n}: \${aws_iam_policy.${n}.policy}"\n  }\n`,
+      assert: asserts.join(''),
     };
   });
   const text = `mock_provider "aws" {}\n\n${blocks.map((b) => b.override).join('\n')}\nrun "policies" {\n  command = plan\n${blocks.map((b) => b.assert).join('')}}\n`;
@@ -61,7 +66,10 @@ function expectEngineRequests(planned: Map<string, Record<string, unknown>>, tab
     expect(normalized(sent.createTable)).toEqual(normalized(createTableInput(t.desired)));
     expect(sent.ttl).toEqual(ttlSpecification(t.desired));
     expect(sent.pitr).toEqual(t.desired.pitr ? PITR_ON : undefined);
-    expect(planned.get(`aws_iam_policy.${t.desired.kind}`)).toMatchObject({ name: `${t.desired.name}-eu-west-1` });
+    // Two policies, named by who gets them; none other.
+    expect(planned.get(`aws_iam_policy.${t.desired.kind}_provisioning`)).toMatchObject({ name: `${t.desired.name}-eu-west-1-provisioning` });
+    expect(planned.get(`aws_iam_policy.${t.desired.kind}_runtime`)).toMatchObject({ name: `${t.desired.name}-eu-west-1-runtime` });
+    expect([...planned.keys()].filter((k) => k.startsWith(`aws_iam_policy.${t.desired.kind}`)).sort()).toEqual([`aws_iam_policy.${t.desired.kind}_provisioning`, `aws_iam_policy.${t.desired.kind}_runtime`]);
   }
 }
 
@@ -80,13 +88,13 @@ describe('Terraform export: every kind, defaults', () => {
     expect(tf.run(['version'])).toMatch(/provider registry\.terraform\.io\/hashicorp\/aws v5\.100\.0/);
   }, 120_000);
 
-  it('plans, per kind, exactly the engine\'s CreateTable, TTL and PITR requests, and a policy', () => {
+  it('plans, per kind, exactly the engine\'s CreateTable, TTL and PITR requests, and two policies', () => {
     expectEngineRequests(planValues(tf).resources, defaults);
     expect(text.match(/prevent_destroy = true/g)).toHaveLength(defaults.length);
     expect(text).not.toMatch(/^import \{/m);
   }, 120_000);
 
-  it('each policy is generatePolicy\'s document once the table has its ARN', () => {
+  it('each table\'s provisioning and runtime policies are the generator\'s documents once the table has its ARN', () => {
     policyTest(tf, defaults);
     expect(tf.run(['test'])).toMatch(/1 passed, 0 failed/);
   }, 120_000);

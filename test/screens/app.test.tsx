@@ -51,7 +51,7 @@ describe('wizard', () => {
     expect(plan).toContain('+ table sentinel-requests');
     expect(plan).toContain('index gsi-requester');
     expect(calls.checks[0]).toMatchObject({ kind: 'approvals', profile: 'dev', region: 'eu-central-1', table: 'sentinel-requests', tags: [{ key: 'team', value: 'platform' }] });
-    await press(r, KEY.enter, 'IAM policy for this table');
+    await press(r, KEY.enter, 'IAM policies for this table');
     expect(r.lastFrame()).toContain('arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
     await press(r, KEY.enter, '[y/n]');
     expect(r.lastFrame()).toContain('Create table sentinel-requests in eu-central-1 (account 123456789012)?');
@@ -74,7 +74,7 @@ describe('wizard', () => {
     expect(lines).toContain('  region    eu-central-1');
     expect(lines).toContain('  tags      team=platform');
     expect(lines).toContain('  plan      sentinel-requests: create with 3 indexes');
-    expect(lines).toContain('  policy    not saved; to print it: sentinel-init approvals --generate-iam --region eu-central-1 --table sentinel-requests --account-id 123456789012');
+    expect(lines).toContain('  policies  not saved; to print both: sentinel-init approvals --generate-iam --region eu-central-1 --table sentinel-requests --account-id 123456789012');
     expect(lines).toContain('✓ Table sentinel-requests in eu-central-1: created. arn:aws:dynamodb:eu-central-1:123456789012:table/sentinel-requests');
     expect(lines).toContain('  Lambda TVM         SENTINEL_APPROVAL_TABLE=sentinel-requests');
     expect(lines).toContain('  sentinel CLI       --request-table sentinel-requests  (request, list, check, approve, deny)');
@@ -87,9 +87,18 @@ describe('wizard', () => {
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', profileSource: '--aws-profile', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, '+ table tbl');
     expect(r.lastFrame()).not.toContain('Esc back');
-    await press(r, KEY.enter, 'IAM policy');
+    const iam = await press(r, KEY.enter, 'IAM policies for this table');
+    // Both policies, each under a heading with where it goes.
+    expect(iam).toContain('Provisioning policy\nAttach it to whoever runs sentinel-init (a person or a pipeline role)');
+    expect(iam).toContain("Runtime policy\nAttach it to Sentinel's Lambda TVM execution role and to the people who run Sentinel's CLI");
+    const saved = await press(r, 's', 'Saved the policies to');
+    expect(saved.replace(/\n/g, ' ')).toContain('Saved the policies to ./sentinel-sessions-provisioning-policy.json and ./sentinel-sessions-runtime-policy.json');
+    expect(saved.split('\n').length).toBeLessThanOrEqual(30);
+    expect(calls.saved).toEqual(['sessions']);
     await press(r, KEY.enter, '[y/n]');
-    await press(r, KEY.esc, 'IAM policy');
+    await press(r, KEY.esc, 'IAM policies');
+    // Remembered when coming back.
+    expect(r.lastFrame()?.replace(/\n/g, ' ')).toContain('Saved the policies to ./sentinel-sessions-provisioning-policy.json and ./sentinel-sessions-runtime-policy.json');
     await press(r, KEY.enter, '[y/n]');
     // Enter, as on every other screen: the run goes on, the question stays, and says what answers it.
     expect(await press(r, KEY.enter, 'Press y to apply or n to decline.')).toContain('Create table tbl in eu-west-1 (account 123456789012)? [y/n]');
@@ -98,6 +107,8 @@ describe('wizard', () => {
     await press(r, 'n');
     expect(await exited(exit, r)).toBe(0);
     const lines = exit.after?.split('\n') ?? [];
+    expect(lines).toContain('  policies  provisioning saved to ./sentinel-sessions-provisioning-policy.json');
+    expect(lines).toContain('            runtime saved to ./sentinel-sessions-runtime-policy.json');
     expect(lines).toContain('Declined: nothing was created or changed.');
     expect(lines.at(-1)).toBe('  sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
     expect(calls.applies).toBe(0);
@@ -128,7 +139,7 @@ describe('wizard', () => {
     });
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, '+ table tbl');
-    await press(r, KEY.enter, 'IAM policy');
+    await press(r, KEY.enter, 'IAM policies');
     await press(r, KEY.enter, '[y/n]');
     await press(r, 'y', 'CREATING');
     expect(r.lastFrame()).toContain('✓ Create table tbl');
@@ -240,8 +251,8 @@ describe('wizard', () => {
     expect(calls.kinds[0]).toEqual(['sessions', 'approvals', 'breakglass', 'ratelimit']);
     const plan = await waitForText(r, '+ table sentinel-sessions');
     expect(plan).toContain('+ sentinel-requests    create with 3 indexes');
-    await press(r, KEY.enter, 'IAM policy for these tables');
-    expect(r.lastFrame()).toContain('"Sid": "Xsessions"');
+    await press(r, KEY.enter, 'IAM policies for these tables');
+    expect(r.lastFrame()).toContain('"Sid": "Psessions"');
     await press(r, KEY.enter, '[y/n]');
     expect(r.lastFrame()?.replace(/\s+/g, ' ')).toContain('Create 4 tables (sentinel-sessions, sentinel-requests, sentinel-breakglass, sentinel-ratelimit) in eu-west-1 (account 123456789012)?');
     await press(r, 'y', 'Enter finish');
@@ -265,7 +276,7 @@ describe('wizard', () => {
     });
     const { r } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, 'Plan');
-    await press(r, KEY.enter, 'IAM policy');
+    await press(r, KEY.enter, 'IAM policies');
     const confirm = await press(r, KEY.enter, 'Type yes to apply anyway');
     expect(confirm).toMatch(/tbl looks like a breakglass table/);
     await press(r, 'y');
@@ -281,7 +292,7 @@ describe('wizard', () => {
     await waitForText(r, 't/c save as Terraform/CloudFormation');
     await press(r, 't', '✓ Saved Terraform to ./sentinel-sessions.tf');
     expect(calls.code).toEqual([{ format: 'terraform', command: 'sentinel-init sessions --region eu-west-1 --table tbl --output terraform' }]);
-    await press(r, KEY.enter, 'IAM policy');
+    await press(r, KEY.enter, 'IAM policies');
     await press(r, KEY.enter, '[y/n]');
     await press(r, 'y', 'Enter finish');
     await press(r, 'c', '✓ Saved CloudFormation to ./sentinel-sessions.cfn.yaml');
@@ -296,7 +307,7 @@ describe('wizard', () => {
     const { services, calls } = fakeServices();
     const { r, exit } = start(options({ kindGiven: true, profile: 'dev', region: 'eu-west-1', table: 'tbl' }), services);
     await waitForText(r, 'Plan');
-    await press(r, KEY.enter, 'IAM policy');
+    await press(r, KEY.enter, 'IAM policies');
     const confirm = await press(r, KEY.enter, '[y/n]');
     expect(confirm).toContain("t/c don't create, save Terraform/CloudFormation instead");
     await press(r, 'c');

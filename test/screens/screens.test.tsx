@@ -133,21 +133,34 @@ describe('TableScreen, keys arriving together as a terminal sends them', () => {
 
 describe('IamScreen', () => {
   const json = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 10 }, (_, i) => ({ Sid: `S${i}`, Action: 'dynamodb:GetItem' })) }, null, 2);
-  it('fits its height, scrolls with ↓ and PgDn, and saves with s', async () => {
+  const sections = [
+    { heading: 'Provisioning policy', note: 'Attach it to whoever runs sentinel-init.', json },
+    { heading: 'Runtime policy', note: "Attach it to Sentinel's Lambda TVM execution role.", json: json.replace(/"S(\d)"/g, '"R$1"') },
+  ];
+  it('shows each policy under its heading and where it goes, fits its height, scrolls with ↓ and PgDn, and saves both with s', async () => {
     let saves = 0;
     const save = async () => {
       saves++;
-      return './sentinel-sessions-policy.json';
+      return './sentinel-sessions-provisioning-policy.json and ./sentinel-sessions-runtime-policy.json';
     };
-    const r = render(<IamScreen json={json} title="IAM policy for this table" nextLabel="continue" accountNote="ARNs name account 1" height={14} width={80} save={save} onNext={() => {}} />);
-    const first = await waitForText(r, 'IAM policy for this table');
+    const r = render(<IamScreen sections={sections} title="IAM policies for this table" nextLabel="continue" accountNote="ARNs name account 1" height={14} width={80} save={save} onNext={() => {}} />);
+    const first = await waitForText(r, 'IAM policies for this table');
     expect(first.split('\n').length).toBeLessThanOrEqual(14);
     expect(first).toContain('lines 1–9 of');
+    expect(first).toContain('Provisioning policy\nAttach it to whoever runs sentinel-init.\n{');
     expect(first).toContain('"Version"');
     await press(r, KEY.down, 'lines 2–10 of');
     await press(r, KEY.pageDown, 'lines 11–19 of');
     expect(r.lastFrame()).not.toContain('"Version"');
-    await press(r, 's', 'Saved the policy to ./sentinel-sessions-policy.json');
+    // Further down: the second policy, under its own heading.
+    for (let i = 0; i < 3; i++) await press(r, KEY.pageDown);
+    const later = await press(r, KEY.pageDown, 'lines 47–55 of');
+    expect(later).toContain("Runtime policy\nAttach it to Sentinel's Lambda TVM execution role.");
+    expect(later).toContain('"R0"');
+    const saved = await press(r, 's', 'Saved the policies to');
+    expect(saved.replace(/\n/g, ' ')).toContain('✓ Saved the policies to ./sentinel-sessions-provisioning-policy.json and ./sentinel-sessions-runtime-policy.json');
+    // Folded onto two rows, the line takes one from the policies: the screen keeps its height.
+    expect(saved.split('\n').length).toBeLessThanOrEqual(14);
     expect(saves).toBe(1);
   });
 });

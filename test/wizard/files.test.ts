@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closestRegion, listRegions } from '../../src/aws/regions.js';
 import { startDemo } from '../../src/local/demo.js';
-import { savePolicyFile } from '../../src/wizard/save-policy.js';
+import { savePolicyFile, savePolicyFiles } from '../../src/wizard/save-policy.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 import { options } from './fixtures.js';
 
@@ -19,6 +19,17 @@ describe('savePolicyFile', () => {
     expect(await readFile(join(dir, 'sentinel-sessions-policy.json'), 'utf8')).toBe('mine');
     expect(await readFile(path, 'utf8')).toBe('{"a":1}\n');
     expect(basename(await savePolicyFile('breakglass', '{}', dir))).toBe('sentinel-breakglass-policy.json');
+  });
+
+  it('the two policies: one file each, named by who gets it, neither overwriting a file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'sentinel-all-runtime-policy.json'), 'mine');
+    const paths = await savePolicyFiles('all', { provisioning: '{"p":1}', runtime: '{"r":1}' }, dir);
+    expect(basename(paths.provisioning)).toBe('sentinel-all-provisioning-policy.json');
+    expect(basename(paths.runtime)).toBe('sentinel-all-runtime-policy-2.json');
+    expect(await readFile(paths.provisioning, 'utf8')).toBe('{"p":1}\n');
+    expect(await readFile(paths.runtime, 'utf8')).toBe('{"r":1}\n');
+    expect(await readFile(join(dir, 'sentinel-all-runtime-policy.json'), 'utf8')).toBe('mine');
   });
 });
 

@@ -128,15 +128,18 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, action: Pl
         return { kind: p.kind, table: p.table, region: p.region, passed: true, checks: [check], probesLeft: [] };
       });
     },
-    policy: (checked, accountId) =>
-      JSON.stringify(
-        { Version: '2012-10-17', Statement: checked.plans.map((p) => ({ Sid: `X${p.kind}`, Resource: `arn:aws:dynamodb:${p.region}:${checked.identity?.account ?? accountId ?? '*'}:table/${p.table}` })) },
-        null,
-        2,
-      ),
-    savePolicy: async (name) => {
+    policies: (checked, accountId) => {
+      const doc = (sid: string) =>
+        JSON.stringify(
+          { Version: '2012-10-17', Statement: checked.plans.map((p) => ({ Sid: `${sid}${p.kind}`, Resource: `arn:aws:dynamodb:${p.region}:${checked.identity?.account ?? accountId ?? '*'}:table/${p.table}` })) },
+          null,
+          2,
+        );
+      return { provisioning: doc('P'), runtime: doc('X') };
+    },
+    savePolicies: async (name) => {
       calls.saved.push(name);
-      return `./sentinel-${name}-policy.json`;
+      return { provisioning: `./sentinel-${name}-provisioning-policy.json`, runtime: `./sentinel-${name}-runtime-policy.json` };
     },
     saveCode: async (format, checked, { command }) => {
       calls.code.push({ format, command });

@@ -115,13 +115,14 @@ describe('a changed kind derives the table name and the tool\'s tags again', () 
 });
 
 describe('a changed answer forgets the policy saved for the old one', () => {
+  const saved = { provisioning: './sentinel-sessions-provisioning-policy.json', runtime: './sentinel-sessions-runtime-policy.json' };
   const atIam = run(
     initialState(options({ kindGiven: true, table: 't' })),
     { type: 'profile', profile: 'dev' },
     { type: 'region', region: 'eu-west-1' },
     { type: 'checked', checked: { plans: [fakePlan('create', { table: 't' })] } },
     { type: 'next' },
-    { type: 'policy-saved', path: './sentinel-sessions-policy.json' },
+    { type: 'policy-saved', paths: saved },
   );
 
   it('another region: the IAM screen and the transcript no longer say the policy (with the old ARNs) is saved', () => {
@@ -133,6 +134,6 @@ describe('a changed answer forgets the policy saved for the old one', () => {
   it('the same answers again: the saved file still holds this policy', () => {
     const same = run(atIam, back, back, { type: 'region', region: 'eu-west-1' });
     expect(same.step.name).toBe('check');
-    expect(same.policySaved).toBe('./sentinel-sessions-policy.json');
+    expect(same.policySaved).toEqual(saved);
   });
 });

@@ -38,7 +38,8 @@ describe('events out of place', () => {
   });
 
   it('a saved policy is remembered on any step (the save finishes after the screen may have moved on)', () => {
-    expect(transition(atConfirm, { type: 'policy-saved', path: './p.json' }).policySaved).toBe('./p.json');
+    const paths = { provisioning: './p.json', runtime: './r.json' };
+    expect(transition(atConfirm, { type: 'policy-saved', paths }).policySaved).toEqual(paths);
   });
 });
 

@@ -115,22 +115,27 @@ describe('the summary of the run', () => {
       '  plan      sentinel-breakglass: 1 change (ttl)',
       '  plan      sentinel-ratelimit: 3 changes (gsi-server-instance, ttl, deletion-protection)',
       '  plan      offline: not compared (no credentials)',
-      '  policy    not saved; to print it: sentinel-init all --generate-iam --region eu-west-1 --account-id 123456789012',
+      '  policies  not saved; to print both: sentinel-init all --generate-iam --region eu-west-1 --account-id 123456789012',
     ]);
   });
 
   it('one table: the policy command names it; a saved policy says where and how to attach it', () => {
     const lines = transcript(state({ name: 'declined' }), options(), COMMAND);
     expect(lines).toContain('  table     sentinel-sessions');
-    expect(lines).toContain('  policy    not saved; to print it: sentinel-init sessions --generate-iam --region eu-west-1 --table sentinel-sessions --account-id 123456789012');
-    const saved = transcript(state({ name: 'declined' }, { policySaved: './sessions-policy.json' }), options(), COMMAND);
-    expect(saved).toContain('  policy    saved to ./sessions-policy.json');
-    expect(saved.some((l) => l.includes('file://./sessions-policy.json'))).toBe(true);
+    expect(lines).toContain('  policies  not saved; to print both: sentinel-init sessions --generate-iam --region eu-west-1 --table sentinel-sessions --account-id 123456789012');
+    const saved = transcript(state({ name: 'declined' }, { policySaved: { provisioning: './p policy.json', runtime: './r.json' } }), options(), COMMAND);
+    const at = saved.indexOf('  policies  provisioning saved to ./p policy.json');
+    expect(saved.slice(at, at + 4)).toEqual([
+      '  policies  provisioning saved to ./p policy.json',
+      "            for whoever runs sentinel-init, e.g.: aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document 'file://./p policy.json'",
+      '            runtime saved to ./r.json',
+      "            for Sentinel's Lambda TVM role and its CLI users, e.g.: aws iam put-role-policy --role-name SENTINEL_ROLE --policy-name sentinel-runtime --policy-document file://./r.json",
+    ]);
   });
 
   it('stopped before the check: nothing planned, no policy line', () => {
     const base = initialState(options());
     const lines = transcript({ ...base, step: { name: 'interrupted', during: 'setup', at: 'table' } }, options(), COMMAND);
-    expect(lines.some((l) => l.startsWith('  plan') || l.startsWith('  policy') || l.startsWith('  account'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('  plan') || l.startsWith('  polic') || l.startsWith('  account'))).toBe(false);
   });
 });
