@@ -47,6 +47,8 @@ Flags:
   --output-file PATH      with --output: write PATH (atomically), not stdout
   --force                 let --output-file replace an existing file
   --verify                after applying, run Sentinel's access patterns
+  --clean                 with verify: remove the probe items of earlier
+                          verify runs from the table (found by their prefix)
   --local                 demo: run against an embedded DynamoDB Local
   -h, --help              show this help
   -V, --version           show the version

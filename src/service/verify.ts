@@ -5,12 +5,15 @@
  */
 import { CredentialResolutionError } from '../aws/credential-errors.js';
 import { isUnreachable } from '../aws/dynamo-errors.js';
-import { AwsFailure } from '../core/errors.js';
+import { AwsFailure, CliError, Interrupted, Unexpected } from '../core/errors.js';
+import type { KindName } from '../core/kinds.js';
 import { describe } from '../engine/describe.js';
 import { OPERATION_ACTIONS } from '../policy/iam.js';
 import { verifyTable } from '../verify/run.js';
-import type { CheckResult, VerifyReport } from '../verify/types.js';
-import { verifySummary } from '../verify/format.js';
+import { findProbes, removeProbes } from '../verify/probes.js';
+import { ProbesAfterError, type CheckResult, type VerifyReport } from '../verify/types.js';
+import { probesSentence, verifySummary } from '../verify/format.js';
+import { verifyCleanCommand } from './command-line.js';
 import { isAbort, toCliError, type Connection, type RunContext } from './workflow.js';
 
 /** Errors that say nothing about the table: the run cannot go on. */
@@ -20,20 +23,75 @@ const isFatal = (error: unknown) => error instanceof CredentialResolutionError |
 export interface VerifyRunOptions {
   signal?: AbortSignal;
   onResult?: (result: CheckResult) => void;
+  /** What a stop this instant would leave (probe items and the command that removes them); undefined: nothing. */
+  onLeaving?: (sentence: string | undefined) => void;
+}
+
+/** The command that removes probe items from the table, on the run's own target. */
+const cleanCommandOf = (ctx: RunContext, conn: Connection) => verifyCleanCommand({ kind: ctx.kind, table: ctx.table, region: ctx.region, profile: conn.target.profile, endpointUrl: conn.target.endpointUrl });
+
+/** The table must exist: else a sentence saying so (nothing to verify or clean). */
+async function mustExist(ctx: RunContext, conn: Connection, signal?: AbortSignal): Promise<void> {
+  const actual = await describe(conn.dynamo, ctx.table, signal);
+  if (!actual) {
+    throw new AwsFailure(`Table ${ctx.table} does not exist in ${ctx.region}: there is nothing to verify.`, `Create it first: sentinel-init ${ctx.kind} --table ${ctx.table} --region ${ctx.region} --yes`);
+  }
 }
 
 /** Runs verify on an existing table; throws a CliError when it cannot run at all. */
 export async function runVerify(ctx: RunContext, conn: Connection, options: VerifyRunOptions = {}): Promise<VerifyReport> {
   let operation = 'DescribeTable';
+  const cleanCommand = cleanCommandOf(ctx, conn);
   try {
-    const actual = await describe(conn.dynamo, ctx.table, options.signal);
-    if (!actual) {
-      throw new AwsFailure(`Table ${ctx.table} does not exist in ${ctx.region}: there is nothing to verify.`, `Create it first: sentinel-init ${ctx.kind} --table ${ctx.table} --region ${ctx.region} --yes`);
-    }
+    await mustExist(ctx, conn, options.signal);
     operation = 'PutItem';
-    return await verifyTable(ctx.kind, ctx.table, ctx.region, conn.dynamo, { signal: options.signal, isFatal, onResult: options.onResult });
+    return await verifyTable(ctx.kind, ctx.table, ctx.region, conn.dynamo, {
+      signal: options.signal,
+      isFatal,
+      onResult: options.onResult,
+      cleanCommand,
+      onProbes: (ids) => options.onLeaving?.(ids.length > 0 ? probesSentence(`table ${ctx.table}`, ids, cleanCommand) : undefined),
+    });
   } catch (error) {
-    if (isAbort(error, options.signal)) throw error;
+    if (error instanceof ProbesAfterError) throw withProbes(toCliError(error.error, ctx, operation), error);
+    if (isAbort(error, options.signal)) throw error instanceof Interrupted ? error : new Interrupted(`Stopped before verifying table ${ctx.table}: no probe item was written.`);
+    throw toCliError(error, ctx, operation);
+  }
+}
+
+/** The sentence of the error that ended the run, with what became of the probe items after it. */
+function withProbes(cli: unknown, stopped: ProbesAfterError): CliError {
+  if (!(cli instanceof CliError)) return new Unexpected(stopped.error, stopped.probes);
+  return new CliError(`${cli.message} ${stopped.probes}`, cli.exitCode, cli.hint, { cause: stopped.error });
+}
+
+/** The report of `verify KIND --clean`: the probe items of earlier runs removed, and any left. */
+export interface CleanReport {
+  kind: KindName;
+  table: string;
+  region: string;
+  removed: string[];
+  left: string[];
+}
+
+/** `verify KIND --clean`: finds every probe item of earlier runs in the table (a Scan on their prefix) and removes them. */
+export async function cleanProbes(ctx: RunContext, conn: Connection, signal?: AbortSignal): Promise<CleanReport> {
+  let operation = 'DescribeTable';
+  try {
+    await mustExist(ctx, conn, signal);
+    operation = 'Scan';
+    const found = await findProbes(conn.dynamo, ctx.table, ctx.kind, signal);
+    operation = 'DeleteItem';
+    const removals = await removeProbes(conn.dynamo, ctx.table, ctx.kind, found, signal);
+    const left = removals.filter((r) => r.outcome === 'left');
+    const report = { kind: ctx.kind, table: ctx.table, region: ctx.region, removed: removals.filter((r) => r.outcome === 'deleted').map((r) => r.id), left: left.map((r) => r.id) };
+    if (signal?.aborted) throw new Interrupted(`Stopped while removing probe items from table ${ctx.table}. ${probesSentence('it', report.left, cleanCommandOf(ctx, conn))}`);
+    const failed = left[0];
+    if (failed && failed.outcome === 'left') throw withProbes(toCliError(failed.error, ctx, operation), new ProbesAfterError(failed.error, probesSentence(`table ${ctx.table}`, report.left, cleanCommandOf(ctx, conn))));
+    return report;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    if (isAbort(error, signal)) throw new Interrupted(`Stopped before removing any probe item from table ${ctx.table}.`);
     throw toCliError(error, ctx, operation);
   }
 }
