@@ -9,6 +9,7 @@ import { AwsFailure, CliError, Interrupted, Unexpected } from '../core/errors.js
 import type { KindName } from '../core/kinds.js';
 import { describe } from '../engine/describe.js';
 import { OPERATION_ACTIONS } from '../policy/iam.js';
+import { CLEANUP_METHOD } from '../verify/patterns.js';
 import { verifyTable } from '../verify/run.js';
 import { findProbes, removeProbes } from '../verify/probes.js';
 import { ProbesAfterError, type CheckResult, type VerifyReport } from '../verify/types.js';
@@ -102,14 +103,19 @@ export function verifyFailure(report: VerifyReport): AwsFailure {
   const denied = report.checks.some((c) => c.outcome === 'denied');
   const where = `--table ${report.table} --region ${report.region}`;
   let hint = `Run \`sentinel-init ${report.kind} ${where} --plan\` to see what the table lacks.`;
+  const patternsFailed = report.checks.some((c) => c.outcome !== 'pass' && c.method !== CLEANUP_METHOD[report.kind]);
   if (fails.some((c) => /IndexName: gsi-device-id/.test(c.detail ?? ''))) {
     hint = `The table has gsi-device-id, which rejects Sentinel's sessions without a device: run \`sentinel-init sessions ${where} --yes\` to remove it, then verify again.`;
   } else if (denied && fails.length === 0) {
     // The limiter never deletes, so the DeleteItem of verify's own cleanup is not in its statement.
     const granted: readonly string[] = OPERATION_ACTIONS[report.kind];
     const extra = [...new Set(report.checks.filter((c) => c.outcome === 'denied').map((c) => `dynamodb:${c.action}`))].filter((a) => !granted.includes(a));
-    const plus = extra.length > 0 ? `, plus ${extra.join(', ')} to remove its probe items` : '';
+    // verify --clean finds probe items with a Scan, which only the sessions store makes.
+    const clean = extra.length > 0 && !granted.includes('dynamodb:Scan') ? ' (and dynamodb:Scan for verify --clean)' : '';
+    const plus = extra.length > 0 ? `, plus ${extra.join(', ')} to remove its probe items${clean}` : '';
     hint = `verify calls what Sentinel calls: run it as a principal with the Operations statement of \`sentinel-init ${report.kind} --generate-iam ${where}\`${plus}.`;
+  } else if (!patternsFailed) {
+    hint = 'Every pattern worked; only removing the probe items did not.';
   }
   return new AwsFailure(`Sentinel's access patterns do not all work on table ${report.table}: ${verifySummary(report)}`, hint);
 }

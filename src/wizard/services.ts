@@ -47,7 +47,7 @@ export interface WizardServices {
   /** Carry out the checked plans with progress, one table after another. */
   apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult[]>;
   /** Sentinel's access patterns on each table (src/verify), a line per pattern as it finishes. */
-  verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal): Promise<VerifyReport[]>;
+  verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal, onLeaving?: (sentence: string | undefined) => void): Promise<VerifyReport[]>;
   /** The IAM policy JSON (pretty-printed) for the checked tables. */
   policy(checked: Checked, accountId?: string): string;
   /** Writes the policy next to the person without overwriting anything; returns the path written. */
