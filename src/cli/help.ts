@@ -60,7 +60,8 @@ Modes:
 
 Exit codes:
   0 done, plan shown, policy or code written, or declined; 1 AWS or operation
-  failure; 2 usage or invalid input; 130 interrupted
+  failure; 2 usage or invalid input; 130 interrupted (Ctrl-C); 143 SIGTERM;
+  129 SIGHUP
 
 Examples:
   sentinel-init                                   # wizard
