@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markChanging, runState } from '../../src/cli/run-state.js';
 import { exitCodeAfter, GRACE_MS, leaving, onInterrupt, onStopSignals } from '../../src/cli/signals.js';
+import { CLEANUP_MS } from '../../src/verify/run.js';
 
 /** A stand-in for process.on/removeListener: `send` delivers a signal to whoever listens now. */
 function signals() {
@@ -138,6 +139,10 @@ describe('SIGTERM and SIGHUP', () => {
 
 describe('what a stop leaves behind', () => {
   afterEach(() => delete leaving.sentence);
+
+  it('verify\'s removal of its probe items is bounded inside the grace time, with room to say what it did', () => {
+    expect(CLEANUP_MS).toBeLessThanOrEqual(GRACE_MS - 1000);
+  });
 
   it('an exit that does not wait for the run names what may be left (verify\'s probe items and the command)', () => {
     const sentence = 'Probe items not removed from table t: sentinel-init-probe-1-event; `sentinel-init verify breakglass --region r --table t --clean` removes them.';
