@@ -13,6 +13,7 @@ import { useTerminalSize, type TerminalSize } from './components/use-terminal-si
 import type { Options } from './service/options.js';
 import { reduceProgress, type ProgressRow } from './screens/progress-model.js';
 import { checkLine } from './verify/format.js';
+import type { CheckResult } from './verify/types.js';
 import { exitCodeOf, initialState, transition } from './wizard/steps.js';
 import type { WizardServices } from './wizard/services.js';
 import { StepView } from './wizard/StepView.js';
@@ -49,11 +50,13 @@ export function App({ options, services, onExit, interrupt, size, env = process.
   const [rows, setRows] = useState<ProgressRow[]>([]);
   const [verifyLines, setVerifyLines] = useState<string[]>([]);
   const running = useRef<AbortController | undefined>(undefined);
+  // What a verify in flight would leave if the run ended this instant (its probe items), for a second Ctrl-C.
+  const leaving = useRef<string | undefined>(undefined);
   const terminal = useTerminalSize(size);
 
   const onInterrupt = useCallback(() => {
     running.current?.abort();
-    dispatch({ type: 'interrupt' });
+    dispatch({ type: 'interrupt', leaving: leaving.current });
   }, []);
 
   useEffect(() => {
@@ -82,9 +85,11 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     const controller = new AbortController();
     running.current = controller;
     setVerifyLines([]);
-    services.verify(checked, (table, r) => setVerifyLines((l) => [...l, `${checked.plans.length > 1 ? `${table}: ` : ''}${checkLine(r)}`]), controller.signal).then(
-      (reports) => !controller.signal.aborted && dispatch({ type: 'verify-done', reports }),
-      (error: unknown) => !controller.signal.aborted && dispatch({ type: 'verify-failed', message: services.describeError(error) }),
+    const onLine = (table: string, r: CheckResult) => setVerifyLines((l) => [...l, `${checked.plans.length > 1 ? `${table}: ` : ''}${checkLine(r)}`]);
+    // A stopped verify still settles, once its probe items are removed: its sentence says what became of them.
+    services.verify(checked, onLine, controller.signal, (sentence) => (leaving.current = sentence)).then(
+      (reports) => dispatch({ type: 'verify-done', reports }),
+      (error: unknown) => dispatch({ type: controller.signal.aborted ? 'verify-stopped' : 'verify-failed', message: services.describeError(error) }),
     );
   }, [verifying, checked, services]);
 

@@ -13,7 +13,7 @@ import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile';
-type BoolKey = 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
+type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -40,6 +40,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--no-deletion-protection': 'noDeletionProtection',
   '--no-pitr': 'noPitr',
   '--verify': 'verify',
+  '--clean': 'clean',
   '--detailed-exitcode': 'detailedExitcode',
   '--allow-unknown-region': 'allowUnknownRegion',
   '--allow-kind-change': 'allowKindChange',
@@ -154,6 +155,7 @@ export function parseArgs(argv: readonly string[]): Options {
     const first = flags[0];
     if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no ${flagOf(first)}.`);
   }
+  if (bools.has('clean') && command !== 'verify') throw usage('--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items earlier verify runs left in the table.');
   if (kind === 'all' && values.table !== undefined) {
     throw usage(`all sets up each of Sentinel's tables under its default name (${KIND_NAMES.map((k) => KINDS[k].defaultTable).join(', ')}); --table names one table: give its KIND with it.`);
   }
@@ -174,6 +176,7 @@ export function parseArgs(argv: readonly string[]): Options {
 
   return {
     command,
+    ...(bools.has('clean') && { clean: true }),
     verify: bools.has('verify'),
     detailedExitcode: bools.has('detailedExitcode'),
     allowUnknownRegion: bools.has('allowUnknownRegion'),

@@ -53,6 +53,8 @@ Flags:
   --output-file PATH      with --output: write PATH (atomically), not stdout
   --force                 let --output-file replace an existing file
   --verify                after applying, run Sentinel's access patterns
+  --clean                 with verify: remove the probe items of earlier
+                          verify runs from the table (found by their prefix)
   --local                 demo: run against an embedded DynamoDB Local
   -h, --help              show this help
   -V, --version           show the version
@@ -64,8 +66,9 @@ Modes:
 
 Exit codes:
   0 done, plan shown, policy or code written, or declined; 1 AWS or operation
-  failure; 2 usage or invalid input; 130 interrupted. With --detailed-exitcode:
-  0 up to date, 2 changes pending, 1 any error, usage errors included
+  failure; 2 usage or invalid input; 130 interrupted (Ctrl-C); 143 SIGTERM;
+  129 SIGHUP. With --detailed-exitcode: 0 up to date, 2 changes pending, 1 any
+  error, usage errors included
 
 Examples:
   sentinel-init                                   # wizard

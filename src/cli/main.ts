@@ -5,7 +5,7 @@
 import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
-import { onInterrupt, onStopSignals } from './signals.js';
+import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
 import { markChanging, markOutcome, runState } from './run-state.js';
@@ -16,6 +16,11 @@ guardStreams();
 // and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+
+/** The run's controller: aborted by the first SIGINT, SIGTERM or SIGHUP (signals.ts), so the run stops and says what exists. */
+const controller = new AbortController();
+/** What the faces tell the exit point about their run. */
+const progress = { changing: markChanging, outcome: markOutcome, leaving: (sentence: string | undefined) => void (leaving.sentence = sentence) };
 
 async function main(argv: string[]): Promise<number> {
   let options = parseArgs(argv);
@@ -34,7 +39,6 @@ async function main(argv: string[]): Promise<number> {
   // Raw mode now, before the wizard's code loads: keys typed meanwhile wait in stdin for the wizard
   // (which queues them for the screen they were typed for) instead of being echoed by the terminal.
   if (interactive) process.stdin.setRawMode(true);
-  const controller = new AbortController();
   let stopListening = onInterrupt(controller, { write: (text) => stderr.write(text), exit: (code, message) => finish(code, message) });
   let demo: { stop(): Promise<void> } | undefined;
   try {
@@ -43,17 +47,17 @@ async function main(argv: string[]): Promise<number> {
       const started = await startDemo(options, { say: (line) => stderr.write(`${line}\n`) });
       demo = started;
       options = started.options;
-      if (controller.signal.aborted) throw new Interrupted('Interrupted before any change: nothing was created.');
+      if (controller.signal.aborted) throw new Interrupted(`${stoppedHow(controller.signal)} before any change: nothing was created.`);
     }
     if (interactive) {
       // The wizard reads Ctrl-C as a key and handles it itself.
       stopListening();
       stopListening = () => {};
       const { runWizard } = await import('../wizard/run.js');
-      return await runWizard(options, { stdout, progress: { changing: markChanging, outcome: markOutcome } });
+      return await runWizard(options, { stdout, progress, signal: controller.signal });
     }
     const { runHeadless } = await import('../headless/run.js');
-    return await runHeadless(options, { stdout, stderr, env: process.env, signal: controller.signal, progress: { changing: markChanging, outcome: markOutcome } });
+    return await runHeadless(options, { stdout, stderr, env: process.env, signal: controller.signal, progress });
   } finally {
     stopListening();
     await demo?.stop();
@@ -76,14 +80,16 @@ function finish(code: number, message?: string, error?: unknown): never {
 }
 
 /** A run that finished, unless its result could not be written: then exit 1 and say what was done. */
-async function finishRun(code: number, message?: string, error?: unknown): Promise<never> {
+async function finishRun(ended: number, message?: string, error?: unknown): Promise<never> {
+  // A run that stopped on SIGTERM or SIGHUP ends with that signal's code, not Ctrl-C's.
+  const code = exitCodeAfter(controller.signal, ended);
   const lost = await stdoutFailure();
   if (!lost || code !== EXIT.ok) return finish(code, message, error);
   const done = runState.outcome ? ` ${runState.outcome}; only its result was lost.` : '';
   return finish(EXIT.failure, `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`);
 }
 
-onStopSignals((code, message) => finish(code, message));
+onStopSignals(controller, { write: (text) => stderr.write(text), exit: (code, message) => finish(code, message) });
 
 const argv = process.argv.slice(2);
 main(argv).then(

@@ -19,7 +19,7 @@ import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
 import { planDocument, planText, resultDocument, resultText } from './format.js';
 import { progressPrinter } from './progress.js';
-import { verifyExit, verifyHeadless } from './verify.js';
+import { cleanHeadless, verifyExit, verifyHeadless } from './verify.js';
 
 export type { HeadlessIo } from './io.js';
 
@@ -67,7 +67,7 @@ async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunCon
   return verifyExit(reports);
 }
 
-/** `sentinel-init verify`: who, then the patterns on each table. */
+/** `sentinel-init verify`: who, then the patterns on each table (or, with --clean, the removal of earlier probe items). */
 async function verifyOnly(ctxs: readonly RunContext[], options: Options, io: HeadlessIo): Promise<number> {
   const [ctx] = ctxs as [RunContext];
   const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
@@ -79,6 +79,12 @@ async function verifyOnly(ctxs: readonly RunContext[], options: Options, io: Hea
     throw toCliError(error, ctx, 'GetCallerIdentity');
   }
   io.stderr.write(whoLine(ctx, identity));
+  if (options.clean) {
+    const cleaned = [];
+    for (const one of ctxs) cleaned.push(await cleanHeadless(one, conn, options, io));
+    if (options.json) io.stdout.write(json(docOf(options, cleaned)));
+    return 0;
+  }
   const reports: VerifyReport[] = [];
   for (const one of ctxs) reports.push(await verifyHeadless(one, conn, options, io));
   if (options.json) io.stdout.write(json(docOf(options, reports)));

@@ -3,7 +3,7 @@
  * stdout as each finishes (the lines are the result), or one JSON document with --json.
  */
 import type { Options } from '../service/options.js';
-import { runVerify, verifyFailure } from '../service/verify.js';
+import { cleanProbes, runVerify, verifyFailure, type CleanReport } from '../service/verify.js';
 import type { Connection, RunContext } from '../service/workflow.js';
 import { checkLine, verifyHeading, verifySummary } from '../verify/format.js';
 import type { VerifyReport } from '../verify/types.js';
@@ -14,6 +14,7 @@ export async function verifyHeadless(ctx: RunContext, conn: Connection, options:
   let headed = false;
   const report = await runVerify(ctx, conn, {
     signal: io.signal,
+    onLeaving: (sentence) => io.progress?.leaving?.(sentence),
     onResult: (r) => {
       if (options.json) return;
       // Only once a pattern ran: a missing table ends the run with its sentence alone.
@@ -31,4 +32,13 @@ export function verifyExit(reports: readonly VerifyReport[]): number {
   const failed = reports.find((r) => !r.passed);
   if (failed) throw verifyFailure(failed);
   return 0;
+}
+
+/** `verify KIND --clean`: removes the probe items earlier runs left; one line (text) or nothing (JSON: the caller prints). */
+export async function cleanHeadless(ctx: RunContext, conn: Connection, options: Options, io: HeadlessIo): Promise<CleanReport> {
+  const report = await cleanProbes(ctx, conn, io.signal);
+  const n = report.removed.length;
+  const line = n === 0 ? `No probe item of sentinel-init verify is in table ${report.table}.` : `Removed ${n} probe item${n === 1 ? '' : 's'} of sentinel-init verify from table ${report.table}: ${report.removed.join(', ')}.`;
+  if (!options.json) io.stdout.write(`${line}\n`);
+  return report;
 }

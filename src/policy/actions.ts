@@ -53,10 +53,11 @@ export const OPERATION_ACTIONS: Readonly<Record<KindName, readonly OperationActi
 
 /**
  * The item calls `verify` makes (src/verify/patterns.ts): the store's own calls, as Sentinel sends
- * them, and DeleteItem for its probe items, which the rate limiter (it never deletes) lacks.
+ * them, DeleteItem for its probe items, which the rate limiter (it never deletes) lacks, and Scan,
+ * with which `verify --clean` finds the probe items of earlier runs by their prefix.
  * test/policy/iam.test.ts holds this to the patterns verify really runs.
  */
 export function verifyActions(kind: KindName): OperationAction[] {
-  const calls = new Set<OperationAction>([...OPERATION_ACTIONS[kind], 'dynamodb:DeleteItem']);
+  const calls = new Set<OperationAction>([...OPERATION_ACTIONS[kind], 'dynamodb:DeleteItem', 'dynamodb:Scan']);
   return ITEM_ORDER.filter((a) => calls.has(a));
 }

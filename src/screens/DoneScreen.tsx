@@ -87,7 +87,7 @@ export function DoneScreen(props: DoneScreenProps) {
       {/* Verify's lines come last: from `v` on, the box follows them (a new box, scrolled to the end). */}
       <ScrollBox key={verify ? 'verify' : 'summary'} follow={verify !== undefined} lines={lines} height={Math.max(height - shown.length - 2, 3)} />
       {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : <Text> </Text>}
-      <KeyHints hints={verify?.running ? ['verifying…', 'Ctrl-C stop'] : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`, saveCode && CODE_HINT]} />
+      <KeyHints hints={verify?.running ? (verify.stopping ? ['stopping: removing the probe items…', 'Ctrl-C stop now'] : ['verifying…', 'Ctrl-C stop']) : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`, saveCode && CODE_HINT]} />
     </Box>
   );
 }

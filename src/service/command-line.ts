@@ -1,6 +1,6 @@
 /** The headless command line equivalent to a wizard run, shown at the end so the next time can be scripted. */
 import { shellQuote } from '../core/shell.js';
-import type { KindChoice } from '../core/kinds.js';
+import type { KindChoice, KindName } from '../core/kinds.js';
 import type { PolicyAudience } from '../core/policy-audience.js';
 import type { RunContext } from './workflow.js';
 
@@ -26,6 +26,15 @@ export function generateIamCommand(input: Pick<CommandLineInput, 'kind' | 'regio
   if (input.accountId !== undefined) args.push('--account-id', input.accountId);
   if (input.pitr === false) args.push('--no-pitr');
   if (input.kmsKey !== undefined) args.push('--kms-key', input.kmsKey);
+  return args.map(shellQuote).join(' ');
+}
+
+/** `verify KIND --clean` on the same target: removes the probe items verify runs left in the table. */
+export function verifyCleanCommand(input: { kind: KindName; table: string; region: string; profile?: string; endpointUrl?: string }): string {
+  const args = ['sentinel-init', 'verify', input.kind];
+  if (input.profile !== undefined) args.push('--aws-profile', input.profile);
+  if (input.endpointUrl) args.push('--endpoint-url', input.endpointUrl);
+  args.push('--region', input.region, '--table', input.table, '--clean');
   return args.map(shellQuote).join(' ');
 }
 

@@ -10,6 +10,8 @@ import type { Tag } from '../core/tags.js';
 export interface Options {
   /** provision (plan/apply, the default) or verify (Sentinel's access patterns on an existing table). */
   command: 'provision' | 'verify';
+  /** verify --clean: remove the probe items earlier verify runs left, instead of running the patterns. */
+  clean?: boolean;
   /** --verify: run verify right after a successful apply. */
   verify: boolean;
   /** --detailed-exitcode (with --plan): 0 nothing to do, 2 changes pending, 1 error. */

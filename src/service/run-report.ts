@@ -4,4 +4,6 @@ export interface RunReport {
   changing(table: string): void;
   /** The change is done: the sentence a lost stdout still owes the person. */
   outcome(sentence: string): void;
+  /** What a stop this instant would leave behind (verify's probe items, with the command that removes them); undefined: nothing. */
+  leaving?(sentence: string | undefined): void;
 }

@@ -19,7 +19,7 @@ export function verifyHeading(kind: string, table: string, region: string): stri
 export function verifySummary(report: VerifyReport): string {
   const total = report.checks.length;
   const count = (o: CheckResult['outcome']) => report.checks.filter((c) => c.outcome === o).length;
-  const left = report.probesLeft.length > 0 ? ` ${report.probesLeft.length} probe item(s) could not be deleted; their ttl expires them: ${report.probesLeft.join(', ')}.` : '';
+  const left = report.probesLeft.length > 0 ? ` ${probesSentence(`table ${report.table}`, report.probesLeft, report.cleanCommand ?? '')}` : '';
   if (report.passed) return `All ${total} patterns work.${left}`;
   const parts = [
     count('fail') && `${count('fail')} failed`,
@@ -27,4 +27,13 @@ export function verifySummary(report: VerifyReport): string {
     count('skipped') && `${count('skipped')} skipped`,
   ].filter(Boolean);
   return `${count('pass')} of ${total} patterns work; ${parts.join(', ')}.${left}`;
+}
+
+/**
+ * What became of a run's probe items, `where` being "table T" or "it": none left, or each one left
+ * (or not confirmed removed) named with the command that removes it.
+ */
+export function probesSentence(where: string, left: readonly string[], cleanCommand: string): string {
+  if (left.length === 0) return `No probe item is left in ${where}.`;
+  return `Probe items not removed from ${where}: ${left.join(', ')}; \`${cleanCommand}\` removes them.`;
 }

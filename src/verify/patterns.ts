@@ -9,10 +9,10 @@ import type { ItemApi } from '../aws/types.js';
 import type { KindName } from '../core/kinds.js';
 import { breakGlassStore, type BreakGlassEvent } from '../sentinel/breakglass.js';
 import { requestStore, type ApprovalRequest } from '../sentinel/requests.js';
-import { rateLimitKey } from '../sentinel/ratelimit.js';
 import { sessionStore, type Session } from '../sentinel/sessions.js';
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { sleep } from '../core/duration.js';
+import { putItem } from './lost-answers.js';
 import { rateLimitChecks } from './ratelimit-checks.js';
 import { Mismatch, type Check, type Probe } from './types.js';
 
@@ -46,8 +46,8 @@ function sessionChecks(p: Probe): Check[] {
   const createLambda = 'session.Create (Lambda, with device)';
   const both = [create, createLambda];
   return [
-    { method: create, action: 'PutItem', creates: [serverMode.id], run: (api, t, sig) => api.putItem(sessionStore.create(t, serverMode), sig) },
-    { method: createLambda, action: 'PutItem', creates: [lambda.id], run: (api, t, sig) => api.putItem(sessionStore.create(t, lambda), sig) },
+    { method: create, action: 'PutItem', creates: [serverMode.id], run: (api, t, sig) => putItem(api, sessionStore.create(t, serverMode), sig) },
+    { method: createLambda, action: 'PutItem', creates: [lambda.id], run: (api, t, sig) => putItem(api, sessionStore.create(t, lambda), sig) },
     { method: 'session.Get', action: 'GetItem', needs: [create], run: (api, t, sig) => expectItem(api, sessionStore.get(t, serverMode.id), serverMode.id, sig) },
     { method: 'session.Touch', action: 'UpdateItem', needs: [createLambda], run: (api, t, sig) => api.updateItem(sessionStore.touch(t, lambda.id, new Date()), sig) },
     { method: 'session.ListByUser (gsi-user)', action: 'Query', needs: both, run: (api, t, sig) => expectFound(api, sessionStore.listByUser(t, p.name), [serverMode.id, lambda.id], sig) },
@@ -67,7 +67,7 @@ function sessionChecks(p: Probe): Check[] {
       method: 'session.Update (server mode, no device)',
       action: 'PutItem',
       needs: [create],
-      run: (api, t, sig) => api.putItem(sessionStore.update(t, { ...serverMode, status: 'revoked', updatedAt: new Date() }, serverMode.updatedAt), sig),
+      run: (api, t, sig) => putItem(api, sessionStore.update(t, { ...serverMode, status: 'revoked', updatedAt: new Date() }, serverMode.updatedAt), sig),
     },
   ];
 }
@@ -90,7 +90,7 @@ function requestChecks(p: Probe): Check[] {
   const create = 'request.Create';
   const found = (api: ItemApi, input: QueryCommandInput, sig?: AbortSignal) => expectFound(api, input, [request.id], sig);
   return [
-    { method: create, action: 'PutItem', creates: [request.id], run: (api, t, sig) => api.putItem(requestStore.create(t, request), sig) },
+    { method: create, action: 'PutItem', creates: [request.id], run: (api, t, sig) => putItem(api, requestStore.create(t, request), sig) },
     { method: 'request.Get', action: 'GetItem', needs: [create], run: (api, t, sig) => expectItem(api, requestStore.get(t, request.id), request.id, sig) },
     { method: 'request.ListByRequester (gsi-requester)', action: 'Query', needs: [create], run: (api, t, sig) => found(api, requestStore.listByRequester(t, p.name), sig) },
     { method: 'request.ListByStatus (gsi-status)', action: 'Query', needs: [create], run: (api, t, sig) => found(api, requestStore.listByStatus(t, 'pending'), sig) },
@@ -99,7 +99,7 @@ function requestChecks(p: Probe): Check[] {
       method: 'request.Update (approve)',
       action: 'PutItem',
       needs: [create],
-      run: (api, t, sig) => api.putItem(requestStore.update(t, { ...request, status: 'approved', approver: p.name, updatedAt: new Date() }, request.updatedAt), sig),
+      run: (api, t, sig) => putItem(api, requestStore.update(t, { ...request, status: 'approved', approver: p.name, updatedAt: new Date() }, request.updatedAt), sig),
     },
   ];
 }
@@ -125,7 +125,7 @@ function breakGlassChecks(p: Probe): Check[] {
   const found = (api: ItemApi, input: QueryCommandInput, sig?: AbortSignal) => expectFound(api, input, [event.id], sig);
   const since = new Date(p.now.getTime() - 60_000);
   return [
-    { method: create, action: 'PutItem', creates: [event.id], run: (api, t, sig) => api.putItem(breakGlassStore.create(t, event), sig) },
+    { method: create, action: 'PutItem', creates: [event.id], run: (api, t, sig) => putItem(api, breakGlassStore.create(t, event), sig) },
     { method: 'breakglass.Get', action: 'GetItem', needs: [create], run: (api, t, sig) => expectItem(api, breakGlassStore.get(t, event.id), event.id, sig) },
     { method: 'breakglass.ListByInvoker (gsi-invoker)', action: 'Query', needs: [create], run: (api, t, sig) => found(api, breakGlassStore.listByInvoker(t, p.name), sig) },
     { method: 'breakglass.ListByStatus (gsi-status)', action: 'Query', needs: [create], run: (api, t, sig) => found(api, breakGlassStore.listByStatus(t, 'active'), sig) },
@@ -156,7 +156,7 @@ function breakGlassChecks(p: Probe): Check[] {
       method: 'breakglass.Update (close)',
       action: 'PutItem',
       needs: [create],
-      run: (api, t, sig) => api.putItem(breakGlassStore.update(t, { ...event, status: 'closed', closedBy: p.name, closedReason: 'verify', updatedAt: new Date() }, event.updatedAt), sig),
+      run: (api, t, sig) => putItem(api, breakGlassStore.update(t, { ...event, status: 'closed', closedBy: p.name, closedReason: 'verify', updatedAt: new Date() }, event.updatedAt), sig),
     },
   ];
 }
@@ -175,14 +175,11 @@ export function checksFor(kind: KindName, probe: Probe): Check[] {
   }
 }
 
-/**
- * The cleanup per kind: the label of its line (the store's Delete, where the store has one) and the
- * start every probe key has, which the conditional delete checks.
- */
-export const CLEANUP: Record<KindName, { method: string; keyPrefix: (probe: Probe) => string }> = {
-  sessions: { method: 'session.Delete', keyPrefix: (p) => p.prefix },
-  approvals: { method: 'request.Delete', keyPrefix: (p) => p.prefix },
-  breakglass: { method: 'breakglass.Delete', keyPrefix: (p) => p.prefix },
+/** The label of the cleanup's line per kind: the store's Delete, where the store has one. */
+export const CLEANUP_METHOD: Record<KindName, string> = {
+  sessions: 'session.Delete',
+  approvals: 'request.Delete',
+  breakglass: 'breakglass.Delete',
   // The limiter never deletes (its TTL expires counters): this DeleteItem is verify's own.
-  ratelimit: { method: 'cleanup (the limiter itself never deletes)', keyPrefix: (p) => rateLimitKey(p.prefix) },
+  ratelimit: 'cleanup (the limiter itself never deletes)',
 };

@@ -1,21 +1,30 @@
 /**
  * `verify`: runs Sentinel's access patterns (patterns.ts) on a live table and reports one result per
- * pattern. Probe items live under one random id prefix, carry a ttl minutes ahead, and are deleted at
- * the end with a condition on that prefix, so nothing else in the table is ever touched.
+ * pattern. Probe items live under the probe prefix (probes.ts) and one random id per run, carry a ttl
+ * minutes ahead, and are deleted at the end with a condition on that prefix, so nothing else in the
+ * table is ever touched.
  */
 import { randomBytes } from 'node:crypto';
 import type { ItemApi } from '../aws/types.js';
 import { Interrupted } from '../core/errors.js';
-import { KINDS, type KindName } from '../core/kinds.js';
-import { s } from '../sentinel/source.js';
-import { checksFor, CLEANUP } from './patterns.js';
-import { Mismatch, type CheckResult, type Probe, type VerifyReport } from './types.js';
+import type { KindName } from '../core/kinds.js';
+import { probesSentence } from './format.js';
+import { attemptsOf } from './lost-answers.js';
+import { checksFor, CLEANUP_METHOD } from './patterns.js';
+import { PROBE_PREFIX, removeProbes, type Removal } from './probes.js';
+import { Mismatch, ProbesAfterError, type CheckResult, type Probe, type VerifyReport } from './types.js';
+
+/**
+ * How long removing the probe items may take. Within GRACE_MS (src/cli/signals.ts, 5 s), so a run
+ * stopped by a signal still removes them, or names what it could not, before the process is ended.
+ */
+export const CLEANUP_MS = 3_500;
 
 /** How long probe items would live if cleanup never ran. */
 const PROBE_TTL_MS = 5 * 60_000;
 
 export function newProbe(now = new Date()): Probe {
-  return { prefix: `sentinel-init-probe-${randomBytes(4).toString('hex')}-`, name: 'sentinel-init-probe', now, expiresAt: new Date(now.getTime() + PROBE_TTL_MS) };
+  return { prefix: `${PROBE_PREFIX}${randomBytes(4).toString('hex')}-`, name: 'sentinel-init-probe', now, expiresAt: new Date(now.getTime() + PROBE_TTL_MS) };
 }
 
 /** "denied" with who lacks which action, from AWS's AccessDeniedException text; undefined for other errors. */
@@ -43,18 +52,33 @@ export interface VerifyOptions {
   isFatal?: FatalTest;
   probe?: Probe;
   onResult?: (result: CheckResult) => void;
+  /** The command that removes probe items a run leaves (`verify KIND --clean` with the same target). */
+  cleanCommand: string;
+  /** The probe items that may exist right now, each time that changes: what a stop this instant would leave. */
+  onProbes?: (ids: readonly string[]) => void;
 }
 
-/** Runs every check for the kind, then deletes the probe items; returns the report. */
-export async function verifyTable(kind: KindName, table: string, region: string, api: ItemApi, options: VerifyOptions = {}): Promise<VerifyReport> {
+/** A write DynamoDB answered with a refusal on its only attempt: it was not applied, so it made no item. */
+const refused = (error: unknown) => (error as { $fault?: string })?.$fault === 'client' && attemptsOf(error) === 1;
+
+/**
+ * Runs every check for the kind, then removes the probe items; returns the report. A probe is
+ * recorded before its write is sent, so whatever ends the run (a check's failure, an unreachable
+ * endpoint, a stop) finds every item that may exist; the removal is bounded by CLEANUP_MS.
+ */
+export async function verifyTable(kind: KindName, table: string, region: string, api: ItemApi, options: VerifyOptions): Promise<VerifyReport> {
   const probe = options.probe ?? newProbe();
   const results: CheckResult[] = [];
-  const created: string[] = [];
-  let probesLeft: string[] = [];
   const report = (result: CheckResult) => {
     results.push(result);
     options.onResult?.(result);
   };
+  // Probe ids a write was sent for; cleared only by a refusal or by the removal at the end.
+  const sent = new Set<string>();
+  const told = () => options.onProbes?.([...sent]);
+  // Writes in flight when the run was stopped: one the removal finds absent may still land.
+  let inFlight: string[] = [];
+  let stop: unknown;
   try {
     for (const check of checksFor(kind, probe)) {
       const missing = (check.needs ?? []).find((m) => results.find((r) => r.method === m)?.outcome !== 'pass');
@@ -62,56 +86,43 @@ export async function verifyTable(kind: KindName, table: string, region: string,
         report({ method: check.method, action: check.action, outcome: 'skipped', detail: `needs ${missing}` });
         continue;
       }
+      const creates = (check.creates ?? []).filter((id) => !sent.has(id));
+      creates.forEach((id) => sent.add(id));
+      told();
       try {
         await check.run(api, table, options.signal);
-        created.push(...(check.creates ?? []));
         report({ method: check.method, action: check.action, outcome: 'pass' });
       } catch (error) {
+        if (options.signal?.aborted) inFlight = creates;
         if (options.signal?.aborted || options.isFatal?.(error)) throw error;
+        if (refused(error)) creates.forEach((id) => sent.delete(id));
+        told();
         report({ method: check.method, action: check.action, ...classify(error) });
       }
     }
-  } finally {
-    // Cleanup runs even after Ctrl-C or a fatal error: without the run's signal, so it is not cut short.
-    const left = await deleteProbes(api, table, KINDS[kind].partitionKey, CLEANUP[kind].keyPrefix(probe), created);
-    if (!options.signal?.aborted) {
-      const failed = left.find((l) => l.error);
-      report(
-        created.length === 0
-          ? { method: CLEANUP[kind].method, action: 'DeleteItem', outcome: 'skipped', detail: 'no probe item was created' }
-          : failed
-            ? { method: CLEANUP[kind].method, action: 'DeleteItem', ...classify(failed.error) }
-            : { method: CLEANUP[kind].method, action: 'DeleteItem', outcome: 'pass' },
-      );
-    }
-    probesLeft = left.filter((l) => l.error).map((l) => l.id);
-    if (options.signal?.aborted) {
-      // Replaces the abort error on purpose: the interruption, with what cleanup did, is the answer.
-      throw new Interrupted(`Stopped while verifying. ${probesLeft.length > 0 ? `Probe items left, which their ttl expires: ${probesLeft.join(', ')}.` : 'Its probe items were deleted.'}`);
-    }
+  } catch (error) {
+    stop = error;
   }
-  return { kind, table, region, passed: results.every((r) => r.outcome === 'pass'), checks: results, probesLeft };
+  // Not the run's signal: the removal goes on after a stop, within its own bound.
+  const removals = await removeProbes(api, table, kind, [...sent], AbortSignal.timeout(CLEANUP_MS));
+  const left = removals.filter((r) => r.outcome === 'left' || (r.outcome === 'absent' && inFlight.includes(r.id))).map((r) => r.id);
+  options.onProbes?.(left);
+  const cleanCommand = left.length > 0 ? { cleanCommand: options.cleanCommand } : {};
+  if (options.signal?.aborted) {
+    // Replaces the abort error on purpose: the stop, with what became of the probes, is the answer.
+    throw new Interrupted(`Stopped while verifying table ${table}. ${probesSentence('it', left, options.cleanCommand)}`);
+  }
+  if (stop !== undefined) throw new ProbesAfterError(stop, probesSentence(`table ${table}`, left, options.cleanCommand));
+  report(cleanupResult(kind, removals, left));
+  return { kind, table, region, passed: results.every((r) => r.outcome === 'pass'), checks: results, probesLeft: left, ...cleanCommand };
 }
 
-/**
- * Deletes each probe item by the kind's partition key (`id`, or the limiter's `PK`), only if its key
- * starts with the run's probe prefix; returns each deletion's error, if any.
- */
-async function deleteProbes(api: ItemApi, table: string, keyAttribute: string, keyPrefix: string, ids: string[]): Promise<{ id: string; error?: unknown }[]> {
-  const out: { id: string; error?: unknown }[] = [];
-  for (const id of ids) {
-    try {
-      await api.deleteItem({
-        TableName: table,
-        Key: { [keyAttribute]: s(id) },
-        ConditionExpression: 'begins_with(#key, :probe)',
-        ExpressionAttributeNames: { '#key': keyAttribute },
-        ExpressionAttributeValues: { ':probe': s(keyPrefix) },
-      });
-      out.push({ id });
-    } catch (error) {
-      out.push({ id, error });
-    }
-  }
-  return out;
+/** The cleanup's line: skipped when no write of a probe item was sent, else whether every one is gone. */
+function cleanupResult(kind: KindName, removals: readonly Removal[], left: readonly string[]): CheckResult {
+  const line = { method: CLEANUP_METHOD[kind], action: 'DeleteItem' as const };
+  const failed = removals.find((r) => r.outcome === 'left');
+  if (failed && failed.outcome === 'left') return { ...line, ...classify(failed.error) };
+  if (left.length > 0) return { ...line, outcome: 'fail', detail: `not confirmed removed: ${left.join(', ')}` };
+  if (removals.length === 0) return { ...line, outcome: 'skipped', detail: 'no probe item was written' };
+  return { ...line, outcome: 'pass' };
 }

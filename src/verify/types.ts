@@ -22,8 +22,10 @@ export interface VerifyReport {
   region: string;
   passed: boolean;
   checks: CheckResult[];
-  /** Probe items the run could not delete (their ttl expires them). */
+  /** Probe items the run could not remove, or could not confirm removed. */
   probesLeft: string[];
+  /** The command that removes them (`verify KIND --clean` with the same target), when there are any. */
+  cleanCommand?: string;
 }
 
 /** The probe items of one run: ids under one prefix, so cleanup deletes only them. */
@@ -42,7 +44,7 @@ export interface Check {
   action: ItemAction;
   /** Methods whose pass this check depends on (their probe item must exist). */
   needs?: string[];
-  /** Ids of probe items this check creates (cleaned up at the end). */
+  /** Ids of probe items this check creates: recorded before its call is sent, removed at the end. */
   creates?: string[];
   run(api: ItemApi, table: string, signal?: AbortSignal): Promise<unknown>;
 }
@@ -50,4 +52,15 @@ export interface Check {
 /** A call that worked but answered wrong (the probe item missing from an index, say). */
 export class Mismatch extends Error {
   override name = 'Mismatch';
+}
+
+/** A run that could not go on (AWS unreachable, credentials): the error, and what became of its probe items. */
+export class ProbesAfterError extends Error {
+  override name = 'ProbesAfterError';
+  constructor(
+    readonly error: unknown,
+    readonly probes: string,
+  ) {
+    super(probes, { cause: error });
+  }
 }

@@ -55,12 +55,13 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
       report?.outcome(results.map((r) => `Table ${r.table} was ${r.status}`).join('; '));
       return results;
     },
-    async verify(checked, onResult, signal) {
+    async verify(checked, onResult, signal, onLeaving) {
       const { runVerify } = await import('../service/verify.js');
       const reports = [];
       for (const p of checked.plans) {
         const ctx = { kind: p.kind, table: p.table, region: p.region, deletionProtection: p.desired.deletionProtection };
-        reports.push(await runVerify(ctx, checked.connection as Connection, { signal, onResult: (r) => onResult(p.table, r) }));
+        const leaving = (sentence: string | undefined) => (onLeaving?.(sentence), report?.leaving?.(sentence));
+        reports.push(await runVerify(ctx, checked.connection as Connection, { signal, onResult: (r) => onResult(p.table, r), onLeaving: leaving }));
       }
       return reports;
     },

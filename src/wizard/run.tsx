@@ -13,6 +13,8 @@ import { realServices } from './real-services.js';
 export interface WizardIo {
   stdout: { write(text: string): void };
   progress?: RunReport;
+  /** Aborted by SIGTERM or SIGHUP (src/cli/signals.ts): the wizard stops as on Ctrl-C. */
+  signal?: AbortSignal;
 }
 
 /** Runs the wizard to its end; the caller exits with the returned code. */
@@ -23,6 +25,7 @@ export async function runWizard(options: Options, io: WizardIo): Promise<number>
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
   process.on('SIGINT', onSigint);
+  io.signal?.addEventListener('abort', onSigint, { once: true });
   const leaveScreen = enterAlternateScreen(process.stdout);
   try {
     const app = render(<App options={options} services={realServices(options, process.env, io.progress)} onExit={(c, a) => ((code = c), (after = a))} interrupt={interrupt.signal} />, {
@@ -35,6 +38,7 @@ export async function runWizard(options: Options, io: WizardIo): Promise<number>
   } finally {
     leaveScreen();
     process.off('SIGINT', onSigint);
+    io.signal?.removeEventListener('abort', onSigint);
   }
   return code;
 }

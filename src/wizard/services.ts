@@ -52,7 +52,7 @@ export interface WizardServices {
   /** Carry out the checked plans with progress, one table after another. */
   apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult[]>;
   /** Sentinel's access patterns on each table (src/verify), a line per pattern as it finishes. */
-  verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal): Promise<VerifyReport[]>;
+  verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal, onLeaving?: (sentence: string | undefined) => void): Promise<VerifyReport[]>;
   /** The provisioning and runtime policies' JSON (pretty-printed) for the checked tables. */
   policies(checked: Checked, accountId?: string): PolicyTexts;
   /** Writes each policy to its own file next to the person without overwriting anything; returns the paths written. */

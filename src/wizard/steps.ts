@@ -46,6 +46,10 @@ export interface VerifyState {
   running: boolean;
   reports: VerifyReport[];
   error?: string;
+  /** Ctrl-C while it ran: it is removing its probe items before the run ends. */
+  stopping?: boolean;
+  /** It was stopped by Ctrl-C: the run ends 130. */
+  stopped?: boolean;
 }
 
 export interface WizardState {
@@ -90,9 +94,12 @@ export type WizardEvent =
   | { type: 'verify-start' }
   | { type: 'verify-done'; reports: VerifyReport[] }
   | { type: 'verify-failed'; message: string }
+  /** A stopped verify ended (its cleanup done): what became of its probe items. */
+  | { type: 'verify-stopped'; message: string }
   | { type: 'finish' }
   | { type: 'back' }
-  | { type: 'interrupt' };
+  /** Ctrl-C; `leaving`: what a verify in flight would leave if the run ended now (its probe items). */
+  | { type: 'interrupt'; leaving?: string };
 
 /** The state a run starts in: flags pre-fill answers and skip their steps. */
 export function initialState(options: Options): WizardState {
@@ -131,6 +138,7 @@ export function exitCodeOf(state: WizardState): number | undefined {
   switch (state.step.name) {
     case 'done':
       if (!state.finished) return undefined;
+      if (state.verify?.stopped) return 130;
       return state.verify?.error || state.verify?.reports.some((r) => !r.passed) ? 1 : 0;
     case 'declined':
     case 'code-only':
@@ -249,7 +257,12 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'verify-start':
       return at === 'done' && !state.verify?.running && !state.finished ? { ...state, verify: { running: true, reports: [] } } : state;
     case 'verify-done':
-      return at === 'done' ? { ...state, verify: { running: false, reports: event.reports } } : state;
+      if (at !== 'done' || state.finished) return state;
+      // Done before the stop reached a call: the reports stand, and the run ends as stopped.
+      if (state.verify?.stopping) return { ...state, finished: true, verify: { running: false, reports: event.reports, stopped: true } };
+      return { ...state, verify: { running: false, reports: event.reports } };
+    case 'verify-stopped':
+      return at === 'done' && !state.finished ? { ...state, finished: true, verify: { running: false, reports: [], error: event.message, stopped: true } } : state;
     case 'verify-failed':
       return at === 'done' ? { ...state, verify: { running: false, reports: [], error: event.message } } : state;
     case 'finish':
@@ -257,8 +270,13 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'back':
       return back(state);
     case 'interrupt':
-      // On the done screen the work is finished: Ctrl-C just ends the run (a verify in flight is stopped by the app).
-      if (at === 'done') return { ...state, finished: true, verify: state.verify?.running ? { running: false, reports: [], error: 'Stopped by Ctrl-C.' } : state.verify };
+      // On the done screen the work is finished: Ctrl-C ends the run. A verify in flight is stopped by the
+      // app and removes its probe items first (verify-stopped ends the run); a second Ctrl-C does not wait.
+      if (at === 'done' && state.verify?.running && !state.verify.stopping) return { ...state, verify: { ...state.verify, stopping: true } };
+      if (at === 'done' && state.verify?.running) {
+        return { ...state, finished: true, verify: { running: false, reports: [], error: `Stopped again while removing the probe items. ${event.leaving ?? 'No probe item is left.'}`, stopped: true } };
+      }
+      if (at === 'done') return { ...state, finished: true };
       if (exitCodeOf(state) !== undefined) return state;
       return { ...state, step: { name: 'interrupted', during: at === 'apply' ? 'apply' : 'setup', at } };
   }

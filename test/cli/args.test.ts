@@ -45,6 +45,10 @@ describe('parseArgs', () => {
     expect(usageMessage(['sessions', 'verify'])).toMatch(/^Unknown kind "verify"|only one KIND/);
     expect(usageMessage(['verify', '--plan'])).toMatch(/^verify runs Sentinel's access patterns on an existing table; it takes no --plan\./);
     expect(usageMessage(['--plan', '--verify'])).toMatch(/^--verify runs after a change is applied/);
+    // --clean removes verify's probe items: it goes with verify only.
+    expect(parseArgs(['verify', 'ratelimit', '--clean'])).toMatchObject({ command: 'verify', kind: 'ratelimit', clean: true });
+    expect(parseArgs(['verify', 'ratelimit']).clean).toBeUndefined();
+    expect(usageMessage(['sessions', '--yes', '--clean'])).toMatch(/^--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items/);
   });
 
   it('reads --timeout as a duration and --detailed-exitcode with --plan only', () => {

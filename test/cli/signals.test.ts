@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markChanging, runState } from '../../src/cli/run-state.js';
-import { GRACE_MS, onInterrupt, onStopSignals } from '../../src/cli/signals.js';
+import { exitCodeAfter, GRACE_MS, leaving, onInterrupt, onStopSignals } from '../../src/cli/signals.js';
+import { CLEANUP_MS } from '../../src/verify/run.js';
 
 /** A stand-in for process.on/removeListener: `send` delivers a signal to whoever listens now. */
 function signals() {
@@ -80,28 +81,83 @@ describe('Ctrl-C during a headless run', () => {
 });
 
 describe('SIGTERM and SIGHUP', () => {
-  it('exit 143 and 129, saying nothing was created before any change', () => {
+  it('like the first Ctrl-C, abort the run (which cleans up and says what exists) without exiting; the run\'s 130 becomes 143 or 129', () => {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
+      const { subscribe, send } = signals();
+      const { exits, written, io } = recorder();
+      const controller = new AbortController();
+      onStopSignals(controller, io, subscribe);
+      send(signal);
+      expect(controller.signal.aborted).toBe(true);
+      expect(written()).toBe('\nStopping...\n');
+      vi.advanceTimersByTime(GRACE_MS - 1);
+      expect(exits).toEqual([]);
+      expect(exitCodeAfter(controller.signal, 130)).toBe(code);
+      // Only an interrupted ending takes the signal's code: a failure stays a failure.
+      expect(exitCodeAfter(controller.signal, 1)).toBe(1);
+    }
+  });
+
+  it('a run that has not stopped within the grace time is ended with 143 or 129, saying nothing was created before any change', () => {
     for (const [signal, code, how] of [
       ['SIGTERM', 143, 'Terminated'],
       ['SIGHUP', 129, 'The terminal went away (SIGHUP)'],
     ] as const) {
       const { subscribe, send } = signals();
       const { exits, io } = recorder();
-      onStopSignals(io.exit, subscribe);
+      onStopSignals(new AbortController(), io, subscribe);
       send(signal);
+      vi.advanceTimersByTime(GRACE_MS);
       expect(exits).toEqual([[code, `${how} before any change: nothing was created.`]]);
     }
   });
 
-  it('once a change was sent, say which table and that running again finishes it; heard once only', () => {
-    const { subscribe, send, count } = signals();
+  it('once a change was sent, the grace exit says which table and that running again finishes it', () => {
+    const { subscribe, send } = signals();
     const { exits, io } = recorder();
-    onStopSignals(io.exit, subscribe);
+    onStopSignals(new AbortController(), io, subscribe);
     markChanging('sentinel-sessions');
     send('SIGTERM');
+    vi.advanceTimersByTime(GRACE_MS);
     expect(exits).toEqual([[143, 'Terminated while changing table sentinel-sessions. Run the same command again to finish what was started.']]);
-    // Like process.once: a second SIGTERM gets Node's default (the process ends), not a second sentence.
-    expect(count('SIGTERM')).toBe(0);
-    expect(count('SIGHUP')).toBe(1);
+  });
+
+  it('a second signal of any kind exits at once with its own code', () => {
+    const { subscribe, send } = signals();
+    const { exits, io } = recorder();
+    const controller = new AbortController();
+    onStopSignals(controller, io, subscribe);
+    onInterrupt(controller, io, subscribe);
+    send('SIGTERM');
+    send('SIGINT');
+    expect(exits).toEqual([[130, 'Interrupted again: stopping now. Run the same command again to finish.']]);
+  });
+});
+
+describe('what a stop leaves behind', () => {
+  afterEach(() => delete leaving.sentence);
+
+  it('verify\'s removal of its probe items is bounded inside the grace time, with room to say what it did', () => {
+    expect(CLEANUP_MS).toBeLessThanOrEqual(GRACE_MS - 1000);
+  });
+
+  it('an exit that does not wait for the run names what may be left (verify\'s probe items and the command)', () => {
+    const sentence = 'Probe items not removed from table t: sentinel-init-probe-1-event; `sentinel-init verify breakglass --region r --table t --clean` removes them.';
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const { subscribe, send } = signals();
+      const { exits, io } = recorder();
+      const controller = new AbortController();
+      onStopSignals(controller, io, subscribe);
+      onInterrupt(controller, io, subscribe);
+      leaving.sentence = sentence;
+      send(signal);
+      send(signal);
+      vi.advanceTimersByTime(GRACE_MS);
+      const how = signal === 'SIGINT' ? 'Interrupted' : 'Terminated';
+      expect(exits[0]).toEqual([signal === 'SIGINT' ? 130 : 143, `${how} again: stopping now. ${sentence}`]);
+    }
   });
 });

@@ -129,17 +129,22 @@ describe('verify', () => {
     expect(await itemCount(table)).toBe(0);
   });
 
-  it('ratelimit without DeleteItem (the limiter never deletes): the probe stays for its TTL and the hint names the provisioning policy, which holds it', async () => {
+  it('ratelimit without DeleteItem (the limiter never deletes): the probe stays, named with the command that removes it, and the hint names the provisioning policy, which holds DeleteItem', async () => {
     const table = 'verify-ratelimit-nodelete';
     expect((await cli(['ratelimit', '--table', table, '--yes'])).code).toBe(0);
     stack.proxy.inject('DeleteItem', 'access-denied');
     const run = await cli(['verify', 'ratelimit', '--table', table, '--json'], stack.proxy.endpoint);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string }[]; probesLeft: string[] };
+    const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string }[]; probesLeft: string[]; cleanCommand: string };
     expect(report.checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass', 'pass', 'denied']);
     expect(report.probesLeft).toEqual([expect.stringMatching(/^RL#sentinel-init-probe-[0-9a-f]{8}-caller$/)]);
+    expect(report.cleanCommand).toBe(`sentinel-init verify ratelimit --endpoint-url ${stack.proxy.endpoint} --region ${REGION} --table ${table} --clean`);
     expect(lines(run.stderr).at(-1)).toMatch(/the provisioning policy of `sentinel-init ratelimit --generate-iam provisioning .*`, which holds DescribeTable and every call verify makes\.$/);
     expect(await itemCount(table)).toBe(1);
+    // With DeleteItem allowed again, the command removes it.
+    const clean = await runCli(report.cleanCommand.split(' ').slice(1), { env: { HOME: '/nonexistent', ...KEYS } });
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(await itemCount(table)).toBe(0);
   });
 
   it('on a table that does not exist: exit 1, one sentence, nothing created', async () => {

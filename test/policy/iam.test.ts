@@ -27,7 +27,8 @@ const STORE_CALLS: Record<KindName, { actions: string[]; queriesIndexes: boolean
 };
 
 /** The item calls verify makes: its checks' actions and the DeleteItem that removes its probe items. */
-const verifyCalls = (kind: KindName) => new Set([...checksFor(kind, { prefix: 'p-', name: 'p', now: new Date(), expiresAt: new Date() }).map((c) => `dynamodb:${c.action}`), 'dynamodb:DeleteItem']);
+// The patterns' calls, the DeleteItem that removes their probe items, and the Scan with which verify --clean finds them (src/verify/probes.ts).
+const verifyCalls = (kind: KindName) => new Set([...checksFor(kind, { prefix: 'p-', name: 'p', now: new Date(), expiresAt: new Date() }).map((c) => `dynamodb:${c.action}`), 'dynamodb:DeleteItem', 'dynamodb:Scan']);
 
 /** The order the documents list item actions in. */
 const ITEM_ORDER = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan'].map((a) => `dynamodb:${a}`);

@@ -74,9 +74,16 @@ describe('after the policy and at the end', () => {
     expect(exitCodeOf(verified([report(true), report(true)]))).toBe(0);
   });
 
-  it('Ctrl-C on the done screen while verify runs: finished, the verify marked stopped; after it, kept', () => {
+  it('Ctrl-C on the done screen while verify runs: it stops, and its ending (reports or sentence) ends the run 130; after it, kept', () => {
     const done = run(atConfirm, { type: 'confirm' }, { type: 'applied', results: [result] });
-    expect(run(done, { type: 'verify-start' }, { type: 'interrupt' }).verify).toEqual({ running: false, reports: [], error: 'Stopped by Ctrl-C.' });
+    const stopping = run(done, { type: 'verify-start' }, { type: 'interrupt' });
+    expect(stopping.finished).toBe(false);
+    // Finished before the stop reached a call: the reports stand.
+    expect(run(stopping, { type: 'verify-done', reports: [report(true)] })).toMatchObject({ finished: true, verify: { running: false, reports: [report(true)], stopped: true } });
+    expect(exitCodeOf(run(stopping, { type: 'verify-done', reports: [report(true)] }))).toBe(130);
+    // A late ending after the run finished changes nothing.
+    const ended = run(stopping, { type: 'verify-stopped', message: 'm' });
+    expect(transition(ended, { type: 'verify-stopped', message: 'other' })).toBe(ended);
     const after = run(done, { type: 'verify-start' }, { type: 'verify-done', reports: [report(true)] });
     expect(transition(after, { type: 'interrupt' })).toMatchObject({ finished: true, verify: { running: false, reports: [report(true)] } });
   });

@@ -87,10 +87,17 @@ describe('wizard steps', () => {
     const passed = run(verifying, { type: 'verify-done', reports: [{ ...report, passed: true }] }, { type: 'finish' });
     expect(exitCodeOf(passed)).toBe(0);
     expect(exitCodeOf(run(verifying, { type: 'verify-failed', message: 'no access' }, { type: 'finish' }))).toBe(1);
-    // Ctrl-C during verify ends the run, saying verify did not finish.
-    const stopped = run(verifying, { type: 'interrupt' });
-    expect(stopped.verify?.error).toMatch(/Ctrl-C/);
-    expect(exitCodeOf(stopped)).toBe(1);
+    // Ctrl-C during verify: it stops and removes its probe items first; the run ends 130 once it says
+    // what became of them (verify-stopped), or at once on a second Ctrl-C, naming what may be left.
+    const stopping = run(verifying, { type: 'interrupt' });
+    expect(stopping.verify).toEqual({ running: true, reports: [], stopping: true });
+    expect(exitCodeOf(stopping)).toBeUndefined();
+    const stopped = run(stopping, { type: 'verify-stopped', message: 'Stopped while verifying table t. No probe item is left in it.' });
+    expect(stopped.verify?.error).toBe('Stopped while verifying table t. No probe item is left in it.');
+    expect(exitCodeOf(stopped)).toBe(130);
+    const again = run(stopping, { type: 'interrupt', leaving: 'Probe items not removed from table t: p; `c` removes them.' });
+    expect(again.verify?.error).toBe('Stopped again while removing the probe items. Probe items not removed from table t: p; `c` removes them.');
+    expect(exitCodeOf(again)).toBe(130);
   });
 
   it('finishes an up-to-date table without a confirm', () => {
