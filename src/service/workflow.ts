@@ -38,6 +38,10 @@ export interface RunContext {
   pitr?: boolean;
   tags?: readonly Tag[];
   kmsKey?: string;
+  /** How the run was reached, for the commands it prints: the --local demo, an MFA code, an unknown region allowed. */
+  local?: boolean;
+  mfa?: boolean;
+  allowUnknownRegion?: boolean;
 }
 
 async function unknownProfile(name: string, source: string, names: string[], env: NodeJS.ProcessEnv): Promise<UsageError> {
@@ -96,7 +100,8 @@ export async function resolveContext(options: TableOptions, env: NodeJS.ProcessE
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
 
   const defaults = { pitr: options.pitr, tags: options.tags, ...(options.kmsKey !== undefined && { kmsKey: options.kmsKey }) };
-  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults };
+  const reached = { ...(options.local && { local: true }), ...(options.mfaCode !== undefined && { mfa: true }), ...(options.allowUnknownRegion && { allowUnknownRegion: true }) };
+  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults, ...reached };
 }
 
 export interface Connection {

@@ -58,8 +58,10 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
     async verify(checked, onResult, signal) {
       const { runVerify } = await import('../service/verify.js');
       const reports = [];
+      const { target } = checked.connection as Connection;
       for (const p of checked.plans) {
-        const ctx = { kind: p.kind, table: p.table, region: p.region, deletionProtection: p.desired.deletionProtection };
+        // The run's whole target: a hint it ends with ("Create it first: …") must go where this went.
+        const ctx = { kind: p.kind, table: p.table, region: p.region, deletionProtection: p.desired.deletionProtection, profile: target.profile, endpointUrl: target.endpointUrl, local: options.local, mfa: checked.mfaAsked, allowUnknownRegion: options.allowUnknownRegion };
         reports.push(await runVerify(ctx, checked.connection as Connection, { signal, onResult: (r) => onResult(p.table, r) }));
       }
       return reports;

@@ -8,7 +8,7 @@ import { checkLine, verifySummary } from '../verify/format.js';
 import type { Plan } from '../engine/types.js';
 import { tagsText } from '../core/tags.js';
 import { basename } from 'node:path';
-import { shellQuote } from '../core/shell.js';
+import { printedCommand } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
 import { planWords } from '../service/plan-lines.js';
 import type { Options } from '../service/options.js';
@@ -25,8 +25,8 @@ function applyCodeLines(state: WizardState): string[] {
   if (!last || !file || last.hint.length > 0) return [];
   if (last.format === 'terraform') return [`To create the tables with it: terraform init && terraform apply, in the folder of ${file}.`];
   const stack = basename(file).replace(/(-\d+)?\.cfn\.yaml$/, '');
-  const deploy = ['aws', 'cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM', '--region', state.answers.region ?? ''];
-  return [`To create them with it: ${deploy.map(shellQuote).join(' ')}`];
+  const deploy = printedCommand('aws', ['cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM'], { region: state.answers.region, profile: state.answers.profile });
+  return [`To create them with it: ${deploy}`];
 }
 
 const STATUS = { created: 'created', updated: 'updated', unchanged: 'already up to date' } as const;
@@ -88,7 +88,8 @@ export function transcript(state: WizardState, options: Options, command: string
   for (const p of checked?.plans ?? []) out.push(`  plan      ${planSummary(p)}`);
   if (state.policySaved) {
     out.push(`  policy    saved to ${state.policySaved}`);
-    out.push(`            to let a role run this tool, attach it, e.g.: aws iam put-role-policy --role-name ROLE --policy-name sentinel-init --policy-document file://${state.policySaved}`);
+    const attach = printedCommand('aws', ['iam', 'put-role-policy', '--role-name', 'ROLE', '--policy-name', 'sentinel-init', '--policy-document', `file://${state.policySaved}`], { profile: answers.profile });
+    out.push(`            to let a role run this tool, attach it, e.g.: ${attach}`);
   } else if (checked && answers.region) {
     out.push(
       `  policy    not saved; to print it: ${generateIamCommand({

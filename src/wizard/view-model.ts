@@ -6,7 +6,7 @@ import { KINDS, kindsOf, type KindChoice, type KindName } from '../core/kinds.js
 import { toolTags, type Tag } from '../core/tags.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Plan } from '../engine/types.js';
-import { shellQuote } from '../core/shell.js';
+import { printedCommand } from '../core/shell.js';
 import { headlessArgs, headlessCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import type { Checked, CodeFormat } from './services.js';
@@ -102,7 +102,7 @@ export function codeCommand(state: WizardState, options: Options, format: CodeFo
     tags: answers.tags,
     kmsKey: options.kmsKey,
   });
-  return [...args, '--output', format].map(shellQuote).join(' ');
+  return printedCommand('sentinel-init', [...args, '--output', format]);
 }
 
 /** The headless command that does what this run did (or would have done), for the next time. */
@@ -120,5 +120,6 @@ export function commandFor(state: WizardState, options: Options): string {
     tags: answers.tags,
     kmsKey: options.kmsKey,
     local: options.local,
+    allowUnknownRegion: options.allowUnknownRegion,
   });
 }

@@ -11,7 +11,7 @@ describe('dynamoErrorToCli', () => {
     const e = dynamoErrorToCli(denied, ctx);
     expect(e?.exitCode).toBe(EXIT.failure);
     expect(e?.message).toBe('AWS denied dynamodb:UpdateTimeToLive on table sentinel-sessions in eu-west-1.');
-    expect(e?.hint).toContain('sentinel-init sessions --generate-iam --table sentinel-sessions --region eu-west-1');
+    expect(e?.hint).toContain('sentinel-init sessions --generate-iam --region eu-west-1 --table sentinel-sessions');
   });
 
   it('falls back to the operation when the message does not say', () => {
