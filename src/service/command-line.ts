@@ -41,6 +41,7 @@ export function headlessArgs(input: CommandLineInput): string[] {
   if (input.pitr === false) args.push('--no-pitr');
   for (const tag of input.tags ?? []) args.push('--tag', `${tag.key}=${tag.value}`);
   if (input.kmsKey !== undefined) args.push('--kms-key', input.kmsKey);
+  if (input.timeoutMs !== undefined) args.push('--timeout', `${Math.ceil(input.timeoutMs / 1000)}s`);
   return args;
 }
 

@@ -15,6 +15,8 @@ import * as engine from '../engine/index.js';
 import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { CliError, UsageError } from '../core/errors.js';
+import { keyForm } from '../core/kms-key.js';
+import { generateIamCommand } from '../core/shell.js';
 import { KINDS, type KindName } from '../core/kinds.js';
 import type { Tag } from '../core/tags.js';
 import { kmsErrorToCli } from './kms-key.js';
@@ -135,8 +137,15 @@ export function toCliError(error: unknown, ctx: RunContext, operation: string): 
   if (credentials) return credentials;
   // STS and KMS are services of their own with their own endpoints: never blame DynamoDB for them.
   if (operation === 'GetCallerIdentity') return stsErrorToCli(error, operation, ctx.region) ?? error;
-  if (operation === 'DescribeKey') return kmsErrorToCli(error, ctx.kmsKey ?? '?', ctx.region, kmsEndpoint(ctx.region)) ?? error;
+  if (operation === 'DescribeKey') return kmsErrorToCli(error, ctx.kmsKey ?? '?', ctx.region, kmsEndpoint(ctx.region), kmsPolicyCommand(ctx)) ?? error;
   return dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ?? error;
+}
+
+/** The offline policy command for a run with --kms-key: an alias needs KMS to name its key, so the person puts the key's ARN in. */
+function kmsPolicyCommand(ctx: RunContext): string {
+  const given = ctx.kmsKey ?? '';
+  const offline = keyForm(given) === 'key-arn' || keyForm(given) === 'key-id';
+  return generateIamCommand({ kind: ctx.kind, region: ctx.region, table: ctx.table, accountId: ctx.accountId, pitr: ctx.pitr, kmsKey: offline ? given : 'KEY_ARN' });
 }
 
 export { check, checkTables, type CheckOptions, type CheckResult } from './check.js';

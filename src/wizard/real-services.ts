@@ -46,7 +46,7 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
       let mfaAsked = false;
       const connection = await workflow.connect(first, (serial) => ((mfaAsked = true), mfa(serial)));
       const { identity, plans } = await workflow.checkTables(ctxs, connection, signal);
-      return { identity, plans, connection, mfaAsked, timeoutMs: first.timeoutMs };
+      return { identity, plans, connection, mfaAsked, timeoutMs: first.timeoutMs, endpointUrl: first.endpointUrl };
     },
     async apply(checked, onProgress, signal) {
       const workflow = await import('../service/workflow.js');

@@ -114,11 +114,12 @@ export function commandFor(state: WizardState, options: Options): string {
     region: answers.region ?? '?',
     profile: answers.profile,
     mfa: checked?.mfaAsked,
-    endpointUrl: options.endpointUrl,
+    endpointUrl: checked?.endpointUrl ?? options.endpointUrl,
     deletionProtection: options.deletionProtection,
     pitr: options.pitr,
     tags: answers.tags,
     kmsKey: options.kmsKey,
+    timeoutMs: options.timeoutMs,
     local: options.local,
     allowUnknownRegion: options.allowUnknownRegion,
   });
