@@ -19,6 +19,7 @@ import { commandFor } from '../../src/wizard/view-model.js';
 import { CLI, ensureBuilt, installedPath, lines, ROOT, runCli } from '../cli/run-cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
+import { tmuxTerminal } from '../helpers/tmux.js';
 import { options } from '../wizard/fixtures.js';
 
 const REGION = 'eu-west-1';
@@ -43,7 +44,9 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_DYNAMODB: trap.endpoint,
   };
 });
+const term = tmuxTerminal('printed-commands');
 afterAll(async () => {
+  term.close();
   await trap?.stop();
 });
 
@@ -118,6 +121,29 @@ describe('printed commands, pasted as printed', () => {
     const calls = await seen(async () => (planned = await paste(plan)));
     expect(planned.stderr + planned.stdout).toContain('keyed-on-id');
     expect(stack.proxy.count('DescribeTable')).toBeGreaterThan(before);
+    expect(calls.trap).toEqual([]);
+    expect(new Set(calls.proxy)).toEqual(new Set([DEV_KEY]));
+  });
+
+  it('after npm start, the wizard at 80 columns ends with a later-line that runs as printed: node dist/cli.js, the profile, the endpoint', async () => {
+    const s = 'npm-start';
+    // No sentinel-init on PATH, as after `npm start` in a checkout.
+    term.launch(s, `ratelimit --aws-profile dev --region ${REGION} --table wizard-later --endpoint-url ${stack.proxy.endpoint}`, { ...env, PATH: process.env.PATH ?? '' }, { columns: 80 });
+    await term.waitFor(s, 'Plan: create 1 table');
+    term.key(s, 'Enter');
+    await term.waitFor(s, 'IAM policy for this table');
+    term.key(s, 'Enter');
+    await term.waitFor(s, '[y/N]');
+    term.typeText(s, 'n');
+    // The screen joined as the terminal wrapped it: the line copies whole.
+    const end = (await term.waitFor(s, /EXIT=\d+/)).split('\n');
+    expect(end).toContain('EXIT=0');
+    const command = (end[end.indexOf('To do it later, without questions:') + 1] ?? '').trim();
+    expect(command).toBe(`node dist/cli.js ratelimit --aws-profile dev --endpoint-url ${stack.proxy.endpoint} --region ${REGION} --table wizard-later --yes`);
+    let pasted = { code: -1, stdout: '', stderr: '' };
+    const calls = await seen(async () => (pasted = await paste(command, process.env.PATH)));
+    expect(pasted.code, pasted.stderr).toBe(0);
+    expect(pasted.stdout).toContain('Table wizard-later (ratelimit) in eu-west-1: created.');
     expect(calls.trap).toEqual([]);
     expect(new Set(calls.proxy)).toEqual(new Set([DEV_KEY]));
   });
