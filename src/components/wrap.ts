@@ -3,12 +3,10 @@
  * attributes at 60. A line breaks at its last space that fits, else after a `/` or `:` (an ARN folds
  * at `table/`), never inside its own indentation, mid-word only when nothing else fits; it continues
  * indented under its text. A command in the text (src/core/shell.ts printedCommand) is never folded
- * inside a word: it moves whole to the next line when it fits there, else breaks between its
+ * inside a word: it starts a row of its own, whole when it fits there, else broken between its
  * arguments with ` \`, so it still pastes as one command. Pure, on segments that carry a tone, so
  * colours survive.
  */
-import { invocationWords, shellQuote } from '../core/shell.js';
-
 export interface Piece<T> {
   text: string;
   tone: T;
@@ -24,11 +22,10 @@ interface Cell<T> {
 }
 
 /** Where printed commands sit in `text`: from their first word to a closing backtick, else to the end. */
-export function commandSpans(text: string): [number, number][] {
-  const starts = [...new Set(['aws', 'sentinel-init', invocationWords().map(shellQuote).join(' ')])];
-  const escaped = starts.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-  // After a backtick, at the start, or after ": " (e.g. "Run: aws sso login --profile p").
-  const start = new RegExp(`(^\\s*|: |\`)(?:${escaped}) `, 'g');
+function commandSpans(text: string): [number, number][] {
+  // The words printedCommand starts with (any invocation, without asking which one this run has),
+  // after a backtick, at the start, or after ": " (e.g. "Run: aws sso login --profile p").
+  const start = /(^\s*|: |`)(?:aws|sentinel-init|npx sentinel-init|node (?:\S*|'[^']*')cli\.js) /g;
   const spans: [number, number][] = [];
   for (let m = start.exec(text); m; m = start.exec(text)) {
     const from = m.index + (m[1] ?? '').length;

@@ -77,6 +77,14 @@ describe('wrapText, commands to paste', () => {
     expect(rows.every((r) => !r.endsWith('\\'))).toBe(true);
   });
 
+  it('a command that starts node dist/cli.js (after npm start) folds the same way', () => {
+    const command = 'node /home/me/src/sentinel-init/dist/cli.js sessions --aws-profile dev --region eu-west-1 --table sentinel-sessions --yes';
+    const rows = wrapText(`Run it again to finish: ${command}`, 60, 2);
+    expect(rows[0]).toBe('Run it again to finish:');
+    expect(rows.slice(1, -1).every((r) => r.endsWith(' \\'))).toBe(true);
+    expect(rows.slice(1).map((r) => r.replace(/ \\$/, '').trim()).join(' ')).toBe(command);
+  });
+
   it('prose that mentions sentinel-init is not a command', () => {
     expect(wrapText('Tag sentinel:table-kind is set by sentinel-init itself and cannot be given with --tag, so leave it out of the command line.', 40, 2).every((r) => !r.endsWith('\\'))).toBe(true);
   });
