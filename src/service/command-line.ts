@@ -49,8 +49,3 @@ export function headlessArgs(input: CommandLineInput): string[] {
 export function headlessCommand(input: CommandLineInput, then: readonly string[] = ['--yes']): string {
   return printedCommand('sentinel-init', [...headlessArgs(input), ...then]);
 }
-
-/** e.g. `sentinel-init verify ratelimit --aws-profile dev --endpoint-url http://… --region eu-west-1 --table t`. */
-export function verifyCommand(input: CommandLineInput): string {
-  return printedCommand('sentinel-init', ['verify', input.kind, ...targetArgs(input)]);
-}

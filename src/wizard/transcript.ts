@@ -19,13 +19,13 @@ import { tableNames } from './view-model.js';
 const CODE_NAMES = { terraform: 'Terraform', cloudformation: 'CloudFormation' } as const;
 
 /** How to apply saved code for tables that are new (existing ones have their import steps above). */
-function applyCodeLines(state: WizardState): string[] {
+function applyCodeLines(state: WizardState, profile: string | undefined): string[] {
   const last = state.code.at(-1);
   const file = last?.paths[0];
   if (!last || !file || last.hint.length > 0) return [];
   if (last.format === 'terraform') return [`To create the tables with it: terraform init && terraform apply, in the folder of ${file}.`];
   const stack = basename(file).replace(/(-\d+)?\.cfn\.yaml$/, '');
-  const deploy = printedCommand('aws', ['cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM'], { region: state.answers.region, profile: state.answers.profile });
+  const deploy = printedCommand('aws', ['cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM'], { region: state.answers.region, profile });
   return [`To create them with it: ${deploy}`];
 }
 
@@ -79,6 +79,8 @@ function answerLines(state: WizardState): string[] {
 /** The lines, for `state` at the end of the run; `command` is the equivalent headless command, `steps` the apply's progress. */
 export function transcript(state: WizardState, options: Options, command: string, steps: ApplySteps = { done: [], running: [] }): string[] {
   const { answers, checked, step } = state;
+  // A --local demo's profile exists only inside the demo: aws commands for later use the person's own.
+  const awsProfile = options.local ? undefined : answers.profile;
   const known = answerLines(state);
   const out = known.length > 0 ? ['', 'sentinel-init: the run', ...known] : [''];
   // A command for later only once it can be complete: the region is the last answer it needs.
@@ -88,7 +90,7 @@ export function transcript(state: WizardState, options: Options, command: string
   for (const p of checked?.plans ?? []) out.push(`  plan      ${planSummary(p)}`);
   if (state.policySaved) {
     out.push(`  policy    saved to ${state.policySaved}`);
-    const attach = printedCommand('aws', ['iam', 'put-role-policy', '--role-name', 'ROLE', '--policy-name', 'sentinel-init', '--policy-document', `file://${state.policySaved}`], { profile: answers.profile });
+    const attach = printedCommand('aws', ['iam', 'put-role-policy', '--role-name', 'ROLE', '--policy-name', 'sentinel-init', '--policy-document', `file://${state.policySaved}`], { profile: awsProfile });
     out.push(`            to let a role run this tool, attach it, e.g.: ${attach}`);
   } else if (checked && answers.region) {
     out.push(
@@ -128,7 +130,7 @@ export function transcript(state: WizardState, options: Options, command: string
       out.push('Declined: nothing was created or changed.', 'To do it later, without questions:', `  ${command}`);
       break;
     case 'code-only':
-      out.push('Nothing was created or changed: the code was saved instead (above).', ...applyCodeLines(state), 'Or let sentinel-init do it, without questions:', `  ${command}`);
+      out.push('Nothing was created or changed: the code was saved instead (above).', ...applyCodeLines(state, awsProfile), 'Or let sentinel-init do it, without questions:', `  ${command}`);
       break;
     case 'interrupted':
       if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, steps, command));

@@ -128,6 +128,12 @@ describe('the summary of the run', () => {
     expect(saved.some((l) => l.includes('file://./sessions-policy.json'))).toBe(true);
   });
 
+  it("the attach command uses the run's profile; a --local demo's profile exists only in the demo, so it is left out", () => {
+    const withProfile = (local: boolean) => transcript(state({ name: 'declined' }, { policySaved: './p.json', answers: { kind: 'sessions', profile: 'dev', region: 'eu-west-1', tags: [] } }), options({ local }), COMMAND);
+    expect(withProfile(false).some((l) => l.endsWith('--policy-document file://./p.json --profile dev'))).toBe(true);
+    expect(withProfile(true).some((l) => l.endsWith('--policy-document file://./p.json'))).toBe(true);
+  });
+
   it('stopped before the check: nothing planned, no policy line', () => {
     const base = initialState(options());
     const lines = transcript({ ...base, step: { name: 'interrupted', during: 'setup', at: 'table' } }, options(), COMMAND);
