@@ -5,6 +5,7 @@
  * No SDK import here: this runs on every failure path, including offline ones.
  */
 import { AwsFailure, CliError, UsageError } from '../core/errors.js';
+import { printedCommand } from '../core/shell.js';
 import { sharedFilePaths } from './shared-files.js';
 import { errorName } from './transport-errors.js';
 
@@ -66,7 +67,7 @@ export function keyErrorToCli(cause: unknown, profile?: string, ssoProfile?: str
     );
   }
   if (EXPIRED.has(name) || /returned expired credentials/.test(message)) {
-    const fix = ssoProfile ? `Run: aws sso login --profile ${ssoProfile}` : 'Get fresh credentials (a new aws_session_token, or `aws sso login` for an SSO profile) and rerun.';
+    const fix = ssoProfile ? `Run: ${printedCommand('aws', ['sso', 'login'], { profile: ssoProfile })}` : 'Get fresh credentials (a new aws_session_token, or `aws sso login` for an SSO profile) and rerun.';
     return new AwsFailure(`The session credentials of ${who} have expired (${name || 'expired'}).`, fix, { cause });
   }
   return undefined;
@@ -103,7 +104,7 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   const portalRefused = Boolean(ctx.ssoProfile) && (name === 'UnauthorizedException' || message.startsWith('UnauthorizedException'));
   if (/SSO session|SSO Token|aws sso login/i.test(message) || portalRefused) {
     const target = ctx.ssoProfile ?? ctx.profile;
-    const fix = target ? `aws sso login --profile ${target}` : 'aws sso login';
+    const fix = printedCommand('aws', ['sso', 'login'], { profile: target });
     return new AwsFailure(`The SSO session of ${who} has expired or was never started.`, `Run: ${fix}`, { cause });
   }
   if (/requires multi-factor authentication, but no MFA code callback/.test(message)) {

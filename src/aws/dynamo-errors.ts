@@ -1,5 +1,6 @@
 /** DynamoDB SDK errors turned into one sentence a person can act on (exit 1). */
 import { AwsFailure, type CliError } from '../core/errors.js';
+import { generateIamCommand } from '../core/shell.js';
 import { keyErrorToCli } from './credential-errors.js';
 import { fields, transportErrorToCli } from './transport-errors.js';
 
@@ -24,8 +25,7 @@ export function regionalEndpoint(region: string, endpointUrl?: string): string {
 
 /** Every DynamoDB call sentinel-init makes itself (provisioning and verify) is in the provisioning policy. */
 function iamHint(ctx: DynamoErrorContext): string {
-  const kind = ctx.kind ? `${ctx.kind} ` : '';
-  return `Attach the provisioning policy printed by \`sentinel-init ${kind}--generate-iam provisioning --table ${ctx.table} --region ${ctx.region}\` to this identity, then run again.`;
+  return `Attach the provisioning policy printed by \`${generateIamCommand({ kind: ctx.kind, policy: 'provisioning', region: ctx.region, table: ctx.table })}\` to this identity, then run again.`;
 }
 
 /** A CliError for the DynamoDB failures a person can do something about; undefined for anything else. */

@@ -4,6 +4,7 @@
  */
 import { parseDuration, validateDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
+import { printedCommand } from '../core/shell.js';
 import { isKindName, KIND_NAMES, KINDS, type KindChoice } from '../core/kinds.js';
 import { IAC_OUTPUTS, isIacOutput, type IacOutput } from '../core/iac-output.js';
 import { isPolicyAudience, POLICY_AUDIENCES, type PolicyAudience } from '../core/policy-audience.js';
@@ -63,10 +64,8 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   output: (v) => (isIacOutput(v) ? undefined : `Unknown output "${v}": use ${IAC_OUTPUTS.join(', ')}.`),
 };
 
-const HELP_HINT = 'Run sentinel-init --help for usage.';
-
 function usage(message: string): UsageError {
-  return new UsageError(message, HELP_HINT);
+  return new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
 }
 
 /** The flag of an option key: noPitr -> --no-pitr. */

@@ -9,8 +9,12 @@ import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from '
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
 import { markChanging, markOutcome, runState } from './run-state.js';
+import { setInvocation } from '../core/shell.js';
+import { chooseInvocation, processFacts } from './invocation.js';
 
 guardStreams();
+// The commands the run prints start the way this build is started from here; found only when one is printed.
+setInvocation(() => chooseInvocation(processFacts()));
 
 // Before anything else loads: the SDK's multi-line Node-version warning must not reach the screen,
 // and chalk (inside Ink) ignores NO_COLOR unless it is mapped to FORCE_COLOR=0.

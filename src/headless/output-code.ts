@@ -10,7 +10,7 @@ import type { IacOutput } from '../core/iac-output.js';
 import { AwsFailure } from '../core/errors.js';
 import type { Plan } from '../engine/types.js';
 import { iacTableFromPlan, importHint, renderCloudFormation, renderTerraform, writeFileAtomic, type IacTable } from '../iac/index.js';
-import { shellQuote } from '../core/shell.js';
+import { printedCommand } from '../core/shell.js';
 import { headlessArgs, headlessCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import type { RunContext } from '../service/workflow.js';
@@ -18,7 +18,7 @@ import type { HeadlessIo } from './io.js';
 
 const NAMES: Record<IacOutput, string> = { terraform: 'Terraform', cloudformation: 'CloudFormation', 'cloudformation-import': 'the CloudFormation import template' };
 
-const command = (args: string[]) => args.map(shellQuote).join(' ');
+const command = (args: string[]) => printedCommand('sentinel-init', args);
 
 /** The code for the run's tables; the import template only for tables that exist. */
 function render(format: IacOutput, tables: readonly IacTable[], plans: readonly Plan[], options: Options, ctx: RunContext): string {

@@ -64,7 +64,7 @@ async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunCon
   const reports: VerifyReport[] = [];
   for (const ctx of ctxs) reports.push(await verifyHeadless(ctx, conn, options, io));
   if (options.json) io.stdout.write(json(docOf(options, results.map((r, i) => ({ ...resultDocument(r), verify: reports[i] })))));
-  return verifyExit(reports);
+  return verifyExit(reports, ctxs);
 }
 
 /** `sentinel-init verify`: who, then the patterns on each table (or, with --clean, the removal of earlier probe items). */
@@ -88,7 +88,7 @@ async function verifyOnly(ctxs: readonly RunContext[], options: Options, io: Hea
   const reports: VerifyReport[] = [];
   for (const one of ctxs) reports.push(await verifyHeadless(one, conn, options, io));
   if (options.json) io.stdout.write(json(docOf(options, reports)));
-  return verifyExit(reports);
+  return verifyExit(reports, ctxs);
 }
 
 const tablesText = (plans: readonly Plan[]) => (plans.length === 1 ? `Table ${plans[0]?.table}` : `Tables ${plans.map((p) => p.table).join(', ')}`);

@@ -27,10 +27,11 @@ export async function verifyHeadless(ctx: RunContext, conn: Connection, options:
   return report;
 }
 
-/** Exit 0 when every pattern passed on every table; else the first failing table's sentence (exit 1). */
-export function verifyExit(reports: readonly VerifyReport[]): number {
-  const failed = reports.find((r) => !r.passed);
-  if (failed) throw verifyFailure(failed);
+/** Exit 0 when every pattern passed on every table; else the first failing table's sentence (exit 1). `ctxs[i]` verified `reports[i]`. */
+export function verifyExit(reports: readonly VerifyReport[], ctxs: readonly RunContext[]): number {
+  const at = reports.findIndex((r) => !r.passed);
+  const [failed, ctx] = [reports[at], ctxs[at] ?? ctxs[0]];
+  if (failed && ctx) throw verifyFailure(failed, ctx);
   return 0;
 }
 

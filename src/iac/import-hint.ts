@@ -7,7 +7,7 @@
  * policy comes with the next stack update (AWS CloudFormation User Guide, resource-import.html).
  */
 import type { IacFormat } from '../core/iac-output.js';
-import { shellQuote } from '../core/shell.js';
+import { printedCommand } from '../core/shell.js';
 import { logicalId } from './cloudformation.js';
 import type { IacTable } from './tables.js';
 
@@ -28,8 +28,6 @@ export interface ImportSteps {
   /** The stack to import into; default sentinel-<kind>, or sentinel-tables for several kinds. */
   stackName?: string;
 }
-
-const sh = (args: string[]) => args.map(shellQuote).join(' ');
 
 function existing(tables: readonly IacTable[]): string {
   const names = tables.filter((t) => t.exists).map((t) => t.desired.name);
@@ -58,7 +56,7 @@ export function importHint(format: IacFormat, tables: readonly IacTable[], steps
   const stack = steps.stackName ?? stem;
   const templateFile = steps.templateFile ?? `${stem}.cfn.yaml`;
   const importFile = steps.importFile ?? `${stem}-import.cfn.yaml`;
-  const aws = (...args: string[]) => `  ${sh(['aws', 'cloudformation', ...args, '--region', region, ...(steps.profile ? ['--profile', steps.profile] : [])])}`;
+  const aws = (...args: string[]) => `  ${printedCommand('aws', ['cloudformation', ...args], { region, profile: steps.profile })}`;
   const change = ['--stack-name', stack, '--change-set-name', `import-${stack}`];
   const resources = found.map((t) => ({ ResourceType: 'AWS::DynamoDB::Table', LogicalResourceId: logicalId(t, 'Table'), ResourceIdentifier: { TableName: t.desired.name } }));
   return [

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { ProfileInfo } from '../aws/types.js';
 import { FilterList } from '../components/FilterList.js';
 import type { ListItem } from '../components/list-model.js';
+import { printedCommand } from '../core/shell.js';
 import { safeText, visible } from '../core/text.js';
 
 /** The list key of the default-chain row (no profile name can contain a NUL). */
@@ -84,7 +85,7 @@ export function ProfileScreen({ load, preselect, files, rows, onSelect, onBack }
           <Text color="yellow">No profiles found in {files}.</Text>
           <Text>Create one with `aws configure` (access keys) or `aws configure sso`, then run this again;</Text>
           <Text>or use the default credential chain below (AWS_ACCESS_KEY_ID, an instance role, ...);</Text>
-          <Text>or try it without an AWS account: `sentinel-init --local` runs a local demo.</Text>
+          <Text>or try it without an AWS account: `{printedCommand('sentinel-init', ['--local'])}` runs a local demo.</Text>
         </Box>
       ) : null}
       <FilterList items={profileItems(profiles)} initialKey={initialKey} rows={rows} onSelect={(item) => onSelect(item.value)} onBack={onBack} />

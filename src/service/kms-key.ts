@@ -29,8 +29,8 @@ export function keyProblem(key: KeyMetadata, given: string, region: string): str
   return undefined;
 }
 
-/** A sentence for a failed DescribeKey: a key that is not there is bad input (2), the rest AWS failures (1). */
-export function kmsErrorToCli(error: unknown, given: string, region: string, endpoint: { url: string; custom: boolean }): CliError | undefined {
+/** A sentence for a failed DescribeKey: a key that is not there is bad input (2), the rest AWS failures (1); `policyCommand` prints the IAM part. */
+export function kmsErrorToCli(error: unknown, given: string, region: string, endpoint: { url: string; custom: boolean }, policyCommand?: string): CliError | undefined {
   const { name = '', message = '' } = fields(error);
   if (name === 'NotFoundException') {
     return new UsageError(`KMS key ${given} does not exist in ${region} (or this account cannot see it).`, 'Check --kms-key and --region; for a key of another account pass its key ARN.');
@@ -39,7 +39,7 @@ export function kmsErrorToCli(error: unknown, given: string, region: string, end
   if (name === 'AccessDeniedException') {
     return new AwsFailure(
       `AWS denied kms:DescribeKey on ${given} in ${region}.`,
-      'Allow it in the key policy and in IAM (the provisioning policy of sentinel-init --generate-iam provisioning --kms-key <key ARN> holds it), then run again.',
+      `Allow it in the key policy and in IAM (the provisioning policy of ${policyCommand ? `\`${policyCommand}\`` : '--generate-iam provisioning with --kms-key'} holds it), then run again.`,
       { cause: error },
     );
   }

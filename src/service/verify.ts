@@ -15,7 +15,7 @@ import { verifyTable } from '../verify/run.js';
 import { findProbes, removeProbes } from '../verify/probes.js';
 import { ProbesAfterError, type CheckResult, type VerifyReport } from '../verify/types.js';
 import { probesSentence, verifySummary } from '../verify/format.js';
-import { generateIamCommand, verifyCleanCommand } from './command-line.js';
+import { generateIamCommand, headlessCommand, verifyCleanCommand } from './command-line.js';
 import { isAbort, toCliError, type Connection, type RunContext } from './workflow.js';
 
 /** Errors that say nothing about the table: the run cannot go on. */
@@ -30,13 +30,13 @@ export interface VerifyRunOptions {
 }
 
 /** The command that removes probe items from the table, on the run's own target. */
-const cleanCommandOf = (ctx: RunContext, conn: Connection) => verifyCleanCommand({ kind: ctx.kind, table: ctx.table, region: ctx.region, profile: conn.target.profile, endpointUrl: conn.target.endpointUrl });
+const cleanCommandOf = (ctx: RunContext, conn: Connection) => verifyCleanCommand({ ...ctx, profile: conn.target.profile ?? ctx.profile, endpointUrl: conn.target.endpointUrl ?? ctx.endpointUrl });
 
 /** The table must exist: else a sentence saying so (nothing to verify or clean). */
 async function mustExist(ctx: RunContext, conn: Connection, signal?: AbortSignal): Promise<ActualTable> {
   const actual = await describe(conn.dynamo, ctx.table, signal);
   if (!actual) {
-    throw new AwsFailure(`Table ${ctx.table} does not exist in ${ctx.region}: there is nothing to verify.`, `Create it first: sentinel-init ${ctx.kind} --table ${ctx.table} --region ${ctx.region} --yes`);
+    throw new AwsFailure(`Table ${ctx.table} does not exist in ${ctx.region}: there is nothing to verify.`, `Create it first: ${headlessCommand(ctx)}`);
   }
   return actual;
 }
@@ -109,18 +109,18 @@ export async function cleanProbes(ctx: RunContext, conn: Connection, signal?: Ab
   }
 }
 
-/** The sentence a failed verify ends with (exit 1), with the likeliest fix. */
-export function verifyFailure(report: VerifyReport): AwsFailure {
+/** The sentence a failed verify ends with (exit 1), with the likeliest fix; `ctx` is the run that verified (its commands go there too). */
+export function verifyFailure(report: VerifyReport, ctx: RunContext): AwsFailure {
   const fails = report.checks.filter((c) => c.outcome === 'fail');
   const denied = report.checks.some((c) => c.outcome === 'denied');
-  const where = `--table ${report.table} --region ${report.region}`;
-  let hint = `Run \`sentinel-init ${report.kind} ${where} --plan\` to see what the table lacks.`;
+  const target = { ...ctx, kind: report.kind, table: report.table, region: report.region };
+  let hint = `Run \`${headlessCommand(target, ['--plan'])}\` to see what the table lacks.`;
   const patternsFailed = report.checks.some((c) => c.outcome !== 'pass' && c.method !== CLEANUP_METHOD[report.kind]);
   if (fails.some((c) => /IndexName: gsi-device-id/.test(c.detail ?? ''))) {
-    hint = `The table has gsi-device-id, which rejects Sentinel's sessions without a device: run \`sentinel-init sessions ${where} --yes\` to remove it, then verify again.`;
+    hint = `The table has gsi-device-id, which rejects Sentinel's sessions without a device: run \`${headlessCommand(target)}\` to remove it, then verify again.`;
   } else if (denied && fails.length === 0) {
     // verify is sentinel-init's: its calls (DescribeTable, the patterns, the probes' DeleteItem) are all in the provisioning policy.
-    const command = generateIamCommand({ kind: report.kind, policy: 'provisioning', table: report.table, region: report.region });
+    const command = generateIamCommand({ ...target, policy: 'provisioning', accountId: ctx.accountId });
     hint = `verify runs as whoever runs sentinel-init: give that principal the provisioning policy of \`${command}\`, which holds DescribeTable and every call verify makes.`;
   } else if (!patternsFailed) {
     hint = 'Every pattern worked; only removing the probe items did not.';

@@ -15,6 +15,8 @@ import * as engine from '../engine/index.js';
 import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { CliError, UsageError } from '../core/errors.js';
+import { keyForm } from '../core/kms-key.js';
+import { generateIamCommand } from '../core/shell.js';
 import { KINDS, type KindName } from '../core/kinds.js';
 import type { Tag } from '../core/tags.js';
 import { kmsErrorToCli } from './kms-key.js';
@@ -38,6 +40,10 @@ export interface RunContext {
   pitr?: boolean;
   tags?: readonly Tag[];
   kmsKey?: string;
+  /** How the run was reached, for the commands it prints: the --local demo, an MFA code, an unknown region allowed. */
+  local?: boolean;
+  mfa?: boolean;
+  allowUnknownRegion?: boolean;
 }
 
 async function unknownProfile(name: string, source: string, names: string[], env: NodeJS.ProcessEnv): Promise<UsageError> {
@@ -96,7 +102,8 @@ export async function resolveContext(options: TableOptions, env: NodeJS.ProcessE
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
 
   const defaults = { pitr: options.pitr, tags: options.tags, ...(options.kmsKey !== undefined && { kmsKey: options.kmsKey }) };
-  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults };
+  const reached = { ...(options.local && { local: true }), ...(options.mfaCode !== undefined && { mfa: true }), ...(options.allowUnknownRegion && { allowUnknownRegion: true }) };
+  return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults, ...reached };
 }
 
 export interface Connection {
@@ -130,8 +137,15 @@ export function toCliError(error: unknown, ctx: RunContext, operation: string): 
   if (credentials) return credentials;
   // STS and KMS are services of their own with their own endpoints: never blame DynamoDB for them.
   if (operation === 'GetCallerIdentity') return stsErrorToCli(error, operation, ctx.region) ?? error;
-  if (operation === 'DescribeKey') return kmsErrorToCli(error, ctx.kmsKey ?? '?', ctx.region, kmsEndpoint(ctx.region)) ?? error;
+  if (operation === 'DescribeKey') return kmsErrorToCli(error, ctx.kmsKey ?? '?', ctx.region, kmsEndpoint(ctx.region), kmsPolicyCommand(ctx)) ?? error;
   return dynamoErrorToCli(error, { operation, table: ctx.table, region: ctx.region, endpointUrl: ctx.endpointUrl, kind: ctx.kind }) ?? error;
+}
+
+/** The offline policy command for a run with --kms-key: an alias needs KMS to name its key, so the person puts the key's ARN in. */
+function kmsPolicyCommand(ctx: RunContext): string {
+  const given = ctx.kmsKey ?? '';
+  const offline = keyForm(given) === 'key-arn' || keyForm(given) === 'key-id';
+  return generateIamCommand({ kind: ctx.kind, policy: 'provisioning', region: ctx.region, table: ctx.table, accountId: ctx.accountId, pitr: ctx.pitr, kmsKey: offline ? given : 'KEY_ARN' });
 }
 
 export { check, checkTables, type CheckOptions, type CheckResult } from './check.js';

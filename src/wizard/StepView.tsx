@@ -102,7 +102,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
         />
       );
     case 'check-failed':
-      return <CheckFailedScreen message={step.message} onBack={() => dispatch({ type: 'back' })} />;
+      return <CheckFailedScreen message={step.message} width={width} onBack={() => dispatch({ type: 'back' })} />;
     case 'plan':
       return checked ? <PlanScreen plans={checked.plans} identity={checked.identity} endpointUrl={options.endpointUrl} height={height} width={width} saveCode={saveCode} onNext={() => dispatch({ type: 'next' })} onBack={back} /> : null;
     case 'iam': {

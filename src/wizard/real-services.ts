@@ -46,7 +46,7 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
       let mfaAsked = false;
       const connection = await workflow.connect(first, (serial) => ((mfaAsked = true), mfa(serial)));
       const { identity, plans } = await workflow.checkTables(ctxs, connection, signal);
-      return { identity, plans, connection, mfaAsked, timeoutMs: first.timeoutMs };
+      return { identity, plans, connection, mfaAsked, timeoutMs: first.timeoutMs, endpointUrl: first.endpointUrl };
     },
     async apply(checked, onProgress, signal) {
       const workflow = await import('../service/workflow.js');
@@ -58,8 +58,10 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
     async verify(checked, onResult, signal, onLeaving) {
       const { runVerify } = await import('../service/verify.js');
       const reports = [];
+      const { target } = checked.connection as Connection;
       for (const p of checked.plans) {
-        const ctx = { kind: p.kind, table: p.table, region: p.region, deletionProtection: p.desired.deletionProtection };
+        // The run's whole target: a hint it ends with ("Create it first: …") must go where this went.
+        const ctx = { kind: p.kind, table: p.table, region: p.region, deletionProtection: p.desired.deletionProtection, profile: target.profile, endpointUrl: target.endpointUrl, local: options.local, mfa: checked.mfaAsked, allowUnknownRegion: options.allowUnknownRegion };
         const leaving = (sentence: string | undefined) => (onLeaving?.(sentence), report?.leaving?.(sentence));
         reports.push(await runVerify(ctx, checked.connection as Connection, { signal, onResult: (r) => onResult(p.table, r), onLeaving: leaving }));
       }

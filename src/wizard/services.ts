@@ -38,6 +38,8 @@ export interface Checked {
   connection?: unknown;
   /** --timeout, for apply. */
   timeoutMs?: number;
+  /** The DynamoDB endpoint the check went to (--endpoint-url or AWS_ENDPOINT_URL_DYNAMODB): the next-time command names it. */
+  endpointUrl?: string;
 }
 
 export interface WizardServices {

@@ -9,7 +9,7 @@ import type { Plan } from '../engine/types.js';
 import { tagsText } from '../core/tags.js';
 import { POLICY_AUDIENCES } from '../core/policy-audience.js';
 import { basename } from 'node:path';
-import { shellQuote } from '../core/shell.js';
+import { printedCommand } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
 import { planWords } from '../service/plan-lines.js';
 import type { Options } from '../service/options.js';
@@ -26,14 +26,14 @@ const ATTACH = {
 } as const;
 
 /** How to apply saved code for tables that are new (existing ones have their import steps above). */
-function applyCodeLines(state: WizardState): string[] {
+function applyCodeLines(state: WizardState, profile: string | undefined): string[] {
   const last = state.code.at(-1);
   const file = last?.paths[0];
   if (!last || !file || last.hint.length > 0) return [];
   if (last.format === 'terraform') return [`To create the tables with it: terraform init && terraform apply, in the folder of ${file}.`];
   const stack = basename(file).replace(/(-\d+)?\.cfn\.yaml$/, '');
-  const deploy = ['aws', 'cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM', '--region', state.answers.region ?? ''];
-  return [`To create them with it: ${deploy.map(shellQuote).join(' ')}`];
+  const deploy = printedCommand('aws', ['cloudformation', 'deploy', '--stack-name', stack, '--template-file', file, '--capabilities', 'CAPABILITY_IAM'], { region: state.answers.region, profile });
+  return [`To create them with it: ${deploy}`];
 }
 
 const STATUS = { created: 'created', updated: 'updated', unchanged: 'already up to date' } as const;
@@ -86,6 +86,8 @@ function answerLines(state: WizardState): string[] {
 /** The lines, for `state` at the end of the run; `command` is the equivalent headless command, `steps` the apply's progress. */
 export function transcript(state: WizardState, options: Options, command: string, steps: ApplySteps = { done: [], running: [] }): string[] {
   const { answers, checked, step } = state;
+  // A --local demo's profile exists only inside the demo: aws commands for later use the person's own.
+  const awsProfile = options.local ? undefined : answers.profile;
   const known = answerLines(state);
   const out = known.length > 0 ? ['', 'sentinel-init: the run', ...known] : [''];
   // A command for later only once it can be complete: the region is the last answer it needs.
@@ -98,7 +100,8 @@ export function transcript(state: WizardState, options: Options, command: string
       const path = state.policySaved[audience];
       const { who, role, name } = ATTACH[audience];
       out.push(`${i === 0 ? '  policies  ' : '            '}${audience} saved to ${path}`);
-      out.push(`            for ${who}, e.g.: aws iam put-role-policy --role-name ${role} --policy-name ${name} --policy-document ${shellQuote(`file://${path}`)}`);
+      const attach = printedCommand('aws', ['iam', 'put-role-policy', '--role-name', role, '--policy-name', name, '--policy-document', `file://${path}`], { profile: awsProfile });
+      out.push(`            for ${who}, e.g.: ${attach}`);
     }
   } else if (checked && answers.region) {
     out.push(
@@ -138,7 +141,7 @@ export function transcript(state: WizardState, options: Options, command: string
       out.push('Declined: nothing was created or changed.', 'To do it later, without questions:', `  ${command}`);
       break;
     case 'code-only':
-      out.push('Nothing was created or changed: the code was saved instead (above).', ...applyCodeLines(state), 'Or let sentinel-init do it, without questions:', `  ${command}`);
+      out.push('Nothing was created or changed: the code was saved instead (above).', ...applyCodeLines(state, awsProfile), 'Or let sentinel-init do it, without questions:', `  ${command}`);
       break;
     case 'interrupted':
       if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, steps, command));

@@ -7,7 +7,7 @@ import { POLICY_AUDIENCES, POLICY_FOR } from '../core/policy-audience.js';
 import { toolTags, type Tag } from '../core/tags.js';
 import { lookalikeWarning } from '../engine/lookalike.js';
 import type { Plan } from '../engine/types.js';
-import { shellQuote } from '../core/shell.js';
+import { printedCommand } from '../core/shell.js';
 import { headlessArgs, headlessCommand } from '../service/command-line.js';
 import type { Options } from '../service/options.js';
 import type { Checked, CodeFormat, PolicyTexts, SavedPolicies, WizardServices } from './services.js';
@@ -122,7 +122,7 @@ export function codeCommand(state: WizardState, options: Options, format: CodeFo
     tags: answers.tags,
     kmsKey: options.kmsKey,
   });
-  return [...args, '--output', format].map(shellQuote).join(' ');
+  return printedCommand('sentinel-init', [...args, '--output', format]);
 }
 
 /** The headless command that does what this run did (or would have done), for the next time. */
@@ -134,11 +134,15 @@ export function commandFor(state: WizardState, options: Options): string {
     region: answers.region ?? '?',
     profile: answers.profile,
     mfa: checked?.mfaAsked,
-    endpointUrl: options.endpointUrl,
+    endpointUrl: checked?.endpointUrl ?? options.endpointUrl,
     deletionProtection: options.deletionProtection,
     pitr: options.pitr,
     tags: answers.tags,
     kmsKey: options.kmsKey,
+    timeoutMs: options.timeoutMs,
     local: options.local,
+    allowUnknownRegion: options.allowUnknownRegion,
+    // Headless refuses a table of another kind without it; the wizard asked for a typed yes instead.
+    allowKindChange: checked !== undefined && lookalikes(checked).length > 0,
   });
 }

@@ -8,6 +8,7 @@ import { createKmsApi, kmsEndpoint } from '../../src/aws/kms.js';
 import type { AwsTarget } from '../../src/aws/types.js';
 import { AwsFailure, UsageError } from '../../src/core/errors.js';
 import { keyProblem, kmsErrorToCli, resolveKmsKey } from '../../src/service/kms-key.js';
+import { toCliError } from '../../src/service/workflow.js';
 
 const servers: { close(): void; closeAllConnections(): void }[] = [];
 afterEach(() => {
@@ -88,7 +89,11 @@ describe('KMS DescribeKey', () => {
     const refusal = kmsErrorToCli(await api2.describeKey(KEY).catch((e: unknown) => e), KEY, 'eu-west-1', { url: denied.url, custom: true });
     expect(refusal).toBeInstanceOf(AwsFailure);
     expect(refusal?.message).toBe(`AWS denied kms:DescribeKey on ${KEY} in eu-west-1.`);
-    expect(denied.requests).toHaveLength(1);
+    // Through the run's error mapping, the fix is a command for this table and this key.
+    const ctx = { kind: 'sessions' as const, table: 'keyed', region: 'eu-west-1', deletionProtection: true, kmsKey: KEY };
+    const mapped = toCliError(await api2.describeKey(KEY).catch((e: unknown) => e), ctx, 'DescribeKey') as AwsFailure;
+    expect(mapped.hint).toBe(`Allow it in the key policy and in an IAM policy (\`sentinel-init sessions --generate-iam --region eu-west-1 --table keyed --kms-key ${KEY}\` prints one), then run again.`);
+    expect(denied.requests).toHaveLength(2);
   });
 
   it('says an answer that is not KMS\'s (a captive portal) is not an AWS answer', async () => {

@@ -3,8 +3,9 @@
  * settings, so a test can never reach real AWS. Builds the bundle first when it is older than src/.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -31,10 +32,24 @@ export interface CliRun {
   stderr: string;
 }
 
+let installedBin: string | undefined;
+
+/**
+ * PATH with this build installed as `sentinel-init` first (a link to dist/cli.js, as `npm i -g`
+ * makes): the commands the CLI prints then start with `sentinel-init`, and run as printed.
+ */
+export function installedPath(): string {
+  if (!installedBin) {
+    installedBin = mkdtempSync(join(tmpdir(), 'sentinel-bin-'));
+    symlinkSync(CLI, join(installedBin, 'sentinel-init'));
+  }
+  return [installedBin, process.env.PATH ?? ''].join(delimiter);
+}
+
 /** The environment every run starts from: only what node needs, plus the given variables. */
 export function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH,
+    PATH: installedPath(),
     // Keep the SDK off the EC2/ECS metadata endpoints: a missing credential fails at once.
     AWS_EC2_METADATA_DISABLED: 'true',
     ...extra,

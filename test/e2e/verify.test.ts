@@ -68,9 +68,10 @@ describe('verify', () => {
     );
     expect(broken.stdout).toContain('  ✓ session.Create (Lambda, with device)  PutItem');
     expect(broken.stdout).toContain('  - session.Get  GetItem: skipped, needs session.Create (server mode, no device)');
-    expect(lines(broken.stderr).at(-1)).toMatch(
-      /^sentinel-init: Sentinel's access patterns do not all work on table verify-v010: .* The table has gsi-device-id, .*run `sentinel-init sessions --table verify-v010 --region eu-west-1 --yes` to remove it/,
-    );
+    // The command goes where verify went: this endpoint, not the region's real DynamoDB.
+    const last = lines(broken.stderr).at(-1) ?? '';
+    expect(last).toMatch(/^sentinel-init: Sentinel's access patterns do not all work on table verify-v010: .* The table has gsi-device-id, /);
+    expect(last).toContain(`run \`sentinel-init sessions --endpoint-url ${stack.local.endpoint} --region eu-west-1 --table verify-v010 --yes\` to remove it`);
     expect(await itemCount(table)).toBe(0);
 
     const plan = await cli(['sessions', '--table', table, '--plan']);
@@ -153,7 +154,7 @@ describe('verify', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(lines(run.stderr).at(-1)).toBe(
-      'sentinel-init: Table no-such-table does not exist in eu-west-1: there is nothing to verify. Create it first: sentinel-init approvals --table no-such-table --region eu-west-1 --yes',
+      `sentinel-init: Table no-such-table does not exist in eu-west-1: there is nothing to verify. Create it first: sentinel-init approvals --endpoint-url ${stack.local.endpoint} --region eu-west-1 --table no-such-table --yes`,
     );
     expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(before);
   });

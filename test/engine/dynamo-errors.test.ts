@@ -11,7 +11,7 @@ describe('dynamoErrorToCli', () => {
     const e = dynamoErrorToCli(denied, ctx);
     expect(e?.exitCode).toBe(EXIT.failure);
     expect(e?.message).toBe('AWS denied dynamodb:UpdateTimeToLive on table sentinel-sessions in eu-west-1.');
-    expect(e?.hint).toBe('Attach the provisioning policy printed by `sentinel-init sessions --generate-iam provisioning --table sentinel-sessions --region eu-west-1` to this identity, then run again.');
+    expect(e?.hint).toBe('Attach the provisioning policy printed by `sentinel-init sessions --generate-iam provisioning --region eu-west-1 --table sentinel-sessions` to this identity, then run again.');
   });
 
   it('falls back to the operation when the message does not say', () => {

@@ -103,7 +103,7 @@ suite('failures a person must act on', () => {
     const error = await createPlanAndApply('sessions', name).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).message).toBe(`AWS denied dynamodb:CreateTable on table ${name} in ${REGION}. Nothing was changed.`);
-    expect((error as AwsFailure).hint).toContain(`provisioning policy printed by \`sentinel-init sessions --generate-iam provisioning --table ${name} --region ${REGION}\``);
+    expect((error as AwsFailure).hint).toContain(`provisioning policy printed by \`sentinel-init sessions --generate-iam provisioning --region ${REGION} --table ${name}\``);
     expect(await describe(await api(stack.local.endpoint), name)).toBeUndefined();
   });
 

@@ -44,6 +44,8 @@ export interface FaultProxy {
   operations(): string[];
   /** The JSON bodies of every `op` request seen, in order. */
   bodies(op: string): Record<string, unknown>[];
+  /** The access key id each request was signed with (from its Authorization header), in order; '' when unsigned. */
+  accessKeys(): string[];
   /** Failures still queued for `op`. */
   pending(op: string): number;
   /** Rewrites every answer to `op` that DynamoDB gives (parsed JSON in, JSON out) until cleared. */
@@ -101,6 +103,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const queued = new Map<string, FaultKind[]>();
   const counts = new Map<string, number>();
   const seen = new Map<string, Record<string, unknown>[]>();
+  const keys: string[] = [];
   const rewrites = new Map<string, (answer: Record<string, unknown>) => Record<string, unknown>>();
   const held = new Set<{ destroy(): void }>();
   const delays = new Map<string, number>();
@@ -111,6 +114,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const op = named || (new URLSearchParams(body.toString()).get('Action') ?? '');
     counts.set(op, (counts.get(op) ?? 0) + 1);
     seen.set(op, [...(seen.get(op) ?? []), parse(body.toString())]);
+    keys.push(/Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '');
     const kind = queued.get(op)?.shift();
     if (kind === 'reset') {
       req.socket.destroy();
@@ -208,6 +212,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     count: (op) => counts.get(op) ?? 0,
     operations: () => [...counts.keys()],
     bodies: (op) => seen.get(op) ?? [],
+    accessKeys: () => [...keys],
     pending: (op) => queued.get(op)?.length ?? 0,
     rewrite: (op, edit) => void rewrites.set(op, edit),
     delay: (op, ms) => void delays.set(op, ms),

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, ROOT } from '../cli/run-cli.js';
+import { CLI, installedPath, ROOT } from '../cli/run-cli.js';
 
 export interface Terminal {
   /** Starts `node dist/cli.js ARGS; echo EXIT=$?` in a fresh session (120×40 and the repo unless `at` says) with only `env` (plus PATH, TERM). */
@@ -36,7 +36,7 @@ export function tmuxTerminal(label: string): Terminal {
   return {
     launch(name, args, env, { columns = 120, rows = 40, cwd = ROOT } = {}) {
       // HISTFILE empty: bash ended by kill-server would write HOME/.bash_history while the test removes HOME.
-      const vars = Object.entries({ PATH: process.env.PATH ?? '', TERM: 'xterm-256color', HISTFILE: '', ...env }).map(([k, v]) => `${k}=${v}`);
+      const vars = Object.entries({ PATH: installedPath(), TERM: 'xterm-256color', HISTFILE: '', ...env }).map(([k, v]) => `${k}=${v}`);
       tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', name, '-c', cwd, 'env', '-i', ...vars, 'bash', '--norc', '--noprofile');
       tmux('send-keys', '-t', name, '-l', `node ${CLI} ${args}; echo EXIT=$?`);
       tmux('send-keys', '-t', name, 'Enter');

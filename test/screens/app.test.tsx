@@ -316,7 +316,7 @@ describe('wizard', () => {
     const lines = exit.after?.split('\n') ?? [];
     expect(lines).toContain('  code      CloudFormation saved to ./sentinel-sessions.cfn.yaml');
     expect(lines).toContain('Nothing was created or changed: the code was saved instead (above).');
-    expect(lines).toContain('To create them with it: aws cloudformation deploy --stack-name sentinel-sessions --template-file ./sentinel-sessions.cfn.yaml --capabilities CAPABILITY_IAM --region eu-west-1');
+    expect(lines).toContain('To create them with it: aws cloudformation deploy --stack-name sentinel-sessions --template-file ./sentinel-sessions.cfn.yaml --capabilities CAPABILITY_IAM --region eu-west-1 --profile dev');
   });
 });
 

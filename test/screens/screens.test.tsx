@@ -1,7 +1,11 @@
 // Single screens: what each shows and how its keys behave.
+import { Box } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { credentialErrorToCli, CredentialResolutionError } from '../../src/aws/credential-errors.js';
+import { describeError } from '../../src/core/errors.js';
+import { CheckFailedScreen } from '../../src/screens/CheckFailedScreen.js';
 import { CheckScreen } from '../../src/screens/CheckScreen.js';
 import { IamScreen } from '../../src/screens/IamScreen.js';
 import { ProfileScreen } from '../../src/screens/ProfileScreen.js';
@@ -39,6 +43,22 @@ describe('CheckScreen', () => {
     // The check is aborted when the screen goes (its effect's cleanup), a commit after the key.
     await waitFor(r, () => signal?.aborted === true);
     expect(r.lastFrame()).not.toContain('Checking credentials');
+  });
+});
+
+describe('CheckFailedScreen', () => {
+  it('at 80 columns the SSO fix `aws sso login --profile corp-sso` stays on one row, to copy whole', async () => {
+    const expired = new CredentialResolutionError(new Error('The SSO session associated with this profile has expired or is otherwise invalid.'), { profile: 'corp-sso', ssoProfile: 'corp-sso' });
+    const message = describeError(credentialErrorToCli(expired, 'corp-sso')).text;
+    // As app.tsx lays it out: a column as wide as the terminal.
+    const r = render(
+      <Box width={80}>
+        <CheckFailedScreen message={message} width={80} onBack={() => {}} />
+      </Box>,
+    );
+    const rows = (await waitForText(r, 'The check failed')).split('\n');
+    expect(rows.every((row) => row.length < 80)).toBe(true);
+    expect(rows.map((row) => row.trim())).toContain('aws sso login --profile corp-sso');
   });
 });
 

@@ -1,7 +1,7 @@
 // Pure pieces behind the screens: list matching/windowing, plan lines, progress rows, command line.
 import { describe, expect, it } from 'vitest';
-import { shellQuote } from '../../src/core/shell.js';
-import { headlessCommand } from '../../src/service/command-line.js';
+import { printedCommand, setInvocation, shellQuote } from '../../src/core/shell.js';
+import { generateIamCommand, headlessCommand } from '../../src/service/command-line.js';
 import { editLine, printable } from '../../src/components/line-edit.js';
 import { filterItems, windowRange } from '../../src/components/list-model.js';
 import { planLines } from '../../src/service/plan-lines.js';
@@ -131,6 +131,23 @@ describe('headless command line', () => {
     expect(headlessCommand({ kind: 'sessions', table: 's1', region: 'eu-west-1', deletionProtection: true, pitr: false, tags, kmsKey: 'alias/sentinel' })).toBe(
       "sentinel-init sessions --region eu-west-1 --table s1 --no-pitr --tag team=platform --tag 'cost centre=42' --kms-key alias/sentinel --yes",
     );
+  });
+
+  it('carries what else changes the result: --allow-unknown-region and --timeout; --plan or --output in place of --yes', () => {
+    const run = { kind: 'sessions' as const, table: 's1', region: 'xx-new-1', allowUnknownRegion: true, timeoutMs: 45 * 60_000 };
+    expect(headlessCommand(run)).toBe('sentinel-init sessions --region xx-new-1 --table s1 --allow-unknown-region --timeout 2700s --yes');
+    expect(headlessCommand(run, ['--plan'])).toBe('sentinel-init sessions --region xx-new-1 --table s1 --allow-unknown-region --timeout 2700s --plan');
+  });
+
+  it('starts with the invocation that runs this build from here (set by the entry)', () => {
+    setInvocation(() => ['node', 'dist/cli.js']);
+    try {
+      expect(headlessCommand({ kind: 'ratelimit', table: 'r', region: 'eu-west-1', profile: 'dev' })).toBe('node dist/cli.js ratelimit --aws-profile dev --region eu-west-1 --table r --yes');
+      expect(generateIamCommand({ kind: 'ratelimit', region: 'eu-west-1', table: 'r' })).toBe('node dist/cli.js ratelimit --generate-iam --region eu-west-1 --table r');
+      expect(printedCommand('aws', ['sso', 'login'], { profile: 'corp sso' })).toBe("aws sso login --profile 'corp sso'");
+    } finally {
+      setInvocation(() => ['sentinel-init']);
+    }
   });
 });
 

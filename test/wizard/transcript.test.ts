@@ -133,6 +133,14 @@ describe('the summary of the run', () => {
     ]);
   });
 
+  it("the attach command uses the run's profile; a --local demo's profile exists only in the demo, so it is left out", () => {
+    const withProfile = (local: boolean) => transcript(state({ name: 'declined' }, { policySaved: { provisioning: './p.json', runtime: './r.json' }, answers: { kind: 'sessions', profile: 'dev', region: 'eu-west-1', tags: [] } }), options({ local }), COMMAND);
+    for (const file of ['./p.json', './r.json']) {
+      expect(withProfile(false).some((l) => l.endsWith(`--policy-document file://${file} --profile dev`))).toBe(true);
+      expect(withProfile(true).some((l) => l.endsWith(`--policy-document file://${file}`))).toBe(true);
+    }
+  });
+
   it('stopped before the check: nothing planned, no policy line', () => {
     const base = initialState(options());
     const lines = transcript({ ...base, step: { name: 'interrupted', during: 'setup', at: 'table' } }, options(), COMMAND);

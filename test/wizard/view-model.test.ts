@@ -12,6 +12,7 @@ import {
   checkOptions,
   checkWhat,
   codeCommand,
+  commandFor,
   confirmQuestion,
   lookalikes,
   tableName,
@@ -96,5 +97,18 @@ describe('the command that saves the code', () => {
     const state = (a: Answers) => ({ ...initialState(options()), answers: a });
     expect(codeCommand(state(answers({ table: 'mine' })), options(), 'terraform')).toBe('sentinel-init sessions --region eu-west-1 --table mine --output terraform');
     expect(codeCommand(state(answers({ kind: 'all' })), options(), 'cloudformation')).toBe('sentinel-init all --region eu-west-1 --output cloudformation');
+  });
+});
+
+describe('the command for the next time', () => {
+  it('names the endpoint the check went to, even when it came from AWS_ENDPOINT_URL_DYNAMODB, and the profile and --timeout', () => {
+    const state = { ...initialState(options()), answers: answers({ profile: 'dev', table: 't' }), checked: { plans: [], endpointUrl: 'http://127.0.0.1:8400' } };
+    expect(commandFor(state, options({ timeoutMs: 90_000 }))).toBe('sentinel-init sessions --aws-profile dev --endpoint-url http://127.0.0.1:8400 --region eu-west-1 --table t --timeout 90s --yes');
+  });
+
+  it('carries --allow-kind-change when the table looks like another kind (the typed yes), so headless does not refuse it', () => {
+    const at = (plans: ReturnType<typeof fakePlan>[]) => commandFor({ ...initialState(options()), answers: answers({ table: 't' }), checked: { plans } }, options());
+    expect(at([fakePlan('update', { lookalike: 'breakglass' })])).toBe('sentinel-init sessions --region eu-west-1 --table t --allow-kind-change --yes');
+    expect(at([fakePlan('update')])).toBe('sentinel-init sessions --region eu-west-1 --table t --yes');
   });
 });
