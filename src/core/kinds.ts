@@ -166,6 +166,11 @@ export function isKindName(value: string): value is KindName {
   return Object.hasOwn(KINDS, value);
 }
 
+/** "a sessions table", "an approvals table": the article for a kind's name. */
+export function aKind(kind: KindName): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 /** " with 3 indexes", " with 1 index", or "" for a table without any. */
 export function withIndexes(count: number): string {
   return count === 0 ? '' : ` with ${count} ${count === 1 ? 'index' : 'indexes'}`;
