@@ -150,6 +150,19 @@ describe('doctor finds each miswiring', () => {
   });
 });
 
+describe('doctor says what it could not check', () => {
+  it('a role IAM does not know, and variables Lambda would not give: each a finding with the fix (exit 1)', async () => {
+    lambda.put({ name: 'ghost-role', region: REGION, account: ACCOUNT, role: role('deleted-role'), variables: { ...DEPLOYED_ENV, SENTINEL_RATE_LIMIT_REQUESTS: '0' } });
+    const ghost = await cli(['doctor', '--function', 'ghost-role', '--region', REGION, '--json']);
+    expect(ghost.code).toBe(1);
+    expect(findings(ghost)).toEqual([expect.objectContaining({ code: 'unchecked', message: expect.stringContaining('NoSuchEntity'), fix: expect.stringContaining('iam:SimulatePrincipalPolicy') })]);
+    lambda.put({ name: 'sealed', region: REGION, account: ACCOUNT, role: CDK_ROLE, envError: { ErrorCode: 'AccessDeniedException', Message: 'Lambda was unable to decrypt the environment variables.' } });
+    const sealed = await cli(['doctor', '--function', 'sealed', '--region', REGION]);
+    expect(sealed.code).toBe(1);
+    expect(sealed.stdout).toContain("✗ Lambda did not give the function's environment variables (AccessDeniedException: Lambda was unable to decrypt the environment variables.). Fix: give the identity running doctor kms:Decrypt");
+  });
+});
+
 describe('doctor only reads', () => {
   it('refuses what is not a doctor run (exit 2) and names a function that is not there (exit 1)', async () => {
     for (const args of [['doctor'], ['doctor', 'sessions', '--function', 'f'], ['doctor', '--function', 'f', '--yes'], ['sessions', '--function', 'f'], ['doctor', '--function', 'no spaces']]) {
