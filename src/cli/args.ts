@@ -8,12 +8,13 @@ import { printedCommand } from '../core/shell.js';
 import { isKindName, KIND_NAMES, KINDS, type KindChoice } from '../core/kinds.js';
 import { IAC_OUTPUTS, isIacOutput, type IacOutput } from '../core/iac-output.js';
 import { isPolicyAudience, POLICY_AUDIENCES, type PolicyAudience } from '../core/policy-audience.js';
+import { validateFunctionRef } from '../core/function-ref.js';
 import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
-type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile';
+type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile' | 'function';
 type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
@@ -30,6 +31,7 @@ const VALUE_FLAGS: Record<string, ValueKey> = {
   '--tag': 'tag',
   '--output': 'output',
   '--output-file': 'outputFile',
+  '--function': 'function',
 };
 
 const BOOL_FLAGS: Record<string, BoolKey> = {
@@ -61,6 +63,7 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   mfaCode: validateMfaCode,
   timeout: validateDuration,
   kmsKey: validateKmsKey,
+  function: validateFunctionRef,
   output: (v) => (isIacOutput(v) ? undefined : `Unknown output "${v}": use ${IAC_OUTPUTS.join(', ')}.`),
 };
 
@@ -99,10 +102,11 @@ export function parseArgs(argv: readonly string[]): Options {
     }
     if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
       // `verify` comes first, like a git subcommand: `sentinel-init verify sessions`.
-      if (arg === 'verify' && kind === undefined && command === 'provision' && !onlyPositionals) {
-        command = 'verify';
+      if ((arg === 'verify' || arg === 'doctor') && kind === undefined && command === 'provision' && !onlyPositionals) {
+        command = arg;
         continue;
       }
+      if (command === 'doctor') throw usage(`doctor checks a deployed function, named with --function; it takes no KIND (got "${arg}").`);
       if (kind !== undefined) throw usage(`Unexpected argument "${arg}": only one KIND can be given (already "${kind}").`);
       if (!isKindName(arg) && arg !== 'all') throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')} or all.`);
       kind = arg;
@@ -155,6 +159,13 @@ export function parseArgs(argv: readonly string[]): Options {
     if (first) throw usage(`verify runs Sentinel's access patterns on an existing table; it takes no ${flagOf(first)}.`);
   }
   if (bools.has('clean') && command !== 'verify') throw usage('--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items earlier verify runs left in the table.');
+  if (command === 'doctor') {
+    // Read-only and about a function: only where to look and how to answer.
+    const allowed = new Set<string>(['region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
+    const given = [...bools, ...(Object.keys(values) as ValueKey[])].find((f) => !allowed.has(f));
+    if (given) throw usage(`doctor only reads a deployed function and its tables; it takes no ${flagOf(given)}.`);
+    if (values.function === undefined && !bools.has('help') && !bools.has('version')) throw usage('doctor needs --function NAME|ARN: the deployed Lambda TVM to check.');
+  } else if (values.function !== undefined) throw usage('--function names the Lambda TVM for `sentinel-init doctor`: sentinel-init doctor --function NAME|ARN.');
   if (kind === 'all' && values.table !== undefined) {
     throw usage(`all sets up each of Sentinel's tables under its default name (${KIND_NAMES.map((k) => KINDS[k].defaultTable).join(', ')}); --table names one table: give its KIND with it.`);
   }
@@ -200,6 +211,7 @@ export function parseArgs(argv: readonly string[]): Options {
     kmsKey: values.kmsKey,
     ...(values.output !== undefined && { output: values.output as IacOutput }),
     ...(values.outputFile !== undefined && { outputFile: values.outputFile }),
+    ...(values.function !== undefined && { functionRef: values.function }),
     ...(bools.has('force') && { force: true }),
     ...(bools.has('allowKindChange') && { allowKindChange: true }),
     local: bools.has('local'),

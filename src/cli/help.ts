@@ -11,6 +11,9 @@ export function helpText(version: string): string {
 Usage: sentinel-init [KIND] [flags]
        sentinel-init verify [KIND] [flags]   run Sentinel's own reads and writes
                                              on the table (probe items, removed)
+       sentinel-init doctor --function NAME|ARN  check a deployed Lambda TVM:
+                                             its tables, their kind, and what
+                                             its role may call (reads only)
 
 Kinds (default table, purpose):
 ${kinds.join('\n')}
@@ -56,6 +59,8 @@ Flags:
   --clean                 with verify: remove the probe items of earlier
                           verify runs from the table (found by their prefix)
   --local                 demo: run against an embedded DynamoDB Local
+  --function NAME|ARN     doctor: the deployed Lambda TVM (exit 0 all good,
+                          1 findings, each with its fix)
   -h, --help              show this help
   -V, --version           show the version
 
@@ -82,6 +87,7 @@ Examples:
     --kms-key alias/sentinel --yes
   sentinel-init sessions --region eu-west-1 --output terraform > sentinel.tf
   sentinel-init verify sessions --region eu-west-1
+  sentinel-init doctor --function sentinel-tvm --region eu-west-1
   sentinel-init --local                           # demo, no AWS account
 `;
 }

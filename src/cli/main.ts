@@ -53,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
       options = started.options;
       if (controller.signal.aborted) throw new Interrupted(`${stoppedHow(controller.signal)} before any change: nothing was created.`);
     }
+    if (options.command === 'doctor') {
+      const { doctorHeadless } = await import('../headless/doctor.js');
+      return await doctorHeadless(options, { stdout, stderr, env: process.env, signal: controller.signal });
+    }
     if (interactive) {
       // The wizard reads Ctrl-C as a key and handles it itself.
       stopListening();

@@ -33,6 +33,18 @@ export interface Wiring {
   commands?: readonly string[];
   /** When the name is read only under a condition, or by code Sentinel does not ship as a binary. */
   note?: string;
+  /** For the Lambda TVM: the input of each of Sentinel's deploy tools that sets this variable (none: set it by hand). */
+  deploy?: DeployInputs;
+}
+
+/**
+ * The inputs of Sentinel's two ways to deploy the Lambda TVM (src/core/deploy-tools.ts has the rest):
+ * the CDK stack's context key (cdk/sentinel-tvm/bin/sentinel-tvm.ts:20-27) and the Terraform
+ * module's variable (terraform/sentinel-tvm/variables.tf:26-42, main.tf:31-39).
+ */
+export interface DeployInputs {
+  cdk: string;
+  terraform: string;
 }
 
 export interface TableKind {
@@ -57,7 +69,7 @@ export interface TableKind {
 const byCreated = (name: string, partitionKey: string): IndexSpec => ({ name, partitionKey, sortKey: 'created_at' });
 
 // Sentinel at b6142c9e. The Lambda TVM reads its table names in lambda/config.go:29-69, 196-390.
-const tvm = (name: string, note?: string): Wiring => ({ consumer: 'Lambda TVM', kind: 'env', name, ...(note && { note }) });
+const tvm = (name: string, deploy?: DeployInputs, note?: string): Wiring => ({ consumer: 'Lambda TVM', kind: 'env', name, ...(note && { note }), ...(deploy && { deploy }) });
 
 export const KINDS: Readonly<Record<KindName, TableKind>> = {
   sessions: {
@@ -85,7 +97,7 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
       },
     ],
     wiring: [
-      tvm('SENTINEL_SESSION_TABLE'),
+      tvm('SENTINEL_SESSION_TABLE', { cdk: 'sessionTable', terraform: 'session_table' }),
       // lambda/authorizer.go:20,55-59: a library function; no cmd/ in Sentinel builds it into a Lambda.
       { consumer: 'Lambda authorizer', kind: 'env', name: 'SENTINEL_SESSION_TABLE', note: 'an authorizer you build with lambda.NewAuthorizerFromEnv' },
       // The session commands call their flag plain --table (cli/sentinel_server.go:69,324,475;
@@ -108,7 +120,7 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     indexes: [byCreated('gsi-requester', 'requester'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
     retiredIndexes: [],
     // Not SENTINEL_REQUEST_TABLE: Sentinel's `init approvals` advises it (cli/init_approvals.go:234), nothing reads it.
-    wiring: [tvm('SENTINEL_APPROVAL_TABLE'), { consumer: 'sentinel CLI', kind: 'flag', name: '--request-table', commands: ['request', 'list', 'check', 'approve', 'deny'] }],
+    wiring: [tvm('SENTINEL_APPROVAL_TABLE', { cdk: 'approvalTable', terraform: 'approval_table' }), { consumer: 'sentinel CLI', kind: 'flag', name: '--request-table', commands: ['request', 'list', 'check', 'approve', 'deny'] }],
   },
   breakglass: {
     name: 'breakglass',
@@ -120,7 +132,7 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     indexes: [byCreated('gsi-invoker', 'invoker'), byCreated('gsi-status', 'status'), byCreated('gsi-profile', 'profile')],
     retiredIndexes: [],
     wiring: [
-      tvm('SENTINEL_BREAKGLASS_TABLE'),
+      tvm('SENTINEL_BREAKGLASS_TABLE', { cdk: 'breakglassTable', terraform: 'breakglass_table' }),
       { consumer: 'sentinel CLI', kind: 'flag', name: '--breakglass-table', commands: ['breakglass', 'breakglass-list', 'breakglass-check', 'breakglass-close'] },
     ],
   },
@@ -135,7 +147,8 @@ export const KINDS: Readonly<Record<KindName, TableKind>> = {
     indexes: [],
     retiredIndexes: [],
     // lambda/config.go:340-390: read only while the limit is on; without it the Lambda counts in memory.
-    wiring: [tvm('SENTINEL_RATE_LIMIT_TABLE', 'read only while SENTINEL_RATE_LIMIT_REQUESTS > 0, default 100')],
+    // Neither deploy tool has an input for it: set by hand (src/core/deploy-tools.ts).
+    wiring: [tvm('SENTINEL_RATE_LIMIT_TABLE', undefined, 'read only while SENTINEL_RATE_LIMIT_REQUESTS > 0, default 100')],
   },
 };
 

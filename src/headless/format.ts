@@ -4,7 +4,7 @@
  */
 import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { wiringFor, wiringLine } from '../service/wiring.js';
+import { deployLines, deploySteps, wiringFor, wiringLine } from '../service/wiring.js';
 export { planText } from '../service/plan-lines.js';
 
 /** The plan as the JSON document of the spec (keys may be added, never renamed). */
@@ -25,9 +25,14 @@ export function planDocument(plan: Plan, identity?: Identity): Record<string, un
   };
 }
 
-/** The apply result as the JSON document of the spec, with where each Sentinel consumer reads the table name. */
+/** The apply result as the JSON document of the spec, with where each Sentinel consumer reads the table name and each deploy tool's input for it. */
 export function resultDocument(result: ApplyResult): Record<string, unknown> {
-  return { kind: result.kind, table: result.table, region: result.region, status: result.status, tableArn: result.tableArn, wiring: wiringFor(result.kind, result.table) };
+  return { kind: result.kind, table: result.table, region: result.region, status: result.status, tableArn: result.tableArn, wiring: wiringFor(result.kind, result.table), deploy: deploySteps([result]) };
+}
+
+/** The next steps in Sentinel's deploy tools, once for all the run's tables (none for a --local demo). */
+export function deployText(results: readonly ApplyResult[], { local = false } = {}): string {
+  return local || results.length === 0 ? '' : `${deployLines(results).join('\n')}\n`;
 }
 
 const STATUS_WORDS: Record<ApplyResult['status'], string> = {

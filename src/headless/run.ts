@@ -17,7 +17,7 @@ import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, 
 import { generateIam } from './generate-iam.js';
 import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
-import { planDocument, planText, resultDocument, resultText } from './format.js';
+import { deployText, planDocument, planText, resultDocument, resultText } from './format.js';
 import { progressPrinter } from './progress.js';
 import { cleanHeadless, verifyExit, verifyHeadless } from './verify.js';
 
@@ -56,7 +56,7 @@ const docOf = (options: Options, docs: unknown[]) => (options.kind === 'all' ? d
 /** Prints the results; with --verify, runs Sentinel's access patterns on each table too (in the JSON as `verify`). */
 async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunContext[], conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
   // A blank line between tables (`all`).
-  if (!options.json) io.stdout.write(results.map((r) => resultText(r, { local: options.local })).join('\n'));
+  if (!options.json) io.stdout.write(results.map((r) => resultText(r, { local: options.local })).join('\n') + deployText(results, { local: options.local }));
   if (!options.verify) {
     if (options.json) io.stdout.write(json(docOf(options, results.map(resultDocument))));
     return 0;

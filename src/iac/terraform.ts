@@ -5,6 +5,7 @@
  */
 import { PITR_ON } from '../engine/pitr.js';
 import { ttlSpecification } from '../engine/steps.js';
+import { KINDS } from '../core/kinds.js';
 import { block, expr, type BodyItem, type HclValue } from './hcl.js';
 import { POLICY_AUDIENCES } from '../core/policy-audience.js';
 import { checkTables, createInput, envWiring, policyDescription, policyRef, subject, type IacTable, type RenderOptions } from './tables.js';
@@ -122,6 +123,31 @@ function hclPolicy(t: IacTable, policy: unknown): string {
   return lines.slice(1, -1).join('\n').replace(/^ {2}p = /, '');
 }
 
+/**
+ * Sentinel's own module for its Lambda TVM (terraform/sentinel-tvm), wired to these tables' names:
+ * a comment, as its source and package are yours to fill in. Its inputs are in src/core/kinds.ts;
+ * a variable it has no input for is set by hand (the next steps after an apply say how).
+ */
+function tvmModule(tables: readonly IacTable[]): string[] {
+  const tvm = tables.flatMap((t) => KINDS[t.desired.kind].wiring.filter((w) => w.consumer === 'Lambda TVM').map((w) => ({ t, w })));
+  const inputs = tvm.flatMap(({ t, w }) => (w.deploy ? [{ input: w.deploy.terraform, ref: `${tableRef(t)}.name` }] : []));
+  const byHand = tvm.flatMap(({ t, w }) => (w.deploy ? [] : [`${w.name} (${t.desired.kind})`]));
+  const width = Math.max('policy_parameter'.length, ...inputs.map((i) => i.input.length));
+  const arg = (n: string, v: string) => `#   ${n.padEnd(width)} = ${v}`;
+  return [
+    "# Sentinel's Lambda TVM with Sentinel's own module (terraform/sentinel-tvm), reading these tables:",
+    '# module "sentinel_tvm" {',
+    arg('source', '"<path to Sentinel>/terraform/sentinel-tvm"'),
+    arg('lambda_zip_path', '"<the Lambda package>"'),
+    arg('policy_parameter', '"/sentinel/policies/<name>"'),
+    ...inputs.map((i) => arg(i.input, i.ref)),
+    '# }',
+    ...(byHand.length > 0 ? [`# The module has no input for ${byHand.join(', ')}: set it on the function by hand and attach the runtime policy (sentinel-init KIND --generate-iam runtime) to the module's role.`] : []),
+    '# Then check the deployed function: sentinel-init doctor --function <its name or ARN>',
+    '',
+  ];
+}
+
 /** Terraform for the tables (one or several kinds, one region): table, import when it exists, policy, outputs. */
 export function renderTerraform(tables: readonly IacTable[], options: RenderOptions): string {
   checkTables(tables);
@@ -143,5 +169,5 @@ export function renderTerraform(tables: readonly IacTable[], options: RenderOpti
     ...block('provider', ['aws'], [attr('region', expr('var.region'))]),
     '',
   ];
-  return `${[...header, ...settings, ...tables.flatMap(tableCode)].join('\n').trimEnd()}\n`;
+  return `${[...header, ...settings, ...tables.flatMap(tableCode), ...tvmModule(tables)].join('\n').trimEnd()}\n`;
 }

@@ -14,7 +14,7 @@ import { CODE_HINT, codeKey } from './code-keys.js';
 import { wrapText } from '../components/wrap.js';
 import type { ApplyResult } from '../engine/types.js';
 import { verifySummary } from '../verify/format.js';
-import { wiringFor, wiringLine } from '../service/wiring.js';
+import { deployLines, wiringFor, wiringLine } from '../service/wiring.js';
 import type { VerifyState } from '../wizard/steps.js';
 import { ProgressRows } from './ApplyScreen.js';
 import type { ProgressRow } from './progress-model.js';
@@ -55,6 +55,7 @@ function bodyLines({ results, local, verify, verifyLines, width }: DoneScreenPro
   } else {
     lines.push(<Text bold>Next steps: point Sentinel at {results.length > 1 ? 'the tables' : 'the table'}</Text>);
     for (const r of results) for (const w of wiringFor(r.kind, r.table)) lines.push(...fold(`  ${wiringLine(w)}`, 6));
+    lines.push(...deployLines(results).flatMap((l) => fold(l, 6)));
   }
   if (verify) {
     lines.push('', <Text bold>Sentinel&apos;s access patterns{verify.running ? ' (running…)' : ''}</Text>);

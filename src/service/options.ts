@@ -8,8 +8,10 @@ import type { PolicyAudience } from '../core/policy-audience.js';
 import type { Tag } from '../core/tags.js';
 
 export interface Options {
-  /** provision (plan/apply, the default) or verify (Sentinel's access patterns on an existing table). */
-  command: 'provision' | 'verify';
+  /** provision (plan/apply, the default), verify (Sentinel's access patterns on an existing table), or doctor (a deployed Lambda TVM). */
+  command: 'provision' | 'verify' | 'doctor';
+  /** doctor --function: the deployed function, by name or ARN. */
+  functionRef?: string;
   /** verify --clean: remove the probe items earlier verify runs left, instead of running the patterns. */
   clean?: boolean;
   /** --verify: run verify right after a successful apply. */
@@ -61,7 +63,7 @@ export interface Options {
 
 /** Runs that never prompt: any of these flags, or stdin/stdout not a terminal. */
 export function wantsHeadless(options: Options): boolean {
-  return options.command === 'verify' || options.yes || options.plan || options.generateIam || options.json || options.verify || options.output !== undefined;
+  return options.command !== 'provision' || options.yes || options.plan || options.generateIam || options.json || options.verify || options.output !== undefined;
 }
 
 /** The options of one table's run: `all` is split into one of these per kind. */

@@ -94,7 +94,7 @@ export async function resolveContext(options: TableOptions, env: NodeJS.ProcessE
     check1(validateEndpointUrl(endpointUrl), options.endpointUrl !== undefined ? '--endpoint-url' : 'AWS_ENDPOINT_URL_DYNAMODB', '--endpoint-url');
   }
   // The SDK reads these itself and fails deep inside with "Invalid URL": say which one is wrong first.
-  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_KMS'] as const) {
+  for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_KMS', 'AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL_IAM'] as const) {
     const value = env[name];
     const problem = value ? validateEndpointUrl(value) : undefined;
     if (problem) throw new UsageError(problem, `It came from ${name}: fix or unset it.`);

@@ -13,7 +13,7 @@ import { printedCommand } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
 import { planWords } from '../service/plan-lines.js';
 import type { Options } from '../service/options.js';
-import { wiringFor, wiringLine } from '../service/wiring.js';
+import { deployLines, wiringFor, wiringLine } from '../service/wiring.js';
 import { INPUT_STEPS, type InputStep, type WizardState } from './steps.js';
 import { tableNames } from './view-model.js';
 
@@ -133,6 +133,7 @@ export function transcript(state: WizardState, options: Options, command: string
       } else {
         out.push('Next steps, where Sentinel runs:');
         for (const r of step.results) for (const w of wiringFor(r.kind, r.table)) out.push(`  ${wiringLine(w)}`);
+        out.push(...deployLines(step.results));
       }
       out.push('Next time, without questions:', `  ${command}`);
       break;

@@ -9,7 +9,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, KINDS, type KindName } from '../../src/core/kinds.js';
 import type { ApplyResult } from '../../src/engine/types.js';
-import { resultDocument, resultText } from '../../src/headless/format.js';
+import { deployText, resultDocument, resultText } from '../../src/headless/format.js';
 import { DoneScreen } from '../../src/screens/DoneScreen.js';
 import { wiringFor } from '../../src/service/wiring.js';
 
@@ -90,17 +90,33 @@ const ALSO_READ: Record<KindName, string[]> = {
 
 const result = (kind: KindName): ApplyResult => ({ kind, table: `t-${kind}`, region: 'eu-west-1', status: 'created', tableArn: `arn:aws:dynamodb:eu-west-1:123456789012:table/t-${kind}` });
 
+/**
+ * The input of each of Sentinel's deploy tools that sets the Lambda TVM's variable, read from
+ * cdk/sentinel-tvm and terraform/sentinel-tvm; none for the rate-limit table (neither has one).
+ */
+const DEPLOY_INPUTS: Record<string, { cdk: string; terraform: string; at: string }> = {
+  // tryGetContext('sessionTable') || env → props.sessionTable → environment (lib/sentinel-tvm-stack.ts:165-167);
+  // var.session_table → SENTINEL_SESSION_TABLE (main.tf:31-33).
+  SENTINEL_SESSION_TABLE: { cdk: 'sessionTable', terraform: 'session_table', at: 'cdk/sentinel-tvm/bin/sentinel-tvm.ts:20-21; terraform/sentinel-tvm/variables.tf:26-30' },
+  SENTINEL_APPROVAL_TABLE: { cdk: 'approvalTable', terraform: 'approval_table', at: 'cdk/sentinel-tvm/bin/sentinel-tvm.ts:23-24; terraform/sentinel-tvm/variables.tf:32-36' },
+  SENTINEL_BREAKGLASS_TABLE: { cdk: 'breakglassTable', terraform: 'breakglass_table', at: 'cdk/sentinel-tvm/bin/sentinel-tvm.ts:26-27; terraform/sentinel-tvm/variables.tf:38-42' },
+};
+
+/** The done screen's lines with the folded ones joined again (a fold continues 6 columns in). */
+const unfolded = (frame: string) => frame.replace(/ *\n {6,}/g, ' ');
+
 /** Everything the tool prints after an apply of this kind: headless text, --json, the wizard's done screen. */
 function printed(kind: KindName): string {
   const r = result(kind);
-  const frame = render(<DoneScreen results={[r]} rows={[]} local={false} verifyLines={[]} height={40} width={100} onVerify={() => {}} onFinish={() => {}} />);
-  const text = [resultText(r), JSON.stringify(resultDocument(r)), frame.lastFrame() ?? ''].join('\n');
+  const frame = render(<DoneScreen results={[r]} rows={[]} local={false} verifyLines={[]} height={60} width={100} onVerify={() => {}} onFinish={() => {}} />);
+  const text = [resultText(r), deployText([r]), JSON.stringify(resultDocument(r)), unfolded(frame.lastFrame() ?? '')].join('\n');
   frame.unmount();
   return text;
 }
 
 const envNames = (text: string) => new Set(text.match(/\bSENTINEL_[A-Z_]+\b/g) ?? []);
-const flagNames = (text: string) => new Set(text.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []);
+// sentinel-init's own commands (the runtime policy's, doctor's) are this tool's flags, not Sentinel's.
+const flagNames = (text: string) => new Set(text.replace(/sentinel-init [^`\n"]*/g, '').match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []);
 
 describe('next steps name only what Sentinel reads', () => {
   for (const kind of KIND_NAMES) {
@@ -124,15 +140,33 @@ describe('next steps name only what Sentinel reads', () => {
     });
   }
 
+  for (const kind of KIND_NAMES) {
+    it(`${kind}: the deploy tools' inputs are the ones Sentinel's CDK stack and Terraform module read`, () => {
+      const tvm = KINDS[kind].wiring.filter((w) => w.consumer === 'Lambda TVM');
+      for (const w of tvm) expect(w.deploy, w.name).toEqual(DEPLOY_INPUTS[w.name] && { cdk: DEPLOY_INPUTS[w.name]?.cdk, terraform: DEPLOY_INPUTS[w.name]?.terraform });
+      const text = printed(kind);
+      for (const w of tvm.filter((x) => x.deploy)) {
+        expect(text).toContain(`-c ${w.deploy?.cdk}=t-${kind}`);
+        expect(text).toMatch(new RegExp(`${w.deploy?.terraform} += "t-${kind}"`));
+      }
+      // The rate-limit table has no input in either tool: the next steps say to set it by hand.
+      if (kind === 'ratelimit') expect(text).toContain('set SENTINEL_RATE_LIMIT_TABLE=t-ratelimit on the function by hand');
+    });
+  }
+
   it('approvals name SENTINEL_APPROVAL_TABLE and --request-table; SENTINEL_REQUEST_TABLE is printed by nothing', () => {
     const text = printed('approvals');
     expect(text).toContain(`SENTINEL_APPROVAL_TABLE=t-approvals`);
     expect(text).toContain('--request-table t-approvals');
     for (const kind of KIND_NAMES) expect(printed(kind)).not.toContain('SENTINEL_REQUEST_TABLE');
-    // Nor is it in any code (comments aside: they may say why it is not printed), so no other message can print it.
+    // Nor is it in any code (comments aside: they may say why it is not printed), so no other message
+    // can print it; except doctor's one constant, which finds it set on a function and says to replace it.
     const code = (f: string) => readFileSync(join('src', f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
     const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
     expect(files.length).toBeGreaterThan(50);
-    for (const f of files) expect(code(f), f).not.toContain('SENTINEL_REQUEST_TABLE');
+    for (const f of files) {
+      const text = f === join('doctor', 'environment.ts') ? code(f).replace("export const UNREAD_APPROVALS_VARIABLE = 'SENTINEL_REQUEST_TABLE';", '') : code(f);
+      expect(text, f).not.toContain('SENTINEL_REQUEST_TABLE');
+    }
   });
 });

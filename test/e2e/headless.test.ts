@@ -74,9 +74,14 @@ describe('headless against DynamoDB Local', () => {
       status: 'created',
       tableArn: expect.stringMatching(/:table\/e2e-sessions$/),
       wiring: [
-        { consumer: 'Lambda TVM', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions' },
+        { consumer: 'Lambda TVM', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions', deploy: { cdk: 'sessionTable', terraform: 'session_table' } },
         { consumer: 'Lambda authorizer', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions', note: 'an authorizer you build with lambda.NewAuthorizerFromEnv' },
         { consumer: 'sentinel CLI', kind: 'flag', name: '--table', value: 'e2e-sessions', commands: expect.arrayContaining(['server-sessions', 'server-revoke']) },
+      ],
+      // Sentinel's deploy tools' inputs for the table; the Lambda TVM queries no sessions index, so the CDK stack has no gap here.
+      deploy: [
+        { tool: 'CDK', path: 'cdk/sentinel-tvm', inputs: [{ input: 'sessionTable', variable: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions' }], setting: ['cdk deploy -c sessionTable=e2e-sessions'], gaps: [] },
+        { tool: 'Terraform', path: 'terraform/sentinel-tvm', inputs: [{ input: 'session_table', variable: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions' }], setting: ['module "sentinel_tvm" {', '  session_table = "e2e-sessions"', '}'], gaps: [] },
       ],
     });
     expect(created.stderr).toMatch(/Create table e2e-sessions/);

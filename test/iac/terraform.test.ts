@@ -130,3 +130,15 @@ describe('Terraform export: production flags and an existing table', () => {
     expect(tf.run(['test'])).toMatch(/1 passed, 0 failed/);
   }, 120_000);
 });
+
+describe("Sentinel's Terraform module, wired to the exported tables", () => {
+  it("names each table's input by the table's name, and what the module has no input for", () => {
+    const code = render(defaults);
+    expect(code).toContain('# module "sentinel_tvm" {');
+    for (const [input, kind] of [['session_table', 'sessions'], ['approval_table', 'approvals'], ['breakglass_table', 'breakglass']]) {
+      expect(code).toMatch(new RegExp(`^#   ${input} += aws_dynamodb_table\\.${kind}\\.name$`, 'm'));
+    }
+    expect(code).toContain('# The module has no input for SENTINEL_RATE_LIMIT_TABLE (ratelimit)');
+    expect(render([defaults[0] as IacTable])).not.toContain('SENTINEL_RATE_LIMIT_TABLE');
+  });
+});
