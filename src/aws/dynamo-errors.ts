@@ -3,7 +3,7 @@ import { AwsFailure, type CliError } from '../core/errors.js';
 import { keyErrorToCli } from './credential-errors.js';
 import { fields, transportErrorToCli } from './transport-errors.js';
 
-export { isTransient, isUnreachable, lostAnswer } from './transport-errors.js';
+export { isTransient, isUnreachable, lostAnswer, mayHaveHappened } from './transport-errors.js';
 
 export interface DynamoErrorContext {
   /** The DynamoDB call that failed, e.g. 'CreateTable'. */
