@@ -8,7 +8,7 @@ import { describeError, EXIT, Interrupted } from '../core/errors.js';
 import { onInterrupt, onStopSignals } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
-import { markChanging, markOutcome, runState } from './run-state.js';
+import { owedDocument, runReport, runState } from './run-state.js';
 
 guardStreams();
 
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   // (which queues them for the screen they were typed for) instead of being echoed by the terminal.
   if (interactive) process.stdin.setRawMode(true);
   const controller = new AbortController();
-  let stopListening = onInterrupt(controller, { write: (text) => stderr.write(text), exit: (code, message) => finish(code, message) });
+  let stopListening = onInterrupt(controller, { write: (text) => stderr.write(text), exit: (code, message) => stopNow(code, message) });
   let demo: { stop(): Promise<void> } | undefined;
   try {
     if (options.local) {
@@ -50,10 +50,10 @@ async function main(argv: string[]): Promise<number> {
       stopListening();
       stopListening = () => {};
       const { runWizard } = await import('../wizard/run.js');
-      return await runWizard(options, { stdout, progress: { changing: markChanging, outcome: markOutcome } });
+      return await runWizard(options, { stdout, progress: runReport });
     }
     const { runHeadless } = await import('../headless/run.js');
-    return await runHeadless(options, { stdout, stderr, env: process.env, signal: controller.signal, progress: { changing: markChanging, outcome: markOutcome } });
+    return await runHeadless(options, { stdout, stderr, env: process.env, signal: controller.signal, progress: runReport });
   } finally {
     stopListening();
     await demo?.stop();
@@ -75,6 +75,13 @@ function finish(code: number, message?: string, error?: unknown): never {
   process.exit(code);
 }
 
+/** A run ended from outside at once (a signal): the --json document it owes stdout first, then the sentence. */
+function stopNow(code: number, message: string): never {
+  const document = owedDocument();
+  if (document) stdout.write(document);
+  return finish(code, message);
+}
+
 /** A run that finished, unless its result could not be written: then exit 1 and say what was done. */
 async function finishRun(code: number, message?: string, error?: unknown): Promise<never> {
   const lost = await stdoutFailure();
@@ -83,7 +90,7 @@ async function finishRun(code: number, message?: string, error?: unknown): Promi
   return finish(EXIT.failure, `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`);
 }
 
-onStopSignals((code, message) => finish(code, message));
+onStopSignals((code, message) => stopNow(code, message));
 
 main(process.argv.slice(2)).then(
   (code) => finishRun(code),

@@ -25,11 +25,11 @@ const onProcess: Subscribe = (signal, handler) => {
 /** Listens for SIGINT for `controller`'s run; `write` gets "Stopping..." (stderr). Returns the remover. */
 export function onInterrupt(controller: AbortController, io: { write(text: string): void; exit: Exit }, subscribe: Subscribe = onProcess): () => void {
   return subscribe('SIGINT', () => {
-    if (controller.signal.aborted) return io.exit(EXIT.interrupted, 'Interrupted again: stopping now. Run the same command again to finish.');
+    if (controller.signal.aborted) return io.exit(EXIT.interrupted, stoppedSentence('Interrupted again, stopping now'));
     io.write('\nStopping...\n');
     controller.abort();
     // unref: a run that stops in time exits by itself, without waiting for this timer.
-    setTimeout(() => io.exit(EXIT.interrupted, 'Interrupted. Run the same command again to finish.'), GRACE_MS).unref();
+    setTimeout(() => io.exit(EXIT.interrupted, stoppedSentence('Interrupted')), GRACE_MS).unref();
   });
 }
 

@@ -56,6 +56,8 @@ export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = 
       const what = p.desired.indexes.length > 0 ? `table ${p.table} and its indexes` : `table ${p.table}`;
       const label = created ? `Wait for ${what} to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
       await step(ctx, 'wait-table', label, async () => {
+        // This run's CreateTable is not confirmed until the table reads ACTIVE.
+        if (created) ctx.emit({ type: 'sent', id: 'wait-table', operation: 'CreateTable' });
         await waitFor(ctx, 'wait-table', tableActive(p.table, true));
         const out = await waitFor(ctx, 'wait-table', settled(p.table));
         // The tags went with CreateTable: read them back like every other claim.

@@ -11,6 +11,7 @@ import { indexGone, indexReady, mutating, pause, settled, waitFor, type RunConte
 /** Runs `work` as one reported step: `step` first, `done` with the elapsed time after. */
 export async function step<T>(ctx: RunContext, id: string, label: string, work: () => Promise<T>): Promise<T> {
   const started = Date.now();
+  ctx.stepId = id;
   ctx.emit({ type: 'step', id, label });
   const out = await work();
   const polls = (out as { polls?: unknown } | undefined)?.polls;

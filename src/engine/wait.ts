@@ -28,6 +28,8 @@ export interface RunContext {
   timeoutMs: number;
   /** The DynamoDB call in flight, for error messages. */
   operation: string;
+  /** The step running now (its progress id), for the `sent` event of a change made in it. */
+  stepId?: string;
   /** A change whose answer never came or came garbled (abort, lost connection, not an AWS answer): it may or may not have happened. */
   uncertain?: string;
   /** Whether DynamoDB accepted any change of this run: if not, nothing was changed, no describe needed to say so. */
@@ -43,6 +45,7 @@ export interface RunContext {
  */
 export async function mutating<T>(ctx: RunContext, operation: string, call: () => Promise<T>): Promise<T> {
   ctx.operation = operation;
+  if (ctx.stepId) ctx.emit({ type: 'sent', id: ctx.stepId, operation });
   try {
     const out = await call();
     ctx.changed = true;

@@ -4,7 +4,9 @@
  * the test's own process or sends it a signal.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { markChanging, runState } from '../../src/cli/run-state.js';
+import { markTables, runState } from '../../src/cli/run-state.js';
+import { initialTables, reduceTables } from '../../src/service/table-states.js';
+import { fakePlan } from '../wizard/fixtures.js';
 import { GRACE_MS, onInterrupt, onStopSignals } from '../../src/cli/signals.js';
 
 /** A stand-in for process.on/removeListener: `send` delivers a signal to whoever listens now. */
@@ -29,7 +31,7 @@ function recorder() {
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   vi.useRealTimers();
-  delete runState.changing;
+  delete runState.tables;
 });
 
 describe('Ctrl-C during a headless run', () => {
@@ -51,7 +53,7 @@ describe('Ctrl-C during a headless run', () => {
     onInterrupt(new AbortController(), io, subscribe);
     send('SIGINT');
     vi.advanceTimersByTime(GRACE_MS);
-    expect(exits).toEqual([[130, 'Interrupted. Run the same command again to finish.']]);
+    expect(exits).toEqual([[130, 'Interrupted before any change: nothing was created.']]);
   });
 
   it('a second Ctrl-C exits 130 at once, without waiting for the grace time', () => {
@@ -60,7 +62,7 @@ describe('Ctrl-C during a headless run', () => {
     onInterrupt(new AbortController(), io, subscribe);
     send('SIGINT');
     send('SIGINT');
-    expect(exits).toEqual([[130, 'Interrupted again: stopping now. Run the same command again to finish.']]);
+    expect(exits).toEqual([[130, 'Interrupted again, stopping now before any change: nothing was created.']]);
     // "Stopping..." is said once: the second press is not a second request to stop cleanly.
     expect(written()).toBe('\nStopping...\n');
   });
@@ -93,13 +95,26 @@ describe('SIGTERM and SIGHUP', () => {
     }
   });
 
-  it('once a change was sent, say which table and that running again finishes it; heard once only', () => {
+  it('once a change was sent, say each table\'s state and that running again finishes it; heard once only', () => {
     const { subscribe, send, count } = signals();
     const { exits, io } = recorder();
     onStopSignals(io.exit, subscribe);
-    markChanging('sentinel-sessions');
+    const plans = [fakePlan('create'), fakePlan('create', { kind: 'approvals' }), fakePlan('create', { kind: 'breakglass' })];
+    const states = [
+      { type: 'started', table: 'sentinel-sessions' },
+      { type: 'finished', result: { kind: 'sessions', table: 'sentinel-sessions', region: 'eu-west-1', status: 'created', tableArn: 'arn' } },
+      { type: 'started', table: 'sentinel-requests' },
+      { type: 'progress', table: 'sentinel-requests', event: { type: 'step', id: 'create-table', label: 'Create table sentinel-requests with 3 indexes' } },
+      { type: 'progress', table: 'sentinel-requests', event: { type: 'sent', id: 'create-table', operation: 'CreateTable' } },
+    ] as const;
+    markTables(states.reduce(reduceTables, initialTables(plans)));
     send('SIGTERM');
-    expect(exits).toEqual([[143, 'Terminated while changing table sentinel-sessions. Run the same command again to finish what was started.']]);
+    expect(exits).toEqual([
+      [
+        143,
+        'Terminated while applying. Done: sentinel-sessions created. In progress: sentinel-requests (CreateTable sent, not yet confirmed: Create table sentinel-requests with 3 indexes). Not started: sentinel-breakglass. Run the same command again to finish what was started.',
+      ],
+    ]);
     // Like process.once: a second SIGTERM gets Node's default (the process ends), not a second sentence.
     expect(count('SIGTERM')).toBe(0);
     expect(count('SIGHUP')).toBe(1);
