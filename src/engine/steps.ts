@@ -78,14 +78,18 @@ export function ttlSpecification(desired: DesiredTable): TimeToLiveSpecification
   return { Enabled: true, AttributeName: desired.ttlAttribute };
 }
 
-/** CreateTable with everything at once; false when another creator got there first. */
-export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<boolean> {
+/**
+ * CreateTable with everything at once. 'exists' when another creator got there first; 'retried' when
+ * the table existed at a retry of the SDK, after an attempt whose answer was lost: that attempt may
+ * have made it, so neither "created" nor "another run" can be said.
+ */
+export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<'created' | 'exists' | 'retried'> {
   for (let attempt = 1; ; attempt++) {
     try {
       await mutating(ctx, 'CreateTable', () => ctx.dynamo.createTable(createTableInput(desired), ctx.signal));
-      return true;
+      return 'created';
     } catch (error) {
-      if (errorName(error) === 'ResourceInUseException') return false;
+      if (errorName(error) === 'ResourceInUseException') return ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1 ? 'retried' : 'exists';
       if (!isBusyLimit(error)) throw error;
       await waitOutBusy(ctx, 'create-table', attempt, error, `DynamoDB to accept CreateTable for ${desired.name}`);
     }
