@@ -12,6 +12,7 @@ import { KeysProvider } from './components/use-keys.js';
 import { useTerminalSize, type TerminalSize } from './components/use-terminal-size.js';
 import type { Options } from './service/options.js';
 import { reduceProgress, type ProgressRow } from './screens/progress-model.js';
+import type { TableState } from './service/table-states.js';
 import { checkLine } from './verify/format.js';
 import type { CheckResult } from './verify/types.js';
 import { exitCodeOf, initialState, transition } from './wizard/steps.js';
@@ -48,6 +49,7 @@ export function App({ options, services, onExit, interrupt, size, env = process.
   const { exit } = useApp();
   const [state, dispatch] = useReducer(transition, options, initialState);
   const [rows, setRows] = useState<ProgressRow[]>([]);
+  const [tables, setTables] = useState<readonly TableState[]>([]);
   const [verifyLines, setVerifyLines] = useState<string[]>([]);
   const running = useRef<AbortController | undefined>(undefined);
   // What a verify in flight would leave if the run ended this instant (its probe items), for a second Ctrl-C.
@@ -73,7 +75,7 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     const controller = new AbortController();
     running.current = controller;
     setRows([]);
-    services.apply(checked, (event) => setRows((r) => reduceProgress(r, event, Date.now())), controller.signal).then(
+    services.apply(checked, (event) => setRows((r) => reduceProgress(r, event, Date.now())), controller.signal, setTables).then(
       (results) => !controller.signal.aborted && dispatch({ type: 'applied', results }),
       (error: unknown) => !controller.signal.aborted && dispatch({ type: 'apply-failed', message: services.describeError(error) }),
     );
@@ -100,10 +102,9 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     // Once: a progress event still arriving from an aborted apply must not end the run twice.
     if (code === undefined || ended.current) return;
     ended.current = true;
-    const steps = { done: rows.filter((r) => r.state === 'done').map((r) => r.label), running: rows.filter((r) => r.state === 'running').map((r) => r.label) };
-    onExit(code, transcript(state, options, commandFor(state, options), steps).join('\n'));
+    onExit(code, transcript(state, options, commandFor(state, options), tables).join('\n'));
     exit();
-  }, [code, state, options, onExit, exit, rows]);
+  }, [code, state, options, onExit, exit, tables]);
 
   const files = sharedFilesText(env);
   const width = Math.min(terminal.columns, MAX_WIDTH);

@@ -4,7 +4,7 @@ import { generateIamCommand } from '../core/shell.js';
 import { keyErrorToCli } from './credential-errors.js';
 import { fields, transportErrorToCli } from './transport-errors.js';
 
-export { isTransient, isUnreachable, lostAnswer } from './transport-errors.js';
+export { isTransient, isUnreachable, lostAnswer, mayHaveHappened } from './transport-errors.js';
 
 export interface DynamoErrorContext {
   /** The DynamoDB call that failed, e.g. 'CreateTable'. */

@@ -73,6 +73,22 @@ export function lostAnswer(error: unknown): boolean {
   return code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE' || code === 'ECONNABORTED';
 }
 
+/**
+ * Whether a call that changes something may have taken effect although it failed: the one rule for
+ * "was it done?". It was not done only when AWS itself refused it at the first attempt (an error it
+ * sent, 4xx: a denial, a validation, a limit) or no connection was ever made (refused, no such host,
+ * TLS). Anything else may have been done: the answer was lost (reset, timeout), garbled or not an AWS
+ * answer (cut-off JSON, `{}` where an error was due, HTML), a server error, or an earlier attempt of
+ * the SDK's retries ended in one of those.
+ */
+export function mayHaveHappened(error: unknown): boolean {
+  const e = fields(error) as SdkLikeError & { $metadata?: { attempts?: number } };
+  if ((e.$metadata?.attempts ?? 1) > 1) return true;
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  if (e.$fault === 'client' && status >= 400 && status < 500) return false;
+  return !(networkCode(error) !== undefined && !lostAnswer(error));
+}
+
 export interface TransportContext {
   /** DynamoDB, STS, SSO, KMS. */
   service: string;

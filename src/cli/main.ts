@@ -8,7 +8,7 @@ import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/err
 import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
-import { markChanging, markOutcome, runState } from './run-state.js';
+import { owedDocument, runReport, runState } from './run-state.js';
 import { setInvocation } from '../core/shell.js';
 import { chooseInvocation, processFacts } from './invocation.js';
 
@@ -24,7 +24,7 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 /** The run's controller: aborted by the first SIGINT, SIGTERM or SIGHUP (signals.ts), so the run stops and says what exists. */
 const controller = new AbortController();
 /** What the faces tell the exit point about their run. */
-const progress = { changing: markChanging, outcome: markOutcome, leaving: (sentence: string | undefined) => void (leaving.sentence = sentence) };
+const progress = { ...runReport, leaving: (sentence: string | undefined) => void (leaving.sentence = sentence) };
 
 async function main(argv: string[]): Promise<number> {
   let options = parseArgs(argv);
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   // Raw mode now, before the wizard's code loads: keys typed meanwhile wait in stdin for the wizard
   // (which queues them for the screen they were typed for) instead of being echoed by the terminal.
   if (interactive) process.stdin.setRawMode(true);
-  let stopListening = onInterrupt(controller, { write: (text) => stderr.write(text), exit: (code, message) => finish(code, message) });
+  let stopListening = onInterrupt(controller, { write: (text) => stderr.write(text), exit: (code, message) => stopNow(code, message) });
   let demo: { stop(): Promise<void> } | undefined;
   try {
     if (options.local) {
@@ -87,6 +87,13 @@ function finish(code: number, message?: string, error?: unknown): never {
   process.exit(code);
 }
 
+/** A run ended from outside at once (a signal): the --json document it owes stdout first, then the sentence. */
+function stopNow(code: number, message: string): never {
+  const document = owedDocument();
+  if (document) stdout.write(document);
+  return finish(code, message);
+}
+
 /** A run that finished, unless its result could not be written: then exit 1 and say what was done. */
 async function finishRun(ended: number, message?: string, error?: unknown): Promise<never> {
   // A run that stopped on SIGTERM or SIGHUP ends with that signal's code, not Ctrl-C's.
@@ -97,7 +104,7 @@ async function finishRun(ended: number, message?: string, error?: unknown): Prom
   return finish(EXIT.failure, `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`);
 }
 
-onStopSignals(controller, { write: (text) => stderr.write(text), exit: (code, message) => finish(code, message) });
+onStopSignals(controller, { write: (text) => stderr.write(text), exit: (code, message) => stopNow(code, message) });
 
 const argv = process.argv.slice(2);
 main(argv).then(

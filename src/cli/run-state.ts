@@ -1,12 +1,21 @@
 /**
- * What the run has set in motion, for the sentence a signal or a lost result ends with: whether a
- * change was sent to AWS, and the outcome once the change is done. Set by the faces, read by main.ts.
+ * What the run has set in motion, for the sentence a signal or a lost result ends with: where each
+ * table of the apply stands (done, in progress, not started), the --json document still owed, and
+ * the outcome once the change is done. Set by the faces (service/run-report.ts), read by main.ts and
+ * signals.ts.
  */
-export const runState: { changing?: string; outcome?: string } = {};
+import { stoppedSentence as sentenceFor, type TableState } from '../service/table-states.js';
 
-/** A change to `table` is about to be sent: from now on an interruption leaves work to finish. */
-export function markChanging(table: string): void {
-  runState.changing = table;
+export const runState: { tables?: readonly TableState[]; document?: string; outcome?: string } = {};
+
+/** Each table's state, after every change of one. */
+export function markTables(states: readonly TableState[]): void {
+  runState.tables = states;
+}
+
+/** --json: the document to print if the run is stopped now; undefined once the run printed its own. */
+export function markDocument(text: string | undefined): void {
+  runState.document = text;
 }
 
 /** The change is done, e.g. "Table sentinel-sessions was created": what a lost stdout still owes the person. */
@@ -14,9 +23,17 @@ export function markOutcome(sentence: string): void {
   runState.outcome = sentence;
 }
 
-/** What to say when the run is stopped from outside (SIGTERM, SIGHUP). */
+/** What to say when the run is stopped from outside (SIGINT, SIGTERM, SIGHUP): each table's state, or that nothing was changed. */
 export function stoppedSentence(how: string): string {
-  return runState.changing
-    ? `${how} while changing table ${runState.changing}. Run the same command again to finish what was started.`
-    : `${how} before any change: nothing was created.`;
+  return sentenceFor(how, runState.tables ?? []);
 }
+
+/** The --json document a run ended from outside still owes stdout, handed out once. */
+export function owedDocument(): string | undefined {
+  const text = runState.document;
+  runState.document = undefined;
+  return text;
+}
+
+/** The RunReport both faces are given. */
+export const runReport = { tables: markTables, document: markDocument, outcome: markOutcome };

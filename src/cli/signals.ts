@@ -9,6 +9,7 @@
  */
 import { EXIT } from '../core/errors.js';
 import { stoppedSentence } from './run-state.js';
+import { stopHow } from '../service/table-states.js';
 
 /** How long a run gets to stop cleanly after a signal before the process just exits. */
 export const GRACE_MS = 5000;
@@ -51,7 +52,7 @@ export const leaving: { sentence?: string } = {};
 
 /** The words for the signal that stopped the run ("Interrupted", "Terminated", ...), "Interrupted" when none did. */
 export function stoppedHow(signal: AbortSignal): string {
-  return signal.reason instanceof StopSignal ? signal.reason.how : STOPS.SIGINT.how;
+  return stopHow(signal);
 }
 
 /** The exit code of a run that ended interrupted: the code of the signal that stopped it (130 for Ctrl-C). */
@@ -62,9 +63,8 @@ export function exitCodeAfter(signal: AbortSignal, code: number): number {
 /** The sentence of an exit that does not wait for the run: what may be left, else the signal's usual words. */
 function lastWords(name: StopName, again: boolean): string {
   const { how } = STOPS[name];
-  const said = again ? `${how} again: stopping now.` : `${how}.`;
-  if (leaving.sentence) return `${said} ${leaving.sentence}`;
-  return name === 'SIGINT' ? `${said} Run the same command again to finish.` : stoppedSentence(how);
+  if (leaving.sentence) return `${again ? `${how} again: stopping now.` : `${how}.`} ${leaving.sentence}`;
+  return stoppedSentence(again ? `${how} again` : how);
 }
 
 function stopOn(name: StopName, controller: AbortController, io: { write(text: string): void; exit: Exit }): () => void {

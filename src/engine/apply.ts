@@ -52,10 +52,18 @@ export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = 
     let changes = p.changes;
     let created = false;
     if (p.action === 'create') {
-      created = await step(ctx, 'create-table', `Create table ${p.table}${withIndexes(p.desired.indexes.length)}`, () => createTable(ctx, p.desired));
+      const made = await step(ctx, 'create-table', `Create table ${p.table}${withIndexes(p.desired.indexes.length)}`, () => createTable(ctx, p.desired));
+      created = made === 'created';
       const what = p.desired.indexes.length > 0 ? `table ${p.table} and its indexes` : `table ${p.table}`;
-      const label = created ? `Wait for ${what} to become ACTIVE` : `Table ${p.table} is being created by another run: wait for it`;
+      const label =
+        made === 'created'
+          ? `Wait for ${what} to become ACTIVE`
+          : made === 'retried'
+            ? `Table ${p.table} exists (an attempt whose answer was lost, or another run, made it): wait for it`
+            : `Table ${p.table} is being created by another run: wait for it`;
       await step(ctx, 'wait-table', label, async () => {
+        // This run's CreateTable is not confirmed until the table reads ACTIVE.
+        if (created) ctx.emit({ type: 'sent', id: 'wait-table', operation: 'CreateTable' });
         await waitFor(ctx, 'wait-table', tableActive(p.table, true));
         const out = await waitFor(ctx, 'wait-table', settled(p.table));
         // The tags went with CreateTable: read them back like every other claim.

@@ -30,11 +30,13 @@ function stillToDo(p: Plan, actual: ActualTable | undefined): string[] | undefin
  * `actual`: the describe (undefined: no table); `unreadable`: why no describe could be made.
  */
 export function stateSentence(p: Plan, actual: ActualTable | undefined, unreadable?: string, uncertain?: string): string {
-  const lost = uncertain ? ` ${uncertain} was sent but its answer was lost, so it may still take effect.` : '';
+  const sent = uncertain ? ` ${uncertain} was sent but its answer was lost or unreadable` : '';
+  const lost = sent && `${sent}, so it may still take effect.`;
   if (unreadable) return `Could not read the table to say what exists now (${unreadable}).${lost} Running again picks up whatever exists.`;
   if (!actual) return `Table ${p.table} does not exist.${lost} Running again creates it.`;
+  const readAfter = sent && `${sent}; this was read after it.`;
   const todo = stillToDo(p, actual);
-  if (todo?.length === 0) return `Now, as DynamoDB reports it: ${tableNow(actual)}. Nothing is left to do.`;
+  if (todo?.length === 0) return `Now, as DynamoDB reports it: ${tableNow(actual)}.${readAfter} Nothing is left to do.`;
   const rest = todo === undefined ? '' : ` Running again finishes: ${todo.join('; ')}.`;
-  return `Now, as DynamoDB reports it: ${tableNow(actual)}.${lost}${rest}`;
+  return `Now, as DynamoDB reports it: ${tableNow(actual)}.${readAfter}${rest}`;
 }

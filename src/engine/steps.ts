@@ -11,6 +11,7 @@ import { indexGone, indexReady, mutating, pause, settled, waitFor, type RunConte
 /** Runs `work` as one reported step: `step` first, `done` with the elapsed time after. */
 export async function step<T>(ctx: RunContext, id: string, label: string, work: () => Promise<T>): Promise<T> {
   const started = Date.now();
+  ctx.stepId = id;
   ctx.emit({ type: 'step', id, label });
   const out = await work();
   const polls = (out as { polls?: unknown } | undefined)?.polls;
@@ -77,14 +78,18 @@ export function ttlSpecification(desired: DesiredTable): TimeToLiveSpecification
   return { Enabled: true, AttributeName: desired.ttlAttribute };
 }
 
-/** CreateTable with everything at once; false when another creator got there first. */
-export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<boolean> {
+/**
+ * CreateTable with everything at once. 'exists' when another creator got there first; 'retried' when
+ * the table existed at a retry of the SDK, after an attempt whose answer was lost: that attempt may
+ * have made it, so neither "created" nor "another run" can be said.
+ */
+export async function createTable(ctx: RunContext, desired: DesiredTable): Promise<'created' | 'exists' | 'retried'> {
   for (let attempt = 1; ; attempt++) {
     try {
       await mutating(ctx, 'CreateTable', () => ctx.dynamo.createTable(createTableInput(desired), ctx.signal));
-      return true;
+      return 'created';
     } catch (error) {
-      if (errorName(error) === 'ResourceInUseException') return false;
+      if (errorName(error) === 'ResourceInUseException') return ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1 ? 'retried' : 'exists';
       if (!isBusyLimit(error)) throw error;
       await waitOutBusy(ctx, 'create-table', attempt, error, `DynamoDB to accept CreateTable for ${desired.name}`);
     }

@@ -123,9 +123,15 @@ export interface Plan {
   lookalike?: KindName;
 }
 
-/** Progress from apply, for stderr lines (headless) or the wizard's step list. */
+/**
+ * Progress from apply, for stderr lines (headless) or the wizard's step list. `sent`: a call that
+ * changes the table went out in this step, and until the step is done its effect is not confirmed
+ * (what a run stopped now leaves in progress on AWS's side). `table` names the table when a run
+ * applies several (set by the service, not the engine).
+ */
 export type ProgressEvent =
-  | { type: 'step'; id: string; label: string }
+  | { type: 'step'; id: string; label: string; table?: string }
+  | { type: 'sent'; id: string; operation: string }
   | { type: 'waiting'; id: string; status: string; elapsedMs: number }
   | { type: 'retry'; id: string; attempt: number; reason: string }
   | { type: 'done'; id: string; elapsedMs: number; polls?: number };

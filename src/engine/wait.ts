@@ -4,7 +4,7 @@
  * once with a sentence; and nothing waits past the run's deadline. Short polls on DescribeTable,
  * reported as progress, abortable.
  */
-import { isTransient, isUnreachable, lostAnswer } from '../aws/dynamo-errors.js';
+import { isTransient, isUnreachable, mayHaveHappened } from '../aws/dynamo-errors.js';
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure } from '../core/errors.js';
 import { formatDuration, sleep } from '../core/duration.js';
@@ -28,7 +28,9 @@ export interface RunContext {
   timeoutMs: number;
   /** The DynamoDB call in flight, for error messages. */
   operation: string;
-  /** A change whose answer never came (abort, lost connection): it may or may not have happened. */
+  /** The step running now (its progress id), for the `sent` event of a change made in it. */
+  stepId?: string;
+  /** A change whose answer never came or came garbled (abort, lost connection, not an AWS answer): it may or may not have happened. */
   uncertain?: string;
   /** Whether DynamoDB accepted any change of this run: if not, nothing was changed, no describe needed to say so. */
   changed: boolean;
@@ -36,15 +38,20 @@ export interface RunContext {
   seen: boolean;
 }
 
-/** Runs a call that changes the table; when no answer comes back, remembers that it may have happened. */
+/**
+ * Runs a call that changes the table: every change goes through here. Unless AWS's answer shows it
+ * was refused (mayHaveHappened), a failed call is remembered as one that may have happened, so the
+ * sentence the run ends with is read back from DynamoDB instead of "Nothing was changed".
+ */
 export async function mutating<T>(ctx: RunContext, operation: string, call: () => Promise<T>): Promise<T> {
   ctx.operation = operation;
+  if (ctx.stepId) ctx.emit({ type: 'sent', id: ctx.stepId, operation });
   try {
     const out = await call();
     ctx.changed = true;
     return out;
   } catch (error) {
-    if (ctx.signal?.aborted || lostAnswer(error)) ctx.uncertain = operation;
+    if (ctx.signal?.aborted || mayHaveHappened(error)) ctx.uncertain = operation;
     throw error;
   }
 }

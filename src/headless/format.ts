@@ -4,6 +4,7 @@
  */
 import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
+import type { TableState } from '../service/table-states.js';
 import { deployLines, deploySteps, wiringFor, wiringLine } from '../service/wiring.js';
 export { planText } from '../service/plan-lines.js';
 
@@ -27,12 +28,24 @@ export function planDocument(plan: Plan, identity?: Identity): Record<string, un
 
 /** The apply result as the JSON document of the spec, with where each Sentinel consumer reads the table name and each deploy tool's input for it. */
 export function resultDocument(result: ApplyResult): Record<string, unknown> {
-  return { kind: result.kind, table: result.table, region: result.region, status: result.status, tableArn: result.tableArn, wiring: wiringFor(result.kind, result.table), deploy: deploySteps([result]) };
+  return { kind: result.kind, table: result.table, region: result.region, status: result.status, state: 'done', tableArn: result.tableArn, wiring: wiringFor(result.kind, result.table), deploy: deploySteps([result]) };
 }
 
 /** The next steps in Sentinel's deploy tools, once for all the run's tables (none for a --local demo). */
 export function deployText(results: readonly ApplyResult[], { local = false } = {}): string {
   return local || results.length === 0 ? '' : `${deployLines(results).join('\n')}\n`;
+}
+
+/**
+ * A table of a run that did not finish (failed or stopped), for --json: done tables as their result;
+ * else `state` (in-progress, failed, not-started), the steps done, the calls in flight (sent, effect
+ * not yet confirmed), and the sentence the run ended with on it.
+ */
+export function tableDocument(t: TableState): Record<string, unknown> {
+  if (t.state === 'done' && t.status) return resultDocument({ kind: t.kind, table: t.table, region: t.region, status: t.status, tableArn: t.tableArn ?? '' });
+  const base = { kind: t.kind, table: t.table, region: t.region, state: t.state };
+  if (t.state === 'not-started') return base;
+  return { ...base, stepsDone: t.stepsDone, inFlight: t.inFlight.map((f) => ({ operation: f.operation, step: f.step })), ...(t.error !== undefined && { error: t.error }) };
 }
 
 const STATUS_WORDS: Record<ApplyResult['status'], string> = {

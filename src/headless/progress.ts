@@ -12,7 +12,10 @@ export function progressPrinter(write: (line: string) => void, everyMs = 5000): 
   return (event) => {
     switch (event.type) {
       case 'step':
-        write(`- ${event.label}\n`);
+        write(`- ${event.table ? `${event.table}: ` : ''}${event.label}\n`);
+        return;
+      case 'sent':
+        // Said by the step's line already; only the end of a stopped run names it.
         return;
       case 'waiting': {
         const last = lastWaitLine.get(event.id) ?? 0;

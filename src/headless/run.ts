@@ -9,7 +9,7 @@ import { unchangedResult } from '../engine/result.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { aKind, kindsOf } from '../core/kinds.js';
 import type { VerifyReport } from '../verify/types.js';
-import { AwsFailure, Interrupted, UsageError } from '../core/errors.js';
+import { AwsFailure, describeError, Interrupted, UsageError } from '../core/errors.js';
 import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
 import { identityText } from '../service/who.js';
@@ -17,7 +17,8 @@ import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, 
 import { generateIam } from './generate-iam.js';
 import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
-import { deployText, planDocument, planText, resultDocument, resultText } from './format.js';
+import { deployText, planDocument, planText, resultDocument, resultText, tableDocument } from './format.js';
+import { stopHow, stoppedSentence, type TableState } from '../service/table-states.js';
 import { progressPrinter } from './progress.js';
 import { cleanHeadless, verifyExit, verifyHeadless } from './verify.js';
 
@@ -53,17 +54,37 @@ async function checkOrStop(ctxs: readonly RunContext[], options: Options, io: He
 /** One JSON value for one table, an array for `all`. */
 const docOf = (options: Options, docs: unknown[]) => (options.kind === 'all' ? docs : docs[0]);
 
+/** --json: the document the exit point prints if a signal ends the run now (before it prints its own). */
+function owe(io: HeadlessIo, options: Options, docs: unknown[]): void {
+  if (options.json) io.progress?.document?.(json(docOf(options, docs)));
+}
+
+/** --json: the run's one document, whether it finished, failed or was stopped. */
+function writeDocument(io: HeadlessIo, options: Options, docs: unknown[]): void {
+  io.progress?.document?.(undefined);
+  if (options.json) io.stdout.write(json(docOf(options, docs)));
+}
+
 /** Prints the results; with --verify, runs Sentinel's access patterns on each table too (in the JSON as `verify`). */
 async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunContext[], conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
   // A blank line between tables (`all`).
   if (!options.json) io.stdout.write(results.map((r) => resultText(r, { local: options.local })).join('\n') + deployText(results, { local: options.local }));
+  const docs = results.map(resultDocument);
   if (!options.verify) {
-    if (options.json) io.stdout.write(json(docOf(options, results.map(resultDocument))));
+    writeDocument(io, options, docs);
     return 0;
   }
+  owe(io, options, docs);
   const reports: VerifyReport[] = [];
-  for (const ctx of ctxs) reports.push(await verifyHeadless(ctx, conn, options, io));
-  if (options.json) io.stdout.write(json(docOf(options, results.map((r, i) => ({ ...resultDocument(r), verify: reports[i] })))));
+  try {
+    for (const ctx of ctxs) reports.push(await verifyHeadless(ctx, conn, options, io));
+  } catch (error) {
+    // The tables are made whatever verify met: the document says so, and which verify did not finish.
+    const at = reports.length;
+    writeDocument(io, options, docs.map((d, i) => (i < at ? { ...d, verify: reports[i] } : i === at ? { ...d, verifyError: describeError(error).text } : d)));
+    throw error;
+  }
+  writeDocument(io, options, docs.map((d, i) => ({ ...d, verify: reports[i] })));
   return verifyExit(reports, ctxs);
 }
 
@@ -127,15 +148,19 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   io.stderr.write(whoLine(ctx, identity));
   io.stderr.write(text);
   const onProgress = progressPrinter((line) => io.stderr.write(line));
+  let tables: readonly TableState[] = [];
+  const onTables = (states: readonly TableState[]) => {
+    tables = states;
+    io.progress?.tables(states);
+    owe(io, options, states.map(tableDocument));
+  };
   let results: ApplyResult[];
   try {
-    io.progress?.changing(changing.map((p) => p.table).join(', '));
-    results = await applyPlans(plans, conn, { signal: io.signal, onProgress, timeoutMs: ctx.timeoutMs });
+    results = await applyPlans(plans, conn, { signal: io.signal, onProgress, onTables, timeoutMs: ctx.timeoutMs });
     io.progress?.outcome(results.map((r) => `Table ${r.table} was ${r.status}`).join('; '));
   } catch (error) {
-    if (io.signal?.aborted && !(error instanceof Interrupted)) {
-      throw new Interrupted('Interrupted while applying. Run the same command again to finish.');
-    }
+    writeDocument(io, options, tables.map(tableDocument));
+    if (io.signal?.aborted && !(error instanceof Interrupted)) throw new Interrupted(stoppedSentence(stopHow(io.signal), tables));
     throw error;
   }
   return finishWith(results, ctxs, conn, options, io);

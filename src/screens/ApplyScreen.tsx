@@ -21,6 +21,7 @@ export function ProgressRows({ rows, now, live }: { rows: readonly ProgressRow[]
           ) : (
             <Text color="yellow">…</Text>
           )}{' '}
+          {r.table ? `${r.table}: ` : ''}
           {r.label}
           <Text dimColor>
             {'  '}

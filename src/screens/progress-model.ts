@@ -4,6 +4,8 @@ import type { ProgressEvent } from '../engine/types.js';
 export interface ProgressRow {
   id: string;
   label: string;
+  /** The table the step belongs to, when the run applies several. */
+  table?: string;
   state: 'running' | 'done';
   startedAt: number;
   /** Set when done. */
@@ -20,7 +22,9 @@ export function reduceProgress(rows: readonly ProgressRow[], event: ProgressEven
   switch (event.type) {
     case 'step':
       if (rows.some((r) => r.id === event.id)) return update((r) => ({ ...r, label: event.label, state: 'running' }));
-      return [...rows, { id: event.id, label: event.label, state: 'running', startedAt: now }];
+      return [...rows, { id: event.id, label: event.label, state: 'running', startedAt: now, ...(event.table && { table: event.table }) }];
+    case 'sent':
+      return [...rows];
     case 'waiting':
       return update((r) => ({ ...r, status: event.status, retry: undefined }));
     case 'retry':

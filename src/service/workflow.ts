@@ -14,12 +14,13 @@ import type { AwsTarget, DynamoApi, ItemApi, KmsApi, MfaCodeProvider } from '../
 import * as engine from '../engine/index.js';
 import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
-import { CliError, UsageError } from '../core/errors.js';
+import { CliError, Interrupted, UsageError } from '../core/errors.js';
 import { keyForm } from '../core/kms-key.js';
 import { generateIamCommand } from '../core/shell.js';
 import { KINDS, type KindName } from '../core/kinds.js';
 import type { Tag } from '../core/tags.js';
 import { kmsErrorToCli } from './kms-key.js';
+import { initialTables, reduceTables, stopHow, stoppedSentence, tablesSentence, type TableEvent, type TableState } from './table-states.js';
 import type { TableOptions } from './options.js';
 import { validateAccountId, validateEndpointUrl, validateTableName } from '../core/validate.js';
 import { checkRegion, noRegion, regionDefault } from './region.js';
@@ -150,23 +151,35 @@ function kmsPolicyCommand(ctx: RunContext): string {
 
 export { check, checkTables, type CheckOptions, type CheckResult } from './check.js';
 
+export interface ApplyRunOptions extends ApplyOptions {
+  /** Each table's state (table-states.ts), after every change of it. */
+  onTables?: (states: readonly TableState[]) => void;
+}
+
 /**
- * Several tables of one run (`all`), one after another; progress ids carry the table name. A failure
- * stops the run there, and its sentence says which tables are done and which were not started.
+ * Several tables of one run (`all`), one after another; progress names the table. A failure stops the
+ * run there, and its sentence says which tables are done, in progress and not started.
  */
-export async function applyPlans(plans: readonly Plan[], conn: Connection, options: ApplyOptions = {}): Promise<ApplyResult[]> {
+export async function applyPlans(plans: readonly Plan[], conn: Connection, options: ApplyRunOptions = {}): Promise<ApplyResult[]> {
   const results: ApplyResult[] = [];
   const many = plans.length > 1;
-  for (const [i, p] of plans.entries()) {
-    const onProgress = many && options.onProgress ? (e: engine.ProgressEvent) => options.onProgress?.({ ...e, id: `${p.table}:${e.id}` }) : options.onProgress;
+  let states = initialTables(plans);
+  const tell = (event: TableEvent) => options.onTables?.((states = reduceTables(states, event)));
+  for (const p of plans) {
+    const onProgress = (e: engine.ProgressEvent) => {
+      tell({ type: 'progress', table: p.table, event: e });
+      options.onProgress?.(many ? { ...e, id: `${p.table}:${e.id}`, ...(e.type === 'step' && { table: p.table }) } : e);
+    };
+    tell({ type: 'started', table: p.table });
     try {
       results.push(await applyPlan(p, conn, { ...options, onProgress }));
+      tell({ type: 'finished', result: results.at(-1) as ApplyResult });
     } catch (error) {
+      const stopped = isAbort(error, options.signal);
+      tell({ type: 'stopped', table: p.table, message: error instanceof Error ? error.message : String(error), interrupted: stopped });
       if (!many || !(error instanceof CliError)) throw error;
-      const done = results.map((r) => `${r.table} ${r.status}`);
-      const rest = plans.slice(i + 1).map((q) => q.table);
-      const said = `${done.length > 0 ? ` Done: ${done.join(', ')}.` : ''}${rest.length > 0 ? ` Not started: ${rest.join(', ')}.` : ''}`;
-      throw new CliError(`${p.table}: ${error.message}${said}`, error.exitCode, error.hint, { cause: error });
+      if (stopped) throw new Interrupted(stoppedSentence(stopHow(options.signal), states));
+      throw new CliError(`${p.table}: ${error.message} ${tablesSentence(states)}`.trimEnd(), error.exitCode, error.hint, { cause: error });
     }
   }
   return results;

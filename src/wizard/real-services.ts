@@ -10,6 +10,7 @@ import { policyJson } from '../policy/iam.js';
 import type { Options } from '../service/options.js';
 import { regionDefault } from '../service/region.js';
 import type { RunReport } from '../service/run-report.js';
+import type { TableState } from '../service/table-states.js';
 import type { Connection } from '../service/workflow.js';
 import { savePolicyFiles } from './save-policy.js';
 import type { WizardServices } from './services.js';
@@ -48,10 +49,10 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
       const { identity, plans } = await workflow.checkTables(ctxs, connection, signal);
       return { identity, plans, connection, mfaAsked, timeoutMs: first.timeoutMs, endpointUrl: first.endpointUrl };
     },
-    async apply(checked, onProgress, signal) {
+    async apply(checked, onProgress, signal, onTables) {
       const workflow = await import('../service/workflow.js');
-      report?.changing(checked.plans.map((p) => p.table).join(', '));
-      const results = await workflow.applyPlans(checked.plans, checked.connection as Connection, { onProgress, signal, timeoutMs: checked.timeoutMs });
+      const tell = (states: readonly TableState[]) => (report?.tables(states), onTables?.(states));
+      const results = await workflow.applyPlans(checked.plans, checked.connection as Connection, { onProgress, onTables: tell, signal, timeoutMs: checked.timeoutMs });
       report?.outcome(results.map((r) => `Table ${r.table} was ${r.status}`).join('; '));
       return results;
     },

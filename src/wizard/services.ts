@@ -8,6 +8,7 @@ import type { RegionInfo } from '../aws/regions.js';
 import type { KindChoice, KindName } from '../core/kinds.js';
 import type { PolicyAudience } from '../core/policy-audience.js';
 import type { Options } from '../service/options.js';
+import type { TableState } from '../service/table-states.js';
 import type { CheckResult, VerifyReport } from '../verify/types.js';
 
 export type { KindChoice };
@@ -51,8 +52,8 @@ export interface WizardServices {
   typedRegion(region: string): Promise<string | undefined>;
   /** Resolve, connect and check (identity + each table's live plan) for `kinds` with the answers in `options`. */
   check(options: Options, kinds: readonly KindName[], mfa: MfaCodeProvider, signal: AbortSignal): Promise<Checked>;
-  /** Carry out the checked plans with progress, one table after another. */
-  apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal): Promise<ApplyResult[]>;
+  /** Carry out the checked plans with progress, one table after another; `onTables`: each table's state after every change of it. */
+  apply(checked: Checked, onProgress: (event: ProgressEvent) => void, signal: AbortSignal, onTables?: (states: readonly TableState[]) => void): Promise<ApplyResult[]>;
   /** Sentinel's access patterns on each table (src/verify), a line per pattern as it finishes. */
   verify(checked: Checked, onResult: (table: string, result: CheckResult) => void, signal: AbortSignal, onLeaving?: (sentence: string | undefined) => void): Promise<VerifyReport[]>;
   /** The provisioning and runtime policies' JSON (pretty-printed) for the checked tables. */

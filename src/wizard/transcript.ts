@@ -13,6 +13,7 @@ import { printedCommand } from '../core/shell.js';
 import { generateIamCommand } from '../service/command-line.js';
 import { planWords } from '../service/plan-lines.js';
 import type { Options } from '../service/options.js';
+import type { TableState } from '../service/table-states.js';
 import { deployLines, wiringFor, wiringLine } from '../service/wiring.js';
 import { INPUT_STEPS, type InputStep, type WizardState } from './steps.js';
 import { tableNames } from './view-model.js';
@@ -45,21 +46,40 @@ function planSummary(p: Plan): string {
   return `${p.table}: ${planWords(p)}${targets}`;
 }
 
-/** The apply's steps by state, as the progress rows labelled them. */
-export interface ApplySteps {
-  done: string[];
-  running: string[];
+/** "Still in progress on AWS's side: …": only steps whose change was sent and not yet confirmed. */
+const inFlightLine = (t: TableState) => `Still in progress on AWS's side: ${t.inFlight.map((f) => f.step).join('; ')}.`;
+
+/** One table's apply that stopped: what was done, what AWS still does. A failure's own line says the rest. */
+function oneTableLines(state: WizardState, t: TableState | undefined): string[] {
+  const out: string[] = [];
+  const plan = state.checked?.plans.find((p) => p.table === t?.table);
+  const inFlight = t?.inFlight.length ?? 0;
+  if (t && t.stepsDone.length > 0) out.push(`Done so far: ${t.stepsDone.join('; ')}.`);
+  else if (t?.state === 'failed') return out;
+  else if (inFlight === 0) out.push('Nothing was changed.');
+  else if (plan?.action === 'create') out.push(`Table ${plan.table} may exist already: DynamoDB finishes a creation it has accepted.`);
+  else out.push(`Table ${t?.table} is as it was, apart from what is still in progress.`);
+  if (t && inFlight > 0) out.push(inFlightLine(t));
+  return out;
+}
+
+/** Several tables (`all`): a line for each table done or begun, then those not started. */
+function tablesLines(tables: readonly TableState[]): string[] {
+  const out: string[] = [];
+  for (const t of tables) {
+    if (t.state === 'done') out.push(`${t.table}: ${STATUS[t.status ?? 'unchanged']}.`);
+    if (t.state !== 'in-progress' && t.state !== 'failed') continue;
+    const so = t.stepsDone.length > 0 ? `done so far: ${t.stepsDone.join('; ')}` : t.state === 'failed' ? 'stopped by the error above' : t.inFlight.length > 0 ? 'stopped' : 'nothing was changed';
+    out.push(`${t.table}: ${so}.${t.inFlight.length > 0 ? ` ${inFlightLine(t)}` : ''}`);
+  }
+  const waiting = tables.filter((t) => t.state === 'not-started').map((t) => t.table);
+  if (waiting.length > 0) out.push(`Not started: ${waiting.join(', ')}.`);
+  return out;
 }
 
 /** What exists after an apply that stopped (Ctrl-C or a failure), and how to finish. */
-function stoppedLines(state: WizardState, steps: ApplySteps, command: string): string[] {
-  const out: string[] = [];
-  const changing = (state.checked?.plans ?? []).filter((p) => p.action !== 'none');
-  if (steps.done.length > 0) out.push(`Done so far: ${steps.done.join('; ')}.`);
-  else if (steps.running.length === 0) out.push('Nothing was changed.');
-  else if (changing.length === 1 && changing[0]?.action === 'create') out.push(`Table ${changing[0].table} may exist already: DynamoDB finishes a creation it has accepted.`);
-  else out.push(`${changing.length === 1 ? `Table ${changing[0]?.table} is as it was` : 'The tables are as they were'}, apart from what is still in progress.`);
-  if (steps.running.length > 0) out.push(`Still in progress on AWS's side: ${steps.running.join('; ')}.`);
+function stoppedLines(state: WizardState, tables: readonly TableState[], command: string): string[] {
+  const out = tables.length > 1 ? tablesLines(tables) : oneTableLines(state, tables[0]);
   out.push('Run it again to finish; it picks up where this stopped:', `  ${command}`);
   return out;
 }
@@ -83,8 +103,8 @@ function answerLines(state: WizardState): string[] {
   return out;
 }
 
-/** The lines, for `state` at the end of the run; `command` is the equivalent headless command, `steps` the apply's progress. */
-export function transcript(state: WizardState, options: Options, command: string, steps: ApplySteps = { done: [], running: [] }): string[] {
+/** The lines, for `state` at the end of the run; `command` is the equivalent headless command, `tables` where the apply left each table. */
+export function transcript(state: WizardState, options: Options, command: string, tables: readonly TableState[] = []): string[] {
   const { answers, checked, step } = state;
   // A --local demo's profile exists only inside the demo: aws commands for later use the person's own.
   const awsProfile = options.local ? undefined : answers.profile;
@@ -145,11 +165,11 @@ export function transcript(state: WizardState, options: Options, command: string
       out.push('Nothing was created or changed: the code was saved instead (above).', ...applyCodeLines(state, awsProfile), 'Or let sentinel-init do it, without questions:', `  ${command}`);
       break;
     case 'interrupted':
-      if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, steps, command));
+      if (step.during === 'apply') out.push('Interrupted: stopped waiting and cancelled the calls in flight.', ...stoppedLines(state, tables, command));
       else out.push('Interrupted: nothing was created.', ...(later ? ['To do it later, without questions:', `  ${later}`] : []));
       break;
     case 'apply-failed':
-      out.push(`✗ ${step.message}`, ...stoppedLines(state, steps, command));
+      out.push(`✗ ${step.message}`, ...stoppedLines(state, tables, command));
       break;
     default:
       out.push(`  ${command}`);

@@ -4,7 +4,7 @@
  * shape them (a code on a cause two levels down, a TimeoutError, a bare HTTP status).
  */
 import { describe, expect, it } from 'vitest';
-import { errorName, isTransient, isUnreachable, lostAnswer, transportErrorToCli } from '../../src/aws/transport-errors.js';
+import { errorName, isTransient, isUnreachable, lostAnswer, mayHaveHappened, transportErrorToCli } from '../../src/aws/transport-errors.js';
 
 const DEFAULT = { service: 'DynamoDB', endpoint: 'https://dynamodb.eu-west-1.amazonaws.com', operation: 'DescribeTable', custom: false };
 const CUSTOM = { ...DEFAULT, endpoint: 'http://127.0.0.1:8000', custom: true };
@@ -50,6 +50,19 @@ describe('unreachable endpoints', () => {
     expect(isUnreachable(new Error('ValidationException'))).toBe(false);
     expect(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED'].every((c) => lostAnswer(withCode(c)))).toBe(true);
     expect(lostAnswer(withCode('ECONNREFUSED'))).toBe(false);
+  });
+
+  it('a change was surely not made only when AWS refused it at the first attempt or no connection was made', () => {
+    const refused = { name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400, attempts: 1 } };
+    expect(mayHaveHappened(refused)).toBe(false);
+    expect(mayHaveHappened(withCode('ECONNREFUSED'))).toBe(false);
+    expect(mayHaveHappened(withCode('CERT_HAS_EXPIRED'))).toBe(false);
+    // A refusal after an attempt whose answer was lost (the SDK retried): the first one may have been done.
+    expect(mayHaveHappened({ ...refused, $metadata: { httpStatusCode: 400, attempts: 2 } })).toBe(true);
+    expect(mayHaveHappened(withCode('ECONNRESET'))).toBe(true);
+    // A cut-off or foreign body on a 200: DynamoDB answered, but what it said is unknown.
+    expect(mayHaveHappened(Object.assign(new SyntaxError('Unexpected end of JSON input'), { $metadata: { httpStatusCode: 200 } }))).toBe(true);
+    expect(mayHaveHappened({ name: 'InternalServerError', $fault: 'server', $metadata: { httpStatusCode: 500 } })).toBe(true);
   });
 });
 

@@ -4,7 +4,9 @@
  * the test's own process or sends it a signal.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { markChanging, runState } from '../../src/cli/run-state.js';
+import { markTables, runState } from '../../src/cli/run-state.js';
+import { initialTables, reduceTables } from '../../src/service/table-states.js';
+import { fakePlan } from '../wizard/fixtures.js';
 import { exitCodeAfter, GRACE_MS, leaving, onInterrupt, onStopSignals } from '../../src/cli/signals.js';
 import { CLEANUP_MS } from '../../src/verify/run.js';
 
@@ -30,7 +32,7 @@ function recorder() {
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   vi.useRealTimers();
-  delete runState.changing;
+  delete runState.tables;
 });
 
 describe('Ctrl-C during a headless run', () => {
@@ -52,7 +54,7 @@ describe('Ctrl-C during a headless run', () => {
     onInterrupt(new AbortController(), io, subscribe);
     send('SIGINT');
     vi.advanceTimersByTime(GRACE_MS);
-    expect(exits).toEqual([[130, 'Interrupted. Run the same command again to finish.']]);
+    expect(exits).toEqual([[130, 'Interrupted before any change: nothing was created.']]);
   });
 
   it('a second Ctrl-C exits 130 at once, without waiting for the grace time', () => {
@@ -61,7 +63,7 @@ describe('Ctrl-C during a headless run', () => {
     onInterrupt(new AbortController(), io, subscribe);
     send('SIGINT');
     send('SIGINT');
-    expect(exits).toEqual([[130, 'Interrupted again: stopping now. Run the same command again to finish.']]);
+    expect(exits).toEqual([[130, 'Interrupted again before any change: nothing was created.']]);
     // "Stopping..." is said once: the second press is not a second request to stop cleanly.
     expect(written()).toBe('\nStopping...\n');
   });
@@ -115,14 +117,27 @@ describe('SIGTERM and SIGHUP', () => {
     }
   });
 
-  it('once a change was sent, the grace exit says which table and that running again finishes it', () => {
+  it('once a change was sent, say each table\'s state and that running again finishes it; after the grace time', () => {
     const { subscribe, send } = signals();
     const { exits, io } = recorder();
     onStopSignals(new AbortController(), io, subscribe);
-    markChanging('sentinel-sessions');
+    const plans = [fakePlan('create'), fakePlan('create', { kind: 'approvals' }), fakePlan('create', { kind: 'breakglass' })];
+    const states = [
+      { type: 'started', table: 'sentinel-sessions' },
+      { type: 'finished', result: { kind: 'sessions', table: 'sentinel-sessions', region: 'eu-west-1', status: 'created', tableArn: 'arn' } },
+      { type: 'started', table: 'sentinel-requests' },
+      { type: 'progress', table: 'sentinel-requests', event: { type: 'step', id: 'create-table', label: 'Create table sentinel-requests with 3 indexes' } },
+      { type: 'progress', table: 'sentinel-requests', event: { type: 'sent', id: 'create-table', operation: 'CreateTable' } },
+    ] as const;
+    markTables(states.reduce(reduceTables, initialTables(plans)));
     send('SIGTERM');
     vi.advanceTimersByTime(GRACE_MS);
-    expect(exits).toEqual([[143, 'Terminated while changing table sentinel-sessions. Run the same command again to finish what was started.']]);
+    expect(exits).toEqual([
+      [
+        143,
+        'Terminated while applying. Done: sentinel-sessions created. In progress: sentinel-requests (CreateTable sent, not yet confirmed: Create table sentinel-requests with 3 indexes). Not started: sentinel-breakglass. Run the same command again to finish what was started.',
+      ],
+    ]);
   });
 
   it('a second signal of any kind exits at once with its own code', () => {
@@ -133,7 +148,7 @@ describe('SIGTERM and SIGHUP', () => {
     onInterrupt(controller, io, subscribe);
     send('SIGTERM');
     send('SIGINT');
-    expect(exits).toEqual([[130, 'Interrupted again: stopping now. Run the same command again to finish.']]);
+    expect(exits).toEqual([[130, 'Interrupted again before any change: nothing was created.']]);
   });
 });
 

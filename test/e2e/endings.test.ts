@@ -223,7 +223,10 @@ describe('empty 200 answers', () => {
     stack.proxy.inject('UpdateTimeToLive', 'empty-200');
     const run = await timed(['approvals', '--table', 'empty-ttl', '--yes', '--json', '--timeout', '4s']);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stdout).toBe('');
+    // --json: one document even for a failure, saying it failed, never "created".
+    const doc = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({ table: 'empty-ttl', state: 'failed', stepsDone: ['Create table empty-ttl with 3 indexes', 'Wait for table empty-ttl and its indexes to become ACTIVE'] });
+    expect(doc.status).toBeUndefined();
     expect(last(run)).toMatch(/waiting for TTL on empty-ttl to read ENABLED; DynamoDB still reports DISABLED/);
     expect(await ttl('empty-ttl')).toBe('DISABLED');
   });

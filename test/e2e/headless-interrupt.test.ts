@@ -53,7 +53,12 @@ it('SIGINT while an index builds: exit 130, says what exists, and a rerun finish
     },
   });
   expect(stopped.code, stopped.stderr).toBe(130);
-  expect(stopped.stdout).toBe('');
+  // --json: one document even when interrupted: the table in progress, with the call still in flight.
+  expect(JSON.parse(stopped.stdout)).toMatchObject({
+    table: 'interrupted',
+    state: 'in-progress',
+    inFlight: [{ operation: 'UpdateTable', step: 'Add index gsi-profile (profile, created_at)' }],
+  });
   // Said from a describe made after the interruption, not from what the run had asked for.
   expect(stopped.stderr).toMatch(/Now, as DynamoDB reports it: table interrupted ACTIVE; indexes .*gsi-profile CREATING/);
   expect(stopped.stderr).toMatch(/Running again finishes: wait for index gsi-profile \(now CREATING\) to become ACTIVE; enable TTL on attribute ttl/);

@@ -72,6 +72,7 @@ describe('headless against DynamoDB Local', () => {
       table: 'e2e-sessions',
       region: REGION,
       status: 'created',
+      state: 'done',
       tableArn: expect.stringMatching(/:table\/e2e-sessions$/),
       wiring: [
         { consumer: 'Lambda TVM', kind: 'env', name: 'SENTINEL_SESSION_TABLE', value: 'e2e-sessions', deploy: { cdk: 'sessionTable', terraform: 'session_table' } },

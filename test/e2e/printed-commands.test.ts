@@ -131,9 +131,9 @@ describe('printed commands, pasted as printed', () => {
     term.launch(s, `ratelimit --aws-profile dev --region ${REGION} --table wizard-later --endpoint-url ${stack.proxy.endpoint}`, { ...env, PATH: process.env.PATH ?? '' }, { columns: 80 });
     await term.waitFor(s, 'Plan: create 1 table');
     term.key(s, 'Enter');
-    await term.waitFor(s, 'IAM policy for this table');
+    await term.waitFor(s, 'IAM policies for this table');
     term.key(s, 'Enter');
-    await term.waitFor(s, '[y/N]');
+    await term.waitFor(s, '[y/n]');
     term.typeText(s, 'n');
     // The screen joined as the terminal wrapped it: the line copies whole.
     const end = (await term.waitFor(s, /EXIT=\d+/)).split('\n');

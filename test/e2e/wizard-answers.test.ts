@@ -70,7 +70,7 @@ describe('the wizard acts on what the person meant', () => {
     launch(s, `approvals --aws-profile dev --region eu-west-1 --table enter-table --endpoint-url ${local.endpoint}`);
     await waitFor(s, 'Plan: create 1 table');
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     key(s, 'Enter');
     const confirm = await waitFor(s, 'Create table enter-table in eu-west-1? [y/n]');
     expect(confirm).toContain('y apply · n decline · Enter does nothing until y or n');
@@ -98,7 +98,7 @@ describe('the wizard acts on what the person meant', () => {
     launch(s, answers.join(' '));
     await waitFor(s, `Plan: 5 changes to ${table}`);
     key(s, 'Enter');
-    await waitFor(s, 'IAM policy for this table');
+    await waitFor(s, 'IAM policies for this table');
     key(s, 'Enter');
     await waitFor(s, `Apply 5 changes to table ${table} in eu-west-1? [y/n]`);
     typeText(s, 'c');

@@ -39,7 +39,7 @@ it('done screen: v, then Ctrl-C while verify waits on a Query: the probes are re
   term.launch(s, `sessions ${target.join(' ')} --endpoint-url ${stack.proxy.endpoint}`, home.env, { cwd: home.home });
   await waitFor(s, 'Enter continue to the IAM policy');
   key(s, 'Enter');
-  await waitFor(s, 'IAM policy for this table');
+  await waitFor(s, 'IAM policies for this table');
   key(s, 'Enter');
   await waitFor(s, 'Enter finish');
   const queries = stack.proxy.count('Query');

@@ -87,7 +87,7 @@ suite('apply on a table someone else is still creating', () => {
     const running = apply(plan(desired, undefined, 'eu-west-1'), dynamo, { signal: controller.signal });
     setTimeout(() => controller.abort(), 5);
     await expect(running).rejects.toThrow(
-      'Stopped while calling CreateTable. Table sentinel-requests does not exist. CreateTable was sent but its answer was lost, so it may still take effect. Running again creates it.',
+      'Stopped while calling CreateTable. Table sentinel-requests does not exist. CreateTable was sent but its answer was lost or unreadable, so it may still take effect. Running again creates it.',
     );
   });
 });

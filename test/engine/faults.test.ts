@@ -72,8 +72,12 @@ suite('transient failures', () => {
   it('a reset after DynamoDB already created the table is survived (the retry meets the table)', async () => {
     const name = 'reset-after-create';
     stack.proxy.inject('CreateTable', 'reset-after');
-    const { dynamo, result } = await createPlanAndApply('approvals', name);
+    const { dynamo, result, events } = await createPlanAndApply('approvals', name);
     expect(['created', 'updated']).toContain(result.status);
+    // The table met at the retry may be this run's own: never claimed to be another run's.
+    const labels = events.flatMap((e) => (e.type === 'step' ? [e.label] : []));
+    expect(labels).toContain(`Table ${name} exists (an attempt whose answer was lost, or another run, made it): wait for it`);
+    expect(labels.join('\n')).not.toContain('another run: wait');
     expect(plan(desiredTable('approvals', name, true), await describe(dynamo, name), REGION).action).toBe('none');
   });
 

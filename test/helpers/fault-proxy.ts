@@ -36,8 +36,8 @@ export type FaultKind =
 
 export interface FaultProxy {
   endpoint: string;
-  /** The next `times` requests of `op` (e.g. 'CreateTable') fail with `kind`. */
-  inject(op: string, kind: FaultKind, times?: number): void;
+  /** The next `times` requests of `op` (e.g. 'CreateTable') fail with `kind`; with `table`, only requests naming that TableName. */
+  inject(op: string, kind: FaultKind, times?: number, table?: string): void;
   /** Requests seen for `op` (failed ones included). */
   count(op: string): number;
   /** Every operation seen so far, once each. */
@@ -100,7 +100,7 @@ function tableOf(body: string): string {
 /** Starts the proxy on a free loopback port in front of `upstream` (e.g. http://127.0.0.1:8000). */
 export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
-  const queued = new Map<string, FaultKind[]>();
+  const queued = new Map<string, { kind: FaultKind; table?: string }[]>();
   const counts = new Map<string, number>();
   const seen = new Map<string, Record<string, unknown>[]>();
   const keys: string[] = [];
@@ -115,7 +115,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     counts.set(op, (counts.get(op) ?? 0) + 1);
     seen.set(op, [...(seen.get(op) ?? []), parse(body.toString())]);
     keys.push(/Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '');
-    const kind = queued.get(op)?.shift();
+    const list = queued.get(op) ?? [];
+    const at = list.findIndex((f) => f.table === undefined || f.table === tableOf(body.toString()));
+    const kind = at === -1 ? undefined : list.splice(at, 1)[0]?.kind;
     if (kind === 'reset') {
       req.socket.destroy();
       return;
@@ -204,9 +206,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    inject(op, kind, times = 1) {
+    inject(op, kind, times = 1, table) {
       const list = queued.get(op) ?? [];
-      for (let i = 0; i < times; i++) list.push(kind);
+      for (let i = 0; i < times; i++) list.push({ kind, table });
       queued.set(op, list);
     },
     count: (op) => counts.get(op) ?? 0,

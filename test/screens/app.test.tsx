@@ -3,7 +3,9 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app.js';
 import type { Options } from '../../src/service/options.js';
-import type { WizardServices } from '../../src/wizard/services.js';
+import type { Checked, WizardServices } from '../../src/wizard/services.js';
+import type { ProgressEvent } from '../../src/engine/types.js';
+import { initialTables, reduceTables, type TableEvent, type TableState } from '../../src/service/table-states.js';
 import { fakePlan, fakeServices, options } from '../wizard/fixtures.js';
 import { KEY, press, type, waitForText, type Rendered } from './helpers.js';
 
@@ -20,6 +22,23 @@ async function exited(exit: { code?: number }, r: Rendered) {
   if (exit.code === undefined) throw new Error(`no exit; last frame:\n${r.lastFrame()}`);
   return exit.code;
 }
+
+/**
+ * Plays a run as applyPlans reports it: each table's state to `onTables`, and its progress to
+ * `onProgress` (ids and step rows naming the table when there are several).
+ */
+function play(checked: Checked, onProgress: (e: ProgressEvent) => void, onTables: ((s: readonly TableState[]) => void) | undefined, events: TableEvent[]) {
+  const many = checked.plans.length > 1;
+  let states = initialTables(checked.plans);
+  for (const e of events) {
+    states = reduceTables(states, e);
+    onTables?.(states);
+    if (e.type === 'progress') onProgress(many ? { ...e.event, id: `${e.table}:${e.event.id}`, ...(e.event.type === 'step' && { table: e.table }) } : e.event);
+  }
+}
+const step = (table: string, id: string, label: string): TableEvent => ({ type: 'progress', table, event: { type: 'step', id, label } });
+const sent = (table: string, id: string, operation: string): TableEvent => ({ type: 'progress', table, event: { type: 'sent', id, operation } });
+const done = (table: string, id: string): TableEvent => ({ type: 'progress', table, event: { type: 'done', id, elapsedMs: 300 } });
 
 describe('wizard', () => {
   it('walks kind → profile → region → table → plan → IAM → confirm → apply → done, exit 0', async () => {
@@ -128,12 +147,17 @@ describe('wizard', () => {
   it('Ctrl-C during apply aborts the calls in flight, says what exists, exit 130', async () => {
     let signal: AbortSignal | undefined;
     const { services } = fakeServices({
-      apply: (checked, onProgress, s) => {
+      apply: (checked, onProgress, s, onTables) => {
         signal = s;
-        onProgress({ type: 'step', id: 'create', label: 'Create table tbl' });
-        onProgress({ type: 'done', id: 'create', elapsedMs: 300 });
-        onProgress({ type: 'step', id: 'wait', label: 'Wait for indexes' });
-        onProgress({ type: 'waiting', id: 'wait', status: 'CREATING', elapsedMs: 1000 });
+        play(checked, onProgress, onTables, [
+          { type: 'started', table: 'tbl' },
+          step('tbl', 'create', 'Create table tbl'),
+          sent('tbl', 'create', 'CreateTable'),
+          done('tbl', 'create'),
+          step('tbl', 'wait', 'Wait for indexes'),
+          sent('tbl', 'wait', 'CreateTable'),
+          { type: 'progress', table: 'tbl', event: { type: 'waiting', id: 'wait', status: 'CREATING', elapsedMs: 1000 } },
+        ]);
         return new Promise((_, reject) => s.addEventListener('abort', () => reject(new Error('aborted'))));
       },
     });
@@ -151,6 +175,45 @@ describe('wizard', () => {
     expect(lines).toContain('Done so far: Create table tbl.');
     expect(lines).toContain("Still in progress on AWS's side: Wait for indexes.");
     expect(lines.at(-1)).toBe('  sentinel-init sessions --aws-profile dev --region eu-west-1 --table tbl --yes');
+  });
+
+  it('all: each apply row names its table; after Ctrl-C the transcript says per table what is done, in progress (sent only), not started', async () => {
+    const ttl = (table: string) => [step(table, 'ttl', 'Enable TTL on attribute ttl'), sent(table, 'ttl', 'UpdateTimeToLive')];
+    const { services } = fakeServices({
+      apply: (checked, onProgress, s, onTables) => {
+        play(checked, onProgress, onTables, [
+          { type: 'started', table: 'sentinel-sessions' },
+          ...ttl('sentinel-sessions'),
+          done('sentinel-sessions', 'ttl'),
+          { type: 'finished', result: { kind: 'sessions', table: 'sentinel-sessions', region: 'eu-west-1', status: 'created', tableArn: 'arn:s' } },
+          { type: 'started', table: 'sentinel-requests' },
+          ...ttl('sentinel-requests'),
+          done('sentinel-requests', 'ttl'),
+          // Waits for the table before its call: started, never sent.
+          step('sentinel-requests', 'pitr', 'Turn on point-in-time recovery'),
+        ]);
+        return new Promise((_, reject) => s.addEventListener('abort', () => reject(new Error('aborted'))));
+      },
+    });
+    const { r, exit } = start(options({ kind: 'all', kindGiven: true, profile: 'dev', region: 'eu-west-1' }), services);
+    await press(r, KEY.enter, '+ table sentinel-sessions');
+    await press(r, KEY.enter, 'IAM policies');
+    await press(r, KEY.enter, '[y/n]');
+    const frame = await press(r, 'y', 'point-in-time recovery');
+    expect(frame).toContain('✓ sentinel-sessions: Enable TTL on attribute ttl');
+    expect(frame).toContain('✓ sentinel-requests: Enable TTL on attribute ttl');
+    expect(frame).toContain('sentinel-requests: Turn on point-in-time recovery');
+    await press(r, KEY.ctrlC);
+    expect(await exited(exit, r)).toBe(130);
+    const lines = exit.after?.split('\n') ?? [];
+    const from = lines.indexOf('Interrupted: stopped waiting and cancelled the calls in flight.');
+    expect(lines.slice(from, from + 4)).toEqual([
+      'Interrupted: stopped waiting and cancelled the calls in flight.',
+      'sentinel-sessions: created.',
+      'sentinel-requests: done so far: Enable TTL on attribute ttl.',
+      'Not started: sentinel-breakglass, sentinel-ratelimit.',
+    ]);
+    expect(exit.after).not.toContain('point-in-time recovery');
   });
 
   it('a failed check shows what went wrong, Esc goes back to choose differently, nothing dies', async () => {

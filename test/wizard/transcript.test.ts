@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { initialState, transition, type Step, type WizardEvent, type WizardState } from '../../src/wizard/steps.js';
 import { transcript } from '../../src/wizard/transcript.js';
 import { fakePlan, options } from './fixtures.js';
+import type { Plan, ProgressEvent } from '../../src/engine/types.js';
+import { initialTables, reduceTables, type TableEvent } from '../../src/service/table-states.js';
 
 const run = (state: WizardState, ...events: WizardEvent[]) => events.reduce(transition, state);
 const COMMAND = 'sentinel-init sessions --region eu-west-1 --table t --yes';
@@ -49,9 +51,28 @@ function state(step: Step, over: Partial<WizardState> = {}): WizardState {
 /** The lines after the summary block (which ends at the first empty line after the header). */
 const ending = (lines: string[]) => lines.slice(lines.indexOf('', 1) + 1);
 
+/** Where applyPlans left each table after these events (the same reducer the run uses). */
+function tablesAfter(plans: Plan[], events: TableEvent[]) {
+  return events.reduce(reduceTables, initialTables(plans));
+}
+const progress = (table: string, event: ProgressEvent): TableEvent => ({ type: 'progress', table, event });
+const step = (table: string, id: string, label: string) => progress(table, { type: 'step', id, label });
+const sent = (table: string, id: string, operation: string) => progress(table, { type: 'sent', id, operation });
+const done = (table: string, id: string) => progress(table, { type: 'done', id, elapsedMs: 10 });
+
+/** One sessions table: created, then TTL's call sent and not yet answered. */
+const ttlInFlight = [
+  { type: 'started', table: 'sentinel-sessions' },
+  step('sentinel-sessions', 'create-table', 'Create table sentinel-sessions'),
+  sent('sentinel-sessions', 'create-table', 'CreateTable'),
+  done('sentinel-sessions', 'create-table'),
+  step('sentinel-sessions', 'ttl', 'Enable TTL on attribute ttl'),
+  sent('sentinel-sessions', 'ttl', 'UpdateTimeToLive'),
+] satisfies TableEvent[];
+
 describe('an apply stopped by Ctrl-C', () => {
   it('says what was done, what AWS still does, and the command that finishes it', () => {
-    const lines = transcript(state({ name: 'interrupted', during: 'apply', at: 'apply' }), options(), COMMAND, { done: ['Create table sentinel-sessions'], running: ['Enable TTL on attribute ttl'] });
+    const lines = transcript(state({ name: 'interrupted', during: 'apply', at: 'apply' }), options(), COMMAND, tablesAfter([fakePlan('create')], ttlInFlight));
     expect(ending(lines)).toEqual([
       'Interrupted: stopped waiting and cancelled the calls in flight.',
       'Done so far: Create table sentinel-sessions.',
@@ -62,18 +83,47 @@ describe('an apply stopped by Ctrl-C', () => {
   });
 
   it('a create stopped while in flight: the table may exist already (DynamoDB finishes what it accepted)', () => {
-    const lines = ending(transcript(state({ name: 'interrupted', during: 'apply', at: 'apply' }), options(), COMMAND, { done: [], running: ['Create table sentinel-sessions'] }));
+    const tables = tablesAfter([fakePlan('create')], ttlInFlight.slice(0, 3));
+    const lines = ending(transcript(state({ name: 'interrupted', during: 'apply', at: 'apply' }), options(), COMMAND, tables));
     expect(lines[1]).toBe('Table sentinel-sessions may exist already: DynamoDB finishes a creation it has accepted.');
   });
 
-  it('an update in flight: the tables are as they were but for what is in progress; nothing started: nothing changed', () => {
-    const updating = state({ name: 'interrupted', during: 'apply', at: 'apply' }, { checked: { plans: [fakePlan('none', { kind: 'approvals' }), fakePlan('update')] } });
-    const inFlight = { done: [], running: ['Add index gsi-server-instance'] };
-    expect(ending(transcript(updating, options(), COMMAND, inFlight))[1]).toBe('Table sentinel-sessions is as it was, apart from what is still in progress.');
-    const two = state({ name: 'interrupted', during: 'apply', at: 'apply' }, { checked: { plans: [fakePlan('update', { kind: 'approvals' }), fakePlan('update')] } });
-    expect(ending(transcript(two, options(), COMMAND, inFlight))[1]).toBe('The tables are as they were, apart from what is still in progress.');
-    const lines = ending(transcript(updating, options(), COMMAND));
-    expect(lines.slice(1, 3)).toEqual(['Nothing was changed.', 'Run it again to finish; it picks up where this stopped:']);
+  it('an update in flight: the table is as it was but for what is in progress; a step started but not sent is not in progress', () => {
+    const updating = state({ name: 'interrupted', during: 'apply', at: 'apply' }, { checked: { plans: [fakePlan('update')] } });
+    const started = [{ type: 'started', table: 'sentinel-sessions' }, step('sentinel-sessions', 'index:gsi-server-instance', 'Add index gsi-server-instance')] satisfies TableEvent[];
+    const inFlight = tablesAfter([fakePlan('update')], [...started, sent('sentinel-sessions', 'index:gsi-server-instance', 'UpdateTable')]);
+    expect(ending(transcript(updating, options(), COMMAND, inFlight)).slice(1, 3)).toEqual([
+      'Table sentinel-sessions is as it was, apart from what is still in progress.',
+      "Still in progress on AWS's side: Add index gsi-server-instance.",
+    ]);
+    // Waiting for the table to settle before UpdateTable: nothing went out.
+    const waiting = ending(transcript(updating, options(), COMMAND, tablesAfter([fakePlan('update')], started)));
+    expect(waiting.slice(1, 3)).toEqual(['Nothing was changed.', 'Run it again to finish; it picks up where this stopped:']);
+  });
+
+  it('all: each table named — done, what is in progress (only calls sent), not started', () => {
+    const plans = [fakePlan('create'), fakePlan('create', { kind: 'approvals' }), fakePlan('create', { kind: 'breakglass' }), fakePlan('create', { kind: 'ratelimit' })];
+    const events = [
+      { type: 'started', table: 'sentinel-sessions' },
+      { type: 'finished', result: { kind: 'sessions', table: 'sentinel-sessions', region: 'eu-west-1', status: 'created', tableArn: 'arn:s' } },
+      { type: 'started', table: 'sentinel-requests' },
+      step('sentinel-requests', 'create-table', 'Create table sentinel-requests with 3 indexes'),
+      sent('sentinel-requests', 'create-table', 'CreateTable'),
+      done('sentinel-requests', 'create-table'),
+      step('sentinel-requests', 'ttl', 'Enable TTL on attribute ttl'),
+      sent('sentinel-requests', 'ttl', 'UpdateTimeToLive'),
+      // Started, waiting for the table before its call: not in progress on AWS's side.
+      step('sentinel-requests', 'pitr', 'Turn on point-in-time recovery'),
+    ] satisfies TableEvent[];
+    const s = state({ name: 'interrupted', during: 'apply', at: 'apply' }, { answers: { kind: 'all', region: 'eu-west-1', tags: [] }, checked: { plans, identity } });
+    expect(ending(transcript(s, options(), COMMAND, tablesAfter(plans, events)))).toEqual([
+      'Interrupted: stopped waiting and cancelled the calls in flight.',
+      'sentinel-sessions: created.',
+      "sentinel-requests: done so far: Create table sentinel-requests with 3 indexes. Still in progress on AWS's side: Enable TTL on attribute ttl.",
+      'Not started: sentinel-breakglass, sentinel-ratelimit.',
+      'Run it again to finish; it picks up where this stopped:',
+      `  ${COMMAND}`,
+    ]);
   });
 
   it('before the apply: nothing was created, and the command for later', () => {
@@ -85,8 +135,16 @@ describe('an apply stopped by Ctrl-C', () => {
   });
 
   it('an apply that failed: the error first, then the same account of what exists', () => {
-    const lines = ending(transcript(state({ name: 'apply-failed', message: 'AccessDenied on UpdateTimeToLive' }), options(), COMMAND, { done: ['Create table sentinel-sessions'], running: [] }));
+    const failed = [...ttlInFlight, { type: 'stopped', table: 'sentinel-sessions', message: 'AccessDenied on UpdateTimeToLive', interrupted: false }] satisfies TableEvent[];
+    const lines = ending(transcript(state({ name: 'apply-failed', message: 'AccessDenied on UpdateTimeToLive' }), options(), COMMAND, tablesAfter([fakePlan('create')], failed)));
     expect(lines).toEqual(['✗ AccessDenied on UpdateTimeToLive', 'Done so far: Create table sentinel-sessions.', 'Run it again to finish; it picks up where this stopped:', `  ${COMMAND}`]);
+  });
+
+  it('a failure on the first change claims nothing: its own sentence (read back) says what exists', () => {
+    const failed = [...ttlInFlight.slice(0, 3), { type: 'stopped', table: 'sentinel-sessions', message: 'Garbled. Now, as DynamoDB reports it: table sentinel-sessions ACTIVE.', interrupted: false }] satisfies TableEvent[];
+    const lines = ending(transcript(state({ name: 'apply-failed', message: 'Garbled. Now, as DynamoDB reports it: table sentinel-sessions ACTIVE.' }), options(), COMMAND, tablesAfter([fakePlan('create')], failed)));
+    expect(lines).not.toContain('Nothing was changed.');
+    expect(lines[0]).toBe('✗ Garbled. Now, as DynamoDB reports it: table sentinel-sessions ACTIVE.');
   });
 });
 
