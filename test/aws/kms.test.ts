@@ -92,7 +92,7 @@ describe('KMS DescribeKey', () => {
     // Through the run's error mapping, the fix is a command for this table and this key.
     const ctx = { kind: 'sessions' as const, table: 'keyed', region: 'eu-west-1', deletionProtection: true, kmsKey: KEY };
     const mapped = toCliError(await api2.describeKey(KEY).catch((e: unknown) => e), ctx, 'DescribeKey') as AwsFailure;
-    expect(mapped.hint).toBe(`Allow it in the key policy and in an IAM policy (\`sentinel-init sessions --generate-iam --region eu-west-1 --table keyed --kms-key ${KEY}\` prints one), then run again.`);
+    expect(mapped.hint).toBe(`Allow it in the key policy and in IAM (the provisioning policy of \`sentinel-init sessions --generate-iam provisioning --region eu-west-1 --table keyed --kms-key ${KEY}\` holds it), then run again.`);
     expect(denied.requests).toHaveLength(2);
   });
 

@@ -103,7 +103,7 @@ describe('printed commands, pasted as printed', () => {
     const denied = await cli(['verify', 'breakglass', '--endpoint-url', stack.proxy.endpoint, '--aws-profile', 'dev']);
     expect(denied.code).toBe(1);
     const policy = ticked(lines(denied.stderr).at(-1) ?? '');
-    expect(policy).toBe(`sentinel-init breakglass --generate-iam --region ${REGION} --table sentinel-breakglass`);
+    expect(policy).toBe(`sentinel-init breakglass --generate-iam provisioning --region ${REGION} --table sentinel-breakglass`);
     let printed = { code: -1, stdout: '', stderr: '' };
     const offline = await seen(async () => (printed = await paste(policy)));
     expect(printed.code, printed.stderr).toBe(0);

@@ -37,7 +37,7 @@ it('done screen: v, then Ctrl-C while verify waits on a Query: the probes are re
 
   const s = 'stop';
   term.launch(s, `sessions ${target.join(' ')} --endpoint-url ${stack.proxy.endpoint}`, home.env, { cwd: home.home });
-  await waitFor(s, 'Enter continue to the IAM policy');
+  await waitFor(s, 'Enter continue to the IAM policies');
   key(s, 'Enter');
   await waitFor(s, 'IAM policies for this table');
   key(s, 'Enter');
