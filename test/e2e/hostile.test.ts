@@ -235,6 +235,22 @@ describe('config files that are not what they should be', () => {
     }
   });
 
+  it('a FIFO as AWS_CONFIG_FILE or the credentials file with no profile named: exit 2 at once, never blocking in the SDK\'s loader', async () => {
+    const fifo = join(home, 'shared-fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const variable of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']) {
+      const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), [variable]: fifo };
+      // Before: the default chain's loader opened the FIFO and no signal could end the process.
+      const started = Date.now();
+      const run = await runCli(['sessions', '--region', REGION, '--plan', '--endpoint-url', local.endpoint], { env, killAfterMs: 15_000 });
+      expect(run.signal, run.stderr).toBeNull();
+      expect(run.code, run.stderr).toBe(2);
+      expect(lines(run.stderr)).toHaveLength(1);
+      expect(last(run)).toBe(`sentinel-init: ${fifo} is a FIFO, not a regular file, so it cannot hold AWS profiles. Point ${variable} at a regular file, or remove it.`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  });
+
   it('a profile whose section holds nothing (only `region =`): exit 2 saying so, not "no such profile"', async () => {
     const config = join(home, 'config-empty');
     writeFileSync(config, '[profile ops]\nregion =\n');
