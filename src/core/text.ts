@@ -25,6 +25,15 @@ export function redact(text: string): string {
     .replace(/((?:aws_secret_access_key|aws_session_token|SecretAccessKey|SessionToken|X-Amz-Security-Token)["']?\s*[=:]\s*["']?)[A-Za-z0-9/+=]{16,}/gi, '$1***');
 }
 
+/**
+ * Text from a program we do not control (a credential_process's error output), for DEBUG: every
+ * word that looks like a token or key (12+ characters of letters, digits and `._~+/=-`, with both a
+ * letter and a digit, e.g. a Vault token `s.AbC123…`) replaced by ***.
+ */
+export function maskTokens(text: string): string {
+  return text.replace(/[A-Za-z0-9._~+/=-]{12,}/g, (word) => (/[A-Za-z]/.test(word) && /\d/.test(word) ? '***' : word));
+}
+
 /** Both: what every line printed for a person goes through. */
 export function safeText(text: string): string {
   return visible(redact(text));

@@ -186,19 +186,24 @@ describe('STS failures are STS failures', () => {
 });
 
 describe('secrets and terminal safety', () => {
-  it('DEBUG=1 with a failing credential_process never prints its --api-token', async () => {
+  it('a failing credential_process: its arguments and a token in its stderr never printed, with or without DEBUG', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'secret-'));
     const script = join(dir, 'cred.sh');
-    writeFileSync(script, '#!/bin/sh\necho "boom" >&2\nexit 3\n', { mode: 0o755 });
-    writeFileSync(join(dir, 'config'), `[profile proc]\nregion = eu-west-1\ncredential_process = ${script} --api-token=TOPSECRET123 --password hunter2\n`);
-    const run = await runCli(['--aws-profile', 'proc', '--plan', '--endpoint-url', local.endpoint], {
-      env: { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), DEBUG: '1' },
-    });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/credential_process/);
-    expect(run.stderr).not.toContain('TOPSECRET123');
-    expect(run.stderr).not.toContain('hunter2');
-    expect(run.stderr).toMatch(/--api-token=\*\*\*/);
+    writeFileSync(script, '#!/bin/sh\necho "vault: token s.VAULTSECRET0123456789 rejected" >&2\nexit 3\n', { mode: 0o755 });
+    writeFileSync(join(dir, 'config'), `[profile proc]\nregion = eu-west-1\ncredential_process = MYTOKEN=envSECRET999 ${script} --key KSECRET456 --api-token=TOPSECRET123\n`);
+    const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') };
+    const plain = await runCli(['--aws-profile', 'proc', '--plan', '--endpoint-url', local.endpoint], { env });
+    const debug = await runCli(['--aws-profile', 'proc', '--plan', '--endpoint-url', local.endpoint], { env: { ...env, DEBUG: '1' } });
+    for (const run of [plain, debug]) {
+      expect(run.code, run.stderr).toBe(1);
+      const out = `${run.stdout}${run.stderr}`;
+      for (const secret of ['KSECRET456', 'envSECRET999', 'TOPSECRET123', 'VAULTSECRET0123456789']) expect(out).not.toContain(secret);
+      // The profile and the program are named; its arguments are not.
+      expect(run.stderr).toContain('The credential_process of profile proc (cred.sh) failed.');
+    }
+    // Its error output only with DEBUG, the token masked.
+    expect(plain.stderr).not.toContain('rejected');
+    expect(debug.stderr).toContain('vault: token *** rejected');
   });
 
   it('a password in --endpoint-url never appears in any output', async () => {
