@@ -11,6 +11,18 @@ export function visible(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// Everything that ends a line somewhere: \n, \r, NEL (U+0085, also C1), LS and PS (U+2028, U+2029).
+const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text that must stay on one line (a one-line error, a comment in generated code): every control
+ * and line-breaking character shown escaped (\n, \r, \t, else \u2028-style), never raw.
+ */
+export function oneLine(text: string): string {
+  return text.replace(BREAKING, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * Credentials that commands and URLs carry, replaced by ***: a password in a URL
  * (`http://user:pw@host`), `--token=…`-style arguments (a credential_process command line in a

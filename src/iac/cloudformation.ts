@@ -9,6 +9,7 @@
 import { PITR_ON } from '../engine/pitr.js';
 import { ttlSpecification } from '../engine/steps.js';
 import { checkTables, createInput, envWiring, policyRef, subject, word, type IacTable, type PolicyRef, type RenderOptions } from './tables.js';
+import { checkDocument } from './check.js';
 import { yamlDocument } from './yaml.js';
 
 export interface CloudFormationOptions extends RenderOptions {
@@ -128,5 +129,5 @@ export function renderCloudFormation(all: readonly IacTable[], options: CloudFor
     Resources: Object.fromEntries(resources),
     Outputs: Object.assign({}, ...tables.map((t) => outputs(t, !options.importOnly))),
   };
-  return yamlDocument(template, comments);
+  return checkDocument(yamlDocument(template, comments), 'CloudFormation');
 }
