@@ -16,6 +16,7 @@ import type { ApplyOptions } from '../engine/index.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import { CliError, UsageError } from '../core/errors.js';
 import { KINDS, type KindName } from '../core/kinds.js';
+import { keyPlaceProblem } from '../core/kms-key.js';
 import type { Tag } from '../core/tags.js';
 import { kmsErrorToCli } from './kms-key.js';
 import type { TableOptions } from './options.js';
@@ -95,6 +96,9 @@ export async function resolveContext(options: TableOptions, env: NodeJS.ProcessE
   }
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
 
+  // Offline, before any call: a key ARN of another partition or region can never serve this table.
+  const misplaced = options.kmsKey === undefined ? undefined : keyPlaceProblem(options.kmsKey, region);
+  if (misplaced) throw new UsageError(misplaced, 'Pass a key of that region with --kms-key, or fix --region.');
   const defaults = { pitr: options.pitr, tags: options.tags, ...(options.kmsKey !== undefined && { kmsKey: options.kmsKey }) };
   return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults };
 }
