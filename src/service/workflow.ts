@@ -5,6 +5,7 @@
 import { credentialErrorToCli } from '../aws/credential-errors.js';
 import { credentialProvider } from '../aws/credentials.js';
 import { createDynamoApi } from '../aws/dynamo.js';
+import { callLimits } from '../aws/http.js';
 import { createKmsApi, kmsEndpoint } from '../aws/kms.js';
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import { stsErrorToCli } from '../aws/sts-errors.js';
@@ -95,6 +96,8 @@ export async function resolveContext(options: TableOptions, env: NodeJS.ProcessE
     if (problem) throw new UsageError(problem, `It came from ${name}: fix or unset it.`);
   }
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
+  // AWS_MAX_ATTEMPTS refused here, before any call, rather than when the first client is made.
+  callLimits(env);
 
   // Offline, before any call: a key ARN of another partition or region can never serve this table.
   const misplaced = options.kmsKey === undefined ? undefined : keyPlaceProblem(options.kmsKey, region);
