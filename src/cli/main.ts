@@ -9,6 +9,7 @@ import { onInterrupt, onStopSignals } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
 import { markChanging, markOutcome, runState } from './run-state.js';
+import { oneLine } from '../core/text.js';
 
 guardStreams();
 
@@ -64,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
 function finish(code: number, message?: string, error?: unknown): never {
   // Never leave the person's terminal in raw mode (a run that failed before the wizard restored it).
   if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  if (message) stderr.write(`sentinel-init: ${message}\n`);
+  // One line, whatever a value in it holds (a newline from AWS_REGION or a file name shown as \n).
+  if (message) stderr.write(`sentinel-init: ${oneLine(message)}\n`);
   if (error !== undefined && process.env.DEBUG) {
     let cause: unknown = error;
     while (cause instanceof Error) {

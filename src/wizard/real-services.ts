@@ -4,7 +4,7 @@
  */
 import { closestRegion, describeRegion, listRegions } from '../aws/regions.js';
 import { describeError } from '../core/errors.js';
-import { safeText } from '../core/text.js';
+import { oneLine, safeText } from '../core/text.js';
 import { validateRegion, validateTableName } from '../core/validate.js';
 import { policyJson } from '../policy/iam.js';
 import type { Options } from '../service/options.js';
@@ -101,6 +101,6 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
     },
     validateTable: validateTableName,
     // Shown on screen: no raw control character, no secret (the same rule as the headless writers).
-    describeError: (error) => safeText(describeError(error).text),
+    describeError: (error) => safeText(oneLine(describeError(error).text)),
   };
 }

@@ -228,6 +228,21 @@ describe('secrets and terminal safety', () => {
   });
 });
 
+describe('one-line errors stay one line', () => {
+  it('a newline in AWS_REGION or in an --output-file name is shown escaped; AWS_MAX_ATTEMPTS=1e3 refused', async () => {
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
+    const region = await runCli(['sessions', '--plan'], { env: { ...env, AWS_REGION: 'eu-west-1\n' } });
+    expect(region.code).toBe(2);
+    expect(lines(region.stderr)).toEqual(['sentinel-init: Region "eu-west-1\\n" is not a region name such as eu-west-1 or us-gov-west-1. It came from AWS_REGION: fix or unset it, or pass --region.']);
+    const file = await runCli(['sessions', '--region', REGION, '--output', 'terraform', '--output-file', '/nonexist\nent/x.tf'], { env });
+    expect(file.code).toBe(2);
+    expect(last(file)).toBe('sentinel-init: The directory of /nonexist\\nent/x.tf does not exist. Create it, or choose another --output-file.');
+    const attempts = await runCli(['sessions', '--region', REGION, '--plan'], { env: { ...env, AWS_MAX_ATTEMPTS: '1e3' } });
+    expect(attempts.code).toBe(2);
+    expect(lines(attempts.stderr)).toEqual(['sentinel-init: AWS_MAX_ATTEMPTS "1e3" is not a whole number of attempts (1 or more). Set it to e.g. 3, or unset it (the default is 6).']);
+  });
+});
+
 describe('config files that are not what they should be', () => {
   it('a FIFO or a directory as AWS_CONFIG_FILE: exit 2 at once naming it, never blocking on the read', async () => {
     const fifo = join(home, 'config-fifo');
