@@ -6,6 +6,7 @@
  */
 import { AwsFailure, CliError, UsageError } from '../core/errors.js';
 import { printedCommand } from '../core/shell.js';
+import { maskTokens } from '../core/text.js';
 import { sharedFilePaths } from './shared-files.js';
 import { errorName } from './transport-errors.js';
 
@@ -45,10 +46,17 @@ const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshR
 const firstLine = (text: string): string => text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
 const label = (profile?: string): string => (profile ? `profile ${profile}` : 'the default credentials');
 
-/** The stderr of a failed credential_process, as child_process puts it after "Command failed: CMD". */
-function processStderr(message: string): string {
-  const [, ...rest] = message.split('\n');
-  return firstLine(rest.join('\n'));
+/**
+ * A failed credential_process as child_process words it, "Command failed: CMD\nSTDERR", taken apart:
+ * the program's file name (the first word after any `NAME=value`), never its arguments (they often
+ * hold a key or token); its error output with token-like words masked.
+ */
+function processFailure(message: string): { program: string; stderr: string } {
+  const [first = '', ...rest] = message.split('\n');
+  const words = first.replace(/^Command failed:\s*/, '').match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const word = words.find((w) => !/^[A-Za-z_]\w*=/.test(w)) ?? '';
+  const program = word.replace(/^["']|["']$/g, '').split(/[/\\]/).at(-1) ?? '';
+  return { program, stderr: maskTokens(rest.join('\n').trim()) };
 }
 
 /**
@@ -131,12 +139,11 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
     return new AwsFailure(`The credential_process of ${who} gave unusable output: ${firstLine(message)}`, 'Fix the command and rerun.', { cause });
   }
   if (message.startsWith('Command failed:')) {
-    const stderr = processStderr(message);
-    return new AwsFailure(
-      `The credential_process of ${who} failed${stderr ? `: ${stderr.replace(/[.:]$/, '')}.` : '.'}`,
-      'Run the command by hand to fix it, then rerun.',
-      { cause },
-    );
+    const { program, stderr } = processFailure(message);
+    // The SDK's error holds the whole command line: DEBUG's cause chain gets this one instead.
+    const shown = new Error(`credential_process ${program} of ${who} failed; its error output (token-like words masked):\n${stderr || '(none)'}`);
+    shown.stack = shown.message;
+    return new AwsFailure(`The credential_process of ${who}${program ? ` (${program})` : ''} failed.`, 'Run it by hand to see why (or rerun with DEBUG=1 for its error output), then rerun.', { cause: shown });
   }
   const source = /Could not resolve credentials using profile: \[(.+?)\]/.exec(message)?.[1];
   if (source && source !== ctx.profile) {

@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { CredentialResolutionError, type CredentialFailureContext } from './credential-errors.js';
 import { clientTiming } from './http.js';
 import { analyseProfile, readSharedConfig } from './profiles.js';
+import { checkSharedFiles } from './shared-files.js';
 import type { MfaCodeProvider } from './types.js';
 
 export interface CredentialRequest {
@@ -31,6 +32,8 @@ const REFRESH_MS = 5 * 60_000;
  * and a role assumed once per run; nothing is resolved until a call needs credentials.
  */
 export async function credentialProvider(request: CredentialRequest): Promise<AwsCredentialIdentityProvider> {
+  // Before the SDK's providers and clients read the shared files: never a FIFO (see checkSharedFiles).
+  await checkSharedFiles();
   const { fromIni, fromNodeProviderChain } = await import('./sdk/credentials.js');
   // The STS and SSO clients inside the providers get the same time bounds as every other call.
   const { config: clientConfig } = await clientTiming();

@@ -7,6 +7,8 @@
  * itself, saying so (src/engine/steps.ts).
  */
 
+import { UsageError } from '../core/errors.js';
+
 /** Time to establish a TCP (and TLS) connection. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 /** Time for one attempt, answer body included. SENTINEL_INIT_REQUEST_TIMEOUT_MS overrides it (tests). */
@@ -24,10 +26,21 @@ export interface CallLimits {
   callMs: number;
 }
 
-/** Limits from AWS_MAX_ATTEMPTS (capped) and SENTINEL_INIT_REQUEST_TIMEOUT_MS. */
+/**
+ * AWS_MAX_ATTEMPTS as a whole number of 1 or more, capped; the default when unset or empty. Anything
+ * else is refused (exit 2): parseInt read `1e3` as 1 attempt and `lots` as the default, silently.
+ */
+function maxAttemptsFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MAX_ATTEMPTS;
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`AWS_MAX_ATTEMPTS "${value}" is not a whole number of attempts (1 or more).`, `Set it to e.g. 3, or unset it (the default is ${DEFAULT_MAX_ATTEMPTS}).`);
+  }
+  return Math.min(Number(value), MAX_ATTEMPTS_CAP);
+}
+
+/** Limits from AWS_MAX_ATTEMPTS (capped) and SENTINEL_INIT_REQUEST_TIMEOUT_MS. Throws UsageError for a bad AWS_MAX_ATTEMPTS. */
 export function callLimits(env: NodeJS.ProcessEnv): CallLimits {
-  const attempts = Number.parseInt(env.AWS_MAX_ATTEMPTS ?? '', 10);
-  const maxAttempts = Number.isInteger(attempts) && attempts >= 1 ? Math.min(attempts, MAX_ATTEMPTS_CAP) : DEFAULT_MAX_ATTEMPTS;
+  const maxAttempts = maxAttemptsFrom(env.AWS_MAX_ATTEMPTS);
   const fromEnv = Number.parseInt(env.SENTINEL_INIT_REQUEST_TIMEOUT_MS ?? '', 10);
   const attemptMs = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : ATTEMPT_TIMEOUT_MS;
   // Every attempt may use its whole deadline; the SDK's backoff adds at most a few seconds between them.

@@ -4,10 +4,8 @@
  * follow the order fromIni tries things in, so what the list says is what a run will do.
  * One read of each file and a short walk per profile: fast with hundreds of profiles.
  */
-import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
-import { UsageError } from '../core/errors.js';
-import { sharedFilePaths } from './shared-files.js';
+import { readFile } from 'node:fs/promises';
+import { checkSharedFiles, sharedFilePaths } from './shared-files.js';
 import type { ProfileInfo, ProfileKind } from './types.js';
 
 type Section = Record<string, string | undefined>;
@@ -20,35 +18,9 @@ export interface SharedConfig {
 
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 
-/**
- * The SDK's loader treats a file it cannot read as empty ("No profiles are configured") and blocks
- * for ever on a FIFO: check each file first, and say what is wrong with it.
- */
-async function checkReadable(path: string, variable: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return;
-    throw new UsageError(`Cannot read ${path} (${code}).`, `Fix it, or point ${variable} at another file.`);
-  }
-  if (!info.isFile()) {
-    const what = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : 'a device';
-    throw new UsageError(`${path} is ${what}, not a regular file, so it cannot hold AWS profiles.`, `Point ${variable} at a regular file, or remove it.`);
-  }
-  try {
-    await access(path, constants.R_OK);
-  } catch (error) {
-    throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code}: permission denied).`, `Fix its permissions (e.g. chmod 600), or point ${variable} at another file.`);
-  }
-}
-
 /** Reads the shared files fresh (the SDK caches reads; a wizard may run after `aws configure`). */
 export async function readSharedConfig(): Promise<SharedConfig> {
-  const paths = sharedFilePaths();
-  await checkReadable(paths.config, 'AWS_CONFIG_FILE');
-  await checkReadable(paths.credentials, 'AWS_SHARED_CREDENTIALS_FILE');
+  await checkSharedFiles();
   const { loadSharedConfigFiles } = await import('./sdk/config.js');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const profiles: Record<string, Section> = {};

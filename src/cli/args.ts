@@ -65,7 +65,14 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   kmsKey: validateKmsKey,
   function: validateFunctionRef,
   output: (v) => (isIacOutput(v) ? undefined : `Unknown output "${v}": use ${IAC_OUTPUTS.join(', ')}.`),
+  outputFile: (v) => (v === '-' ? '--output-file - is not a file: leave --output-file out and the code goes to standard output.' : undefined),
 };
+
+/** Flags whose second use would silently replace the first (a file to write, a format): refused. */
+const ONCE: readonly ValueKey[] = ['output', 'outputFile'];
+
+/** A following argument that is a flag is a forgotten value (`--table --yes`); `-5m` or `-` is a value. */
+const isFlag = (arg: string) => arg.startsWith('--') || arg in BOOL_FLAGS || arg in VALUE_FLAGS;
 
 function usage(message: string): UsageError {
   return new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
@@ -136,7 +143,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (value === undefined) {
       const next = argv[i + 1];
       // A following flag is a forgotten value, not a value: `--table --yes`.
-      if (next === undefined || next.startsWith('-')) throw usage(`${name} needs a value.`);
+      if (next === undefined || isFlag(next)) throw usage(`${name} needs a value.`);
       value = next;
       i++;
     }
@@ -148,6 +155,8 @@ export function parseArgs(argv: readonly string[]): Options {
       values.tag = value;
       continue;
     }
+    const before = values[valueKey];
+    if (before !== undefined && ONCE.includes(valueKey)) throw usage(`${name} is given twice ("${before}", then "${value}"): give it once.`);
     const problem = VALIDATORS[valueKey]?.(value);
     if (problem) throw new UsageError(problem, `Check ${name}.`);
     values[valueKey] = value;

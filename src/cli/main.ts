@@ -11,6 +11,7 @@ import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
 import { owedDocument, runReport, runState } from './run-state.js';
 import { setInvocation } from '../core/shell.js';
 import { chooseInvocation, processFacts } from './invocation.js';
+import { oneLine } from '../core/text.js';
 
 guardStreams();
 // The commands the run prints start the way this build is started from here; found only when one is printed.
@@ -76,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
 function finish(code: number, message?: string, error?: unknown): never {
   // Never leave the person's terminal in raw mode (a run that failed before the wizard restored it).
   if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  if (message) stderr.write(`sentinel-init: ${message}\n`);
+  // One line, whatever a value in it holds (a newline from AWS_REGION or a file name shown as \n).
+  if (message) stderr.write(`sentinel-init: ${oneLine(message)}\n`);
   if (error !== undefined && process.env.DEBUG) {
     let cause: unknown = error;
     while (cause instanceof Error) {

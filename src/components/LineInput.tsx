@@ -8,6 +8,7 @@
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { CursorText } from './CursorText.js';
+import { MAX_TEXT } from './key-chunks.js';
 import { editKey, type Line } from './line-edit.js';
 import { useKeys } from './use-keys.js';
 
@@ -18,14 +19,18 @@ export interface LineInputProps {
   onEscape?(): void;
   /** Shows one `•` per character (MFA codes). */
   mask?: boolean;
-  /** Longest value in code points; a paste beyond it is cut, and onCut says by how much. */
+  /**
+   * Longest value in code points (default MAX_TEXT): a paste beyond it is cut, the field says so
+   * after the cursor, and onCut says by how much (of what reached the field; key-chunks.ts drops more).
+   */
   max?: number;
   onCut?(chars: number): void;
 }
 
 /** Controlled single-line input: the value comes from the parent, the cursor lives here. */
-export function LineInput({ value, onChange, onSubmit, onEscape, mask, max, onCut }: LineInputProps) {
+export function LineInput({ value, onChange, onSubmit, onEscape, mask, max = MAX_TEXT, onCut }: LineInputProps) {
   const [cursor, setCursor] = useState([...value].length);
+  const [cut, setCut] = useState(false);
   // Several keys can arrive before the parent re-renders: each edit builds on the last one.
   const latest = useRef<Line>({ text: value, cursor });
   latest.current = { text: value, cursor: Math.min(cursor, [...value].length) };
@@ -37,9 +42,15 @@ export function LineInput({ value, onChange, onSubmit, onEscape, mask, max, onCu
     if (!next) return;
     if (next.cut) onCut?.(next.cut);
     const changed = next.text !== latest.current.text;
+    if (next.cut || changed) setCut(Boolean(next.cut));
     latest.current = next;
     setCursor(next.cursor);
     if (changed) onChange(next.text);
   });
-  return <CursorText text={value} cursor={Math.min(cursor, [...value].length)} mask={mask} />;
+  return (
+    <>
+      <CursorText text={value} cursor={Math.min(cursor, [...value].length)} mask={mask} />
+      {cut && <Text dimColor>{`  (paste cut at the ${max}-character limit)`}</Text>}
+    </>
+  );
 }

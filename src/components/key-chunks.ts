@@ -26,24 +26,44 @@ function controlKey(c: string, base: Key): [string, Key] {
   return [c, base];
 }
 
+/**
+ * The most text one key may carry, in UTF-16 units: more than any field takes (the longest, a tag
+ * line, is 385), so a field still sees that a paste was too long and says so, while a paste of
+ * 200,000 characters is dropped here, in one linear pass, before any field edits or draws it.
+ */
+export const MAX_TEXT = 1024;
+
+/** Whether `key` has no flag set (Ink named no key). */
+const isText = (key: Key): boolean => !Object.values(key).some((v) => v === true);
+
+/** Printable text with no key flag: two such keys in a row may be joined, up to MAX_TEXT. */
+export const joinable = ([input, key]: [string, Key]): boolean => input !== '' && isText(key) && !/[\u0000-\u001f\u007f]/.test(input);
+
+/** `a` and `b` as one text, cut at MAX_TEXT (whole code points). */
+export function joinText(a: string, b: string): string {
+  if (a.length >= MAX_TEXT) return a;
+  const joined = a + b.slice(0, MAX_TEXT - a.length + 1);
+  if (joined.length <= MAX_TEXT) return joined;
+  // Never half a surrogate pair at the cut.
+  const cut = joined.slice(0, MAX_TEXT);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** The keys in one input: itself when it is one key; else runs of text and each control byte apart. */
 export function splitKeys(input: string, key: Key): [string, Key][] {
-  const chars = [...input];
-  if (chars.length < 2 || !chars.some(isControl)) return [[input, key]];
-  // Ink named it (an escape sequence, a single key): nothing to split.
-  if (Object.values(key).some((v) => v === true)) return [[input, key]];
+  // One key, or one Ink named (an escape sequence): nothing to split.
+  if (input.length < 2 || !isText(key)) return [[input, key]];
   const base = plain(key);
   const keys: [string, Key][] = [];
-  let text = '';
-  for (const c of chars) {
-    if (!isControl(c)) {
-      text += c;
-      continue;
-    }
-    if (text) keys.push([text, base]);
-    text = '';
-    keys.push(controlKey(c, base));
+  let from = 0;
+  // By index, not by spreading the input: linear, and text beyond MAX_TEXT is never copied.
+  for (let i = 0; i <= input.length; i++) {
+    const c = input[i];
+    if (c !== undefined && !isControl(c)) continue;
+    if (i > from) keys.push([joinText('', input.slice(from, Math.min(i, from + MAX_TEXT + 1))), base]);
+    if (c !== undefined) keys.push(controlKey(c, base));
+    from = i + 1;
   }
-  if (text) keys.push([text, base]);
+  if (keys.length === 1 && keys[0]?.[0] === input) return [[input, key]];
   return keys;
 }

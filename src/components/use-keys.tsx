@@ -9,7 +9,7 @@
  * typed for. Several keys in one read are split apart first (key-chunks.ts). Ctrl-C is never queued.
  */
 import { useInput, type Key } from 'ink';
-import { splitKeys } from './key-chunks.js';
+import { joinable, joinText, splitKeys } from './key-chunks.js';
 import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 type Handler = (input: string, key: Key) => void;
@@ -25,6 +25,9 @@ const KeysContext = createContext<Keys | undefined>(undefined);
 
 /** How long a key waits for a re-render before the next one goes anyway (a key that changed nothing). */
 const SETTLE_MS = 100;
+
+/** Text this long waiting in the queue is a paste (no one types it between two renders). */
+const PASTE = 64;
 
 /** Owns the one Ink input listener for everything below it; `onCtrlC` runs at once, whatever is queued. */
 export function KeysProvider({ children, onCtrlC }: { children: ReactNode; onCtrlC?: () => void }) {
@@ -49,7 +52,12 @@ export function KeysProvider({ children, onCtrlC }: { children: ReactNode; onCtr
     };
     return {
       push(input: string, key: Key) {
-        queue.push([input, key]);
+        // A paste comes in many reads: text that arrives while a long text still waits joins it, up to
+        // MAX_TEXT, so the queue stays short and the rest of a huge paste is dropped here, not edited
+        // key by key. Short keys (`y`, `t`) typed ahead stay apart: screens read them as commands.
+        const last = queue.at(-1);
+        if (last && last[0].length >= PASTE && joinable(last) && joinable([input, key])) last[0] = joinText(last[0], input);
+        else queue.push([input, key]);
         pump();
       },
       clear() {

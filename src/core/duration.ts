@@ -2,17 +2,28 @@
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
 
+/** Whole-number parts with their units; spaces anywhere between them ("1h30m", "1h 30m", "5 m"). */
+function durationMs(text: string): number | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^(\d+[smh])+$/.test(compact)) return undefined;
+  return [...compact.matchAll(/(\d+)([smh])/g)].reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] ?? 0), 0);
+}
+
 /** "90s", "30m", "1h", "1h30m" → milliseconds; undefined when it is not such a duration (or is zero). */
 export function parseDuration(text: string): number | undefined {
-  const parts = [...text.trim().matchAll(/(\d+)\s*([smh])/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text.trim().replace(/\s+/g, '')) return undefined;
-  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] ?? 0), 0);
-  return ms > 0 ? ms : undefined;
+  const ms = durationMs(text);
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }
+
+const SUCH = 'give a duration such as 90s, 45m, 1h or 1h30m';
 
 /** A sentence for a bad --timeout, or undefined when it parses. */
 export function validateDuration(text: string): string | undefined {
-  return parseDuration(text) === undefined ? `--timeout "${text}" is not a duration such as 90s, 45m, 1h or 1h30m.` : undefined;
+  if (parseDuration(text) !== undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.startsWith('-') && durationMs(trimmed.slice(1)) !== undefined) return `--timeout "${text}" is negative: ${SUCH}.`;
+  if (durationMs(trimmed) === 0) return `--timeout "${text}" is zero: ${SUCH}.`;
+  return `--timeout "${text}" is not a duration such as 90s, 45m, 1h or 1h30m.`;
 }
 
 /** Whole units for a person: "45 s", "1 min 5 s", "1 h 30 min". Seconds with one decimal under 10 s. */

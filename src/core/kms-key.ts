@@ -3,6 +3,8 @@
  * alias name, alias ARN), checked for shape before any call, and what can be known offline.
  */
 
+import { partitionForRegion } from './partitions.js';
+
 /** What kind of identifier the person gave. */
 export type KeyForm = 'key-arn' | 'alias-arn' | 'alias' | 'key-id';
 
@@ -24,6 +26,19 @@ export function keyForm(value: string): KeyForm | undefined {
 /** The region of a key or alias ARN; undefined for an alias name or key ID (they name a key in the run's region). */
 export function arnRegion(value: string): string | undefined {
   return ARN.exec(value)?.[2];
+}
+
+/**
+ * Why a key or alias ARN cannot serve a table in `region`, known without a call: another partition
+ * (an aws-cn key for an eu-west-1 table) or another region. Undefined for a fit, an alias name or a key ID.
+ */
+export function keyPlaceProblem(value: string, region: string): string | undefined {
+  const arn = ARN.exec(value);
+  if (!arn) return undefined;
+  const partition = partitionForRegion(region);
+  if (arn[2] !== region) return `KMS key ${value} is in ${arn[2]}, but the table is in ${region}: DynamoDB needs a key in the table's region.`;
+  if (arn[1] !== partition) return `KMS key ${value} is in partition ${arn[1]}, but region ${region} is in ${partition}: DynamoDB needs a key in the table's region.`;
+  return undefined;
 }
 
 /** Why `value` cannot be a --kms-key, or undefined when its shape is fine. */

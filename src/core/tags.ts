@@ -33,6 +33,9 @@ function badCharacter(text: string): string | undefined {
   return /\s/.test(bad) && bad !== ' ' ? 'a control or tab character' : `"${bad}"`;
 }
 
+/** The longest `key=value` line a tag can be: a 128-character key, `=`, a 256-character value. */
+export const TAG_LINE_MAX = 128 + 1 + 256;
+
 /** Why a tag breaks DynamoDB's rules or clashes with the tool's own, or undefined when it is fine. */
 export function tagProblem(tag: Tag): string | undefined {
   const { key, value } = tag;

@@ -11,6 +11,18 @@ export function visible(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// Everything that ends a line somewhere: \n, \r, NEL (U+0085, also C1), LS and PS (U+2028, U+2029).
+const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text that must stay on one line (a one-line error, a comment in generated code): every control
+ * and line-breaking character shown escaped (\n, \r, \t, else \u2028-style), never raw.
+ */
+export function oneLine(text: string): string {
+  return text.replace(BREAKING, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * Credentials that commands and URLs carry, replaced by ***: a password in a URL
  * (`http://user:pw@host`), `--token=…`-style arguments (a credential_process command line in a
@@ -23,6 +35,15 @@ export function redact(text: string): string {
     .replace(/(--?[\w-]*(?:token|secret|password|passwd)[\w-]*\s+)(?!-)[^\s'"]+/gi, '$1***')
     // Only values that look like keys (16+ base64 characters): a placeholder such as "..." in a hint stays.
     .replace(/((?:aws_secret_access_key|aws_session_token|SecretAccessKey|SessionToken|X-Amz-Security-Token)["']?\s*[=:]\s*["']?)[A-Za-z0-9/+=]{16,}/gi, '$1***');
+}
+
+/**
+ * Text from a program we do not control (a credential_process's error output), for DEBUG: every
+ * word that looks like a token or key (12+ characters of letters, digits and `._~+/=-`, with both a
+ * letter and a digit, e.g. a Vault token `s.AbC123…`) replaced by ***.
+ */
+export function maskTokens(text: string): string {
+  return text.replace(/[A-Za-z0-9._~+/=-]{12,}/g, (word) => (/[A-Za-z]/.test(word) && /\d/.test(word) ? '***' : word));
 }
 
 /** Both: what every line printed for a person goes through. */

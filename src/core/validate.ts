@@ -5,6 +5,9 @@
 
 const TABLE_CHARS = /^[A-Za-z0-9_.-]+$/;
 
+/** The longest table name DynamoDB takes (the wizard's field holds no more). */
+export const TABLE_NAME_MAX = 255;
+
 /** DynamoDB table names: 3–255 characters of letters, digits, `_`, `-`, `.`. Says which rule failed. */
 export function validateTableName(name: string): string | undefined {
   if (name.length === 0) return 'Table name is empty: use 3 to 255 letters, digits, "_", "-" or ".".';
@@ -14,7 +17,7 @@ export function validateTableName(name: string): string | undefined {
     return `Table name "${name}" contains ${shown}: only letters, digits, "_", "-" and "." are allowed.`;
   }
   if (name.length < 3) return `Table name "${name}" is too short: it needs at least 3 characters.`;
-  if (name.length > 255) return `Table name is ${name.length} characters long: the limit is 255.`;
+  if (name.length > TABLE_NAME_MAX) return `Table name is ${name.length} characters long: the limit is ${TABLE_NAME_MAX}.`;
   return undefined;
 }
 

@@ -11,7 +11,7 @@ import { readSharedConfig } from '../aws/profiles.js';
 import { UsageError } from '../core/errors.js';
 import { KINDS, kindsOf } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
-import { arnRegion, offlineKeyArn } from '../core/kms-key.js';
+import { keyPlaceProblem, offlineKeyArn } from '../core/kms-key.js';
 import { partitionForRegion } from '../core/partitions.js';
 import { policyJson } from '../policy/iam.js';
 import { POLICY_AUDIENCES, POLICY_FOR } from '../core/policy-audience.js';
@@ -53,10 +53,8 @@ export async function generateIam(options: Options, io: HeadlessIo): Promise<num
 
 /** The key ARN for the policy without calling KMS: as given, or built from a key ID; an alias needs KMS. */
 function offlineKey(value: string, region: string, accountId?: string): string {
-  const keyRegion = arnRegion(value);
-  if (keyRegion && keyRegion !== region) {
-    throw new UsageError(`KMS key ${value} is in ${keyRegion}, but the table is in ${region}: DynamoDB needs a key in the table's region.`, 'Pass a key of that region with --kms-key, or fix --region.');
-  }
+  const misplaced = keyPlaceProblem(value, region);
+  if (misplaced) throw new UsageError(misplaced, 'Pass a key of that region with --kms-key, or fix --region.');
   const arn = offlineKeyArn(value, partitionForRegion(region), region, accountId);
   if (!arn) throw new UsageError(`--generate-iam works offline and cannot look up which key ${value} names.`, 'Pass the key ARN or key ID with --kms-key instead of the alias.');
   return arn;

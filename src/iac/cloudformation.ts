@@ -10,6 +10,7 @@ import { PITR_ON } from '../engine/pitr.js';
 import { ttlSpecification } from '../engine/steps.js';
 import { POLICY_AUDIENCES, type PolicyAudience } from '../core/policy-audience.js';
 import { checkTables, createInput, envWiring, policyDescription, policyRef, subject, word, type IacTable, type PolicyRef, type RenderOptions } from './tables.js';
+import { checkDocument } from './check.js';
 import { yamlDocument } from './yaml.js';
 
 export interface CloudFormationOptions extends RenderOptions {
@@ -132,5 +133,5 @@ export function renderCloudFormation(all: readonly IacTable[], options: CloudFor
     Resources: Object.fromEntries(resources),
     Outputs: Object.assign({}, ...tables.map((t) => outputs(t, !options.importOnly))),
   };
-  return yamlDocument(template, comments);
+  return checkDocument(yamlDocument(template, comments), 'CloudFormation');
 }

@@ -3,6 +3,7 @@
  * hold it to `terraform fmt -check`): two-space indents, and the `=` of consecutive one-line
  * attributes aligned; an attribute whose value spans lines stands alone.
  */
+import { oneLine } from '../core/text.js';
 
 /** A Terraform expression written as it is: a reference, a function call, a template. */
 export interface Expr {
@@ -93,12 +94,15 @@ export function body(items: readonly BodyItem[], indent: string): string[] {
     }
     flush();
     if ('blank' in item) lines.push('');
-    else if ('comment' in item) lines.push(...item.comment.split('\n').map((l) => `${indent}# ${l}`.trimEnd()));
+    else if ('comment' in item) lines.push(...item.comment.split('\n').map((l) => hclComment(l, indent)));
     else lines.push(...block(item.block, item.labels ?? [], item.body, indent));
   }
   flush();
   return lines;
 }
+
+/** One `#` comment line: any character that could end it elsewhere is escaped. */
+export const hclComment = (text: string, indent = ''): string => `${indent}# ${oneLine(text)}`.trimEnd();
 
 /** `type "label" {`, the body, `}`. */
 export function block(type: string, labels: readonly string[], items: readonly BodyItem[], indent = ''): string[] {

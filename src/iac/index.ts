@@ -7,5 +7,5 @@ export { iacTable, iacTableFromPlan, type IacTable, type RenderOptions, type Whe
 export { renderTerraform } from './terraform.js';
 export { renderCloudFormation, type CloudFormationOptions } from './cloudformation.js';
 export { importHint, type ImportSteps } from './import-hint.js';
-export { saveIacFile } from './save.js';
-export { writeFileAtomic } from './write-file.js';
+export { saveIacFile, saveIacFiles } from './save.js';
+export { writeFileAtomic, writeFilesAtomic } from './write-file.js';

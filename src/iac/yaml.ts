@@ -3,6 +3,7 @@
  * indents, and scalars that read back as exactly what was written, under YAML 1.1 (CloudFormation,
  * PyYAML, cfn-lint) and YAML 1.2 alike. No library: the templates are small and regular.
  */
+import { oneLine } from '../core/text.js';
 
 /** yes, no, on, off, y, n and the rest are booleans or null to YAML 1.1 readers. */
 const KEYWORD = /^(y|yes|n|no|true|false|on|off|null)$/i;
@@ -62,7 +63,7 @@ function blockLines(value: unknown, indent: string): string[] {
   });
 }
 
-/** A YAML document for `value` (a mapping), after `comments` as `#` lines. */
+/** A YAML document for `value` (a mapping), after `comments` as `#` lines (line breaks in them escaped). */
 export function yamlDocument(value: object, comments: readonly string[] = []): string {
-  return `${[...comments.map((c) => `# ${c}`.trimEnd()), ...blockLines(value, '')].join('\n')}\n`;
+  return `${[...comments.map((c) => `# ${oneLine(c)}`.trimEnd()), ...blockLines(value, '')].join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
+import { TABLE_NAME_MAX } from '../core/validate.js';
 
 export interface TableScreenProps {
   initial: string;
@@ -20,7 +21,7 @@ export function TableScreen({ initial, validate, onSubmit, onBack }: TableScreen
       <Text bold>Table name?</Text>
       <Text>
         <Text color="cyan">{'› '}</Text>
-        <LineInput value={value} onChange={setValue} onSubmit={(v) => !problem && onSubmit(v)} onEscape={onBack} />
+        <LineInput value={value} onChange={setValue} onSubmit={(v) => !problem && onSubmit(v)} onEscape={onBack} max={TABLE_NAME_MAX} />
       </Text>
       {problem ? <Text color="red">✗ {problem}</Text> : <Text color="green">✓ valid name</Text>}
       <KeyHints hints={['Enter accept', 'Backspace edit', 'Ctrl-U clear', onBack && 'Esc back']} />

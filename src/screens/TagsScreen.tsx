@@ -4,7 +4,7 @@
  * is refused, is decided by the wizard's reducer (src/wizard/steps.ts), not here.
  */
 import { Box, Text } from 'ink';
-import type { Tag } from '../core/tags.js';
+import { TAG_LINE_MAX, type Tag } from '../core/tags.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 
@@ -38,7 +38,7 @@ export function TagsScreen({ tool, user, draft, error, onDraft, onEnter, onBack 
       ))}
       <Text>
         <Text color="cyan">{'› '}</Text>
-        <LineInput value={draft} onChange={onDraft} onSubmit={onEnter} onEscape={onBack} />
+        <LineInput value={draft} onChange={onDraft} onSubmit={onEnter} onEscape={onBack} max={TAG_LINE_MAX} />
       </Text>
       {error ? <Text color="red">✗ {error}</Text> : <Text dimColor>type key=value to add a tag (optional)</Text>}
       <KeyHints hints={[draft.trim() === '' ? 'Enter continue' : 'Enter add', 'Ctrl-U clear', onBack && 'Esc back']} />

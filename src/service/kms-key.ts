@@ -6,7 +6,7 @@
  * and region"), but only after the plan was shown and accepted.
  */
 import { AwsFailure, UsageError, type CliError } from '../core/errors.js';
-import { arnRegion } from '../core/kms-key.js';
+import { arnRegion, keyPlaceProblem } from '../core/kms-key.js';
 import type { KeyMetadata, KmsApi } from '../aws/types.js';
 import { fields, transportErrorToCli } from '../aws/transport-errors.js';
 
@@ -49,8 +49,8 @@ export function kmsErrorToCli(error: unknown, given: string, region: string, end
 /** The key ARN DynamoDB will report for this key, after DescribeKey said it can use it; throws the sentence otherwise. */
 export async function resolveKmsKey(kms: KmsApi, given: string, region: string, signal?: AbortSignal): Promise<string> {
   // A key ARN of another region is refused without a call: KMS in this region would only say "not found".
-  const named = arnRegion(given);
-  if (named && named !== region) throw new UsageError(`KMS key ${given} is in ${named}, but the table is in ${region}: DynamoDB needs a key in the table's region.`, 'Pass a key of that region with --kms-key, or fix --region.');
+  const misplaced = keyPlaceProblem(given, region);
+  if (misplaced) throw new UsageError(misplaced, 'Pass a key of that region with --kms-key, or fix --region.');
   const key = (await kms.describeKey(given, signal)).KeyMetadata;
   if (!key?.Arn) throw new AwsFailure(`KMS answered DescribeKey for ${given} without the key's ARN.`, 'Check AWS_ENDPOINT_URL_KMS / AWS_ENDPOINT_URL and any proxy between here and KMS.');
   const problem = keyProblem(key, given, region);

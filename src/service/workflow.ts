@@ -5,6 +5,7 @@
 import { credentialErrorToCli } from '../aws/credential-errors.js';
 import { credentialProvider } from '../aws/credentials.js';
 import { createDynamoApi } from '../aws/dynamo.js';
+import { callLimits } from '../aws/http.js';
 import { createKmsApi, kmsEndpoint } from '../aws/kms.js';
 import { dynamoErrorToCli } from '../aws/dynamo-errors.js';
 import { stsErrorToCli } from '../aws/sts-errors.js';
@@ -18,6 +19,7 @@ import { CliError, Interrupted, UsageError } from '../core/errors.js';
 import { keyForm } from '../core/kms-key.js';
 import { generateIamCommand } from '../core/shell.js';
 import { KINDS, type KindName } from '../core/kinds.js';
+import { keyPlaceProblem } from '../core/kms-key.js';
 import type { Tag } from '../core/tags.js';
 import { kmsErrorToCli } from './kms-key.js';
 import { initialTables, reduceTables, stopHow, stoppedSentence, tablesSentence, type TableEvent, type TableState } from './table-states.js';
@@ -101,7 +103,12 @@ export async function resolveContext(options: TableOptions, env: NodeJS.ProcessE
     if (problem) throw new UsageError(problem, `It came from ${name}: fix or unset it.`);
   }
   if (options.accountId !== undefined) check1(validateAccountId(options.accountId), '--account-id', '--account-id');
+  // AWS_MAX_ATTEMPTS refused here, before any call, rather than when the first client is made.
+  callLimits(env);
 
+  // Offline, before any call: a key ARN of another partition or region can never serve this table.
+  const misplaced = options.kmsKey === undefined ? undefined : keyPlaceProblem(options.kmsKey, region);
+  if (misplaced) throw new UsageError(misplaced, 'Pass a key of that region with --kms-key, or fix --region.');
   const defaults = { pitr: options.pitr, tags: options.tags, ...(options.kmsKey !== undefined && { kmsKey: options.kmsKey }) };
   const reached = { ...(options.local && { local: true }), ...(options.mfaCode !== undefined && { mfa: true }), ...(options.allowUnknownRegion && { allowUnknownRegion: true }) };
   return { kind: options.kind, table, region, profile, endpointUrl, deletionProtection: options.deletionProtection, accountId: options.accountId, timeoutMs: options.timeoutMs, ...defaults, ...reached };

@@ -4,7 +4,7 @@
  */
 import { closestRegion, describeRegion, listRegions } from '../aws/regions.js';
 import { describeError } from '../core/errors.js';
-import { safeText } from '../core/text.js';
+import { oneLine, safeText } from '../core/text.js';
 import { validateRegion, validateTableName } from '../core/validate.js';
 import { policyJson } from '../policy/iam.js';
 import type { Options } from '../service/options.js';
@@ -90,14 +90,21 @@ export function realServices(options: Options, env: NodeJS.ProcessEnv = process.
         const path = await iac.saveIacFile('terraform', kinds, iac.renderTerraform(tables, header));
         return { format, paths: [path], hint: iac.importHint('terraform', tables) };
       }
-      const templateFile = await iac.saveIacFile('cloudformation', kinds, iac.renderCloudFormation(tables, header));
       const existing = tables.filter((t) => t.exists);
       // An import adopts tables as they are and may add nothing else: its own template, with only them.
-      const importFile = existing.length > 0 ? await iac.saveIacFile('cloudformation-import', kinds, iac.renderCloudFormation(existing, { ...header, importOnly: true })) : undefined;
+      // One save: the template and its import file are written both or neither.
+      const [templateFile, importFile] = await iac.saveIacFiles(
+        [
+          { format: 'cloudformation', text: iac.renderCloudFormation(tables, header) },
+          ...(existing.length > 0 ? [{ format: 'cloudformation-import' as const, text: iac.renderCloudFormation(existing, { ...header, importOnly: true }) }] : []),
+        ],
+        kinds,
+      );
+      if (templateFile === undefined) throw new Error('saveIacFiles returned no path');
       return { format, paths: importFile ? [templateFile, importFile] : [templateFile], hint: iac.importHint('cloudformation', tables, { templateFile, importFile, converge, profile }) };
     },
     validateTable: validateTableName,
     // Shown on screen: no raw control character, no secret (the same rule as the headless writers).
-    describeError: (error) => safeText(describeError(error).text),
+    describeError: (error) => safeText(oneLine(describeError(error).text)),
   };
 }

@@ -88,11 +88,12 @@ describe('credentialErrorToCli on real failures', () => {
     });
   });
 
-  it('a credential_process that fails shows the first line of its stderr', async () => {
+  // Changed: its stderr was echoed in the sentence (a token in it was printed); now only the program is named.
+  it('a credential_process that fails is named by its program, not its arguments or its stderr', async () => {
     const script = env.script('broker.sh', '#!/bin/sh\necho "token broker unreachable: connection refused" >&2\necho "second line" >&2\nexit 3\n');
-    env.writeConfig(`[profile proc]\ncredential_process = ${script}\n`);
+    env.writeConfig(`[profile proc]\ncredential_process = ${script} --key KSECRET456\n`);
     expect(await run('proc')).toEqual({
-      text: 'The credential_process of profile proc failed: token broker unreachable: connection refused. Run the command by hand to fix it, then rerun.',
+      text: 'The credential_process of profile proc (broker.sh) failed. Run it by hand to see why (or rerun with DEBUG=1 for its error output), then rerun.',
       exitCode: 1,
     });
   });

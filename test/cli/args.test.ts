@@ -56,7 +56,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['--yes', '--timeout=1h30m']).timeoutMs).toBe(90 * 60_000);
     expect(parseArgs(['--plan', '--detailed-exitcode']).detailedExitcode).toBe(true);
     expect(usageMessage(['--yes', '--timeout', '45'])).toMatch(/^--timeout "45" is not a duration such as 90s, 45m, 1h or 1h30m\. Check --timeout\./);
-    expect(usageMessage(['--yes', '--timeout', '0s'])).toMatch(/is not a duration/);
+    expect(usageMessage(['--yes', '--timeout', '0s'])).toMatch(/is zero/);
     expect(usageMessage(['--yes', '--detailed-exitcode'])).toMatch(/^--detailed-exitcode goes with --plan/);
   });
 
@@ -153,5 +153,27 @@ describe('helpText', () => {
     }
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);
     expect(text).toMatch(/^sentinel-init 9\.9\.9/);
+  });
+
+  it('a value that starts with "-" is read as the value: --timeout -5m is refused as negative, --output-file - with its own reason', () => {
+    expect(usageMessage(['--yes', '--timeout', '-5m'])).toMatch(/^--timeout "-5m" is negative: give a duration such as 90s, 45m, 1h or 1h30m\./);
+    expect(usageMessage(['--output', 'terraform', '--output-file', '-'])).toMatch(/^--output-file - is not a file: leave --output-file out and the code goes to standard output\./);
+    // A following flag is still a forgotten value.
+    expect(usageMessage(['--table', '--yes'])).toMatch(/^--table needs a value\./);
+    expect(usageMessage(['--timeout', '--region=eu-west-1'])).toMatch(/^--timeout needs a value\./);
+    expect(usageMessage(['--table', '-y'])).toMatch(/^--table needs a value\./);
+  });
+
+  it('one duration grammar: spaces between a number and its unit or between parts are both accepted', () => {
+    expect(parseArgs(['--yes', '--timeout', '5 m']).timeoutMs).toBe(5 * 60_000);
+    expect(parseArgs(['--yes', '--timeout', '1h 30m']).timeoutMs).toBe(90 * 60_000);
+    expect(parseArgs(['--yes', '--timeout', '1 h 30 m']).timeoutMs).toBe(90 * 60_000);
+    expect(usageMessage(['--yes', '--timeout', '5 x'])).toMatch(/is not a duration/);
+    expect(usageMessage(['--yes', '--timeout', '0m'])).toMatch(/^--timeout "0m" is zero: give a duration such as 90s, 45m, 1h or 1h30m\./);
+  });
+
+  it('--output or --output-file given twice is refused (exit 2), not the last one silently taken', () => {
+    expect(usageMessage(['--output', 'terraform', '--output', 'cloudformation'])).toMatch(/^--output is given twice \("terraform", then "cloudformation"\): give it once\./);
+    expect(usageMessage(['--output', 'terraform', '--output-file', 'a.tf', '--output-file=b.tf'])).toMatch(/^--output-file is given twice \("a.tf", then "b.tf"\): give it once\./);
   });
 });

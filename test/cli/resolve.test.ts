@@ -93,6 +93,16 @@ describe('resolveContext', () => {
     expect(await usageText(['--region', 'eu-west-1'], { AWS_ENDPOINT_URL_DYNAMODB: 'localhost:8000' })).toMatch(/AWS_ENDPOINT_URL_DYNAMODB/);
   });
 
+  it('refuses offline a --kms-key ARN of another partition or region than the table\'s', async () => {
+    const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(await usageText(['--region', 'eu-west-1', '--kms-key', `arn:aws-cn:kms:eu-west-1:123456789012:key/${id}`])).toBe(
+      `KMS key arn:aws-cn:kms:eu-west-1:123456789012:key/${id} is in partition aws-cn, but region eu-west-1 is in aws: DynamoDB needs a key in the table's region. Pass a key of that region with --kms-key, or fix --region.`,
+    );
+    expect(await usageText(['--region', 'cn-north-1', '--kms-key', `arn:aws:kms:cn-north-1:123456789012:key/${id}`])).toMatch(/is in partition aws, but region cn-north-1 is in aws-cn/);
+    expect(await usageText(['--region', 'eu-west-1', '--kms-key', `arn:aws:kms:eu-central-1:123456789012:key/${id}`])).toMatch(/is in eu-central-1, but the table is in eu-west-1/);
+    await expect(resolve(['--region', 'cn-north-1', '--kms-key', `arn:aws-cn:kms:cn-north-1:123456789012:key/${id}`])).resolves.toMatchObject({ region: 'cn-north-1' });
+  });
+
   it('takes the endpoint from --endpoint-url, else AWS_ENDPOINT_URL_DYNAMODB', async () => {
     const env = { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9000' };
     expect((await resolve(['--region', 'eu-west-1'], env)).endpointUrl).toBe('http://127.0.0.1:9000');

@@ -60,6 +60,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   /** Called with each stderr chunk; lets a test act (e.g. send SIGINT) at a given moment. */
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
+  /** SIGKILL the run after this long (a run that no other signal ends must not hang the test). */
+  killAfterMs?: number;
 }
 
 /** Runs `node dist/cli.js ...args` to completion. */
@@ -73,8 +75,12 @@ export function runCli(args: string[], options: RunOptions): Promise<CliRun> {
       stderr += c.toString();
       options.onStderr?.(stderr, child);
     });
+    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.once('close', (code, signal) => {
+      clearTimeout(killer);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 

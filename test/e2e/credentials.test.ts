@@ -155,7 +155,8 @@ describe('headless credentials end to end', () => {
 
   it.each([
     ['orphan', `sentinel-init: Profile orphan cannot work: source_profile nowhere does not exist. Fix its section in HOME/.aws/config.`],
-    ['failing', 'sentinel-init: The credential_process of profile failing failed: vault is sealed. Run the command by hand to fix it, then rerun.'],
+    // Its stderr only with DEBUG now (it may hold a token): the profile and the program are named.
+    ['failing', 'sentinel-init: The credential_process of profile failing (failing.sh) failed. Run it by hand to see why (or rerun with DEBUG=1 for its error output), then rerun.'],
     ['chatty', 'sentinel-init: The credential_process of profile chatty printed something that is not JSON. It must print {"Version": 1, "AccessKeyId": ..., "SecretAccessKey": ...} on stdout.'],
   ])('profile %s fails with its one-line fix', async (profile, line) => {
     const run = await cli(['--aws-profile', profile, ...local(`creds-${profile}`)]);

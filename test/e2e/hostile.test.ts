@@ -186,19 +186,24 @@ describe('STS failures are STS failures', () => {
 });
 
 describe('secrets and terminal safety', () => {
-  it('DEBUG=1 with a failing credential_process never prints its --api-token', async () => {
+  it('a failing credential_process: its arguments and a token in its stderr never printed, with or without DEBUG', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'secret-'));
     const script = join(dir, 'cred.sh');
-    writeFileSync(script, '#!/bin/sh\necho "boom" >&2\nexit 3\n', { mode: 0o755 });
-    writeFileSync(join(dir, 'config'), `[profile proc]\nregion = eu-west-1\ncredential_process = ${script} --api-token=TOPSECRET123 --password hunter2\n`);
-    const run = await runCli(['--aws-profile', 'proc', '--plan', '--endpoint-url', local.endpoint], {
-      env: { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), DEBUG: '1' },
-    });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/credential_process/);
-    expect(run.stderr).not.toContain('TOPSECRET123');
-    expect(run.stderr).not.toContain('hunter2');
-    expect(run.stderr).toMatch(/--api-token=\*\*\*/);
+    writeFileSync(script, '#!/bin/sh\necho "vault: token s.VAULTSECRET0123456789 rejected" >&2\nexit 3\n', { mode: 0o755 });
+    writeFileSync(join(dir, 'config'), `[profile proc]\nregion = eu-west-1\ncredential_process = MYTOKEN=envSECRET999 ${script} --key KSECRET456 --api-token=TOPSECRET123\n`);
+    const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') };
+    const plain = await runCli(['--aws-profile', 'proc', '--plan', '--endpoint-url', local.endpoint], { env });
+    const debug = await runCli(['--aws-profile', 'proc', '--plan', '--endpoint-url', local.endpoint], { env: { ...env, DEBUG: '1' } });
+    for (const run of [plain, debug]) {
+      expect(run.code, run.stderr).toBe(1);
+      const out = `${run.stdout}${run.stderr}`;
+      for (const secret of ['KSECRET456', 'envSECRET999', 'TOPSECRET123', 'VAULTSECRET0123456789']) expect(out).not.toContain(secret);
+      // The profile and the program are named; its arguments are not.
+      expect(run.stderr).toContain('The credential_process of profile proc (cred.sh) failed.');
+    }
+    // Its error output only with DEBUG, the token masked.
+    expect(plain.stderr).not.toContain('rejected');
+    expect(debug.stderr).toContain('vault: token *** rejected');
   });
 
   it('a password in --endpoint-url never appears in any output', async () => {
@@ -223,6 +228,21 @@ describe('secrets and terminal safety', () => {
   });
 });
 
+describe('one-line errors stay one line', () => {
+  it('a newline in AWS_REGION or in an --output-file name is shown escaped; AWS_MAX_ATTEMPTS=1e3 refused', async () => {
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
+    const region = await runCli(['sessions', '--plan'], { env: { ...env, AWS_REGION: 'eu-west-1\n' } });
+    expect(region.code).toBe(2);
+    expect(lines(region.stderr)).toEqual(['sentinel-init: Region "eu-west-1\\n" is not a region name such as eu-west-1 or us-gov-west-1. It came from AWS_REGION: fix or unset it, or pass --region.']);
+    const file = await runCli(['sessions', '--region', REGION, '--output', 'terraform', '--output-file', '/nonexist\nent/x.tf'], { env });
+    expect(file.code).toBe(2);
+    expect(last(file)).toBe('sentinel-init: The directory of /nonexist\\nent/x.tf does not exist. Create it, or choose another --output-file.');
+    const attempts = await runCli(['sessions', '--region', REGION, '--plan'], { env: { ...env, AWS_MAX_ATTEMPTS: '1e3' } });
+    expect(attempts.code).toBe(2);
+    expect(lines(attempts.stderr)).toEqual(['sentinel-init: AWS_MAX_ATTEMPTS "1e3" is not a whole number of attempts (1 or more). Set it to e.g. 3, or unset it (the default is 6).']);
+  });
+});
+
 describe('config files that are not what they should be', () => {
   it('a FIFO or a directory as AWS_CONFIG_FILE: exit 2 at once naming it, never blocking on the read', async () => {
     const fifo = join(home, 'config-fifo');
@@ -232,6 +252,22 @@ describe('config files that are not what they should be', () => {
       expect(run.code, run.stderr).toBe(2);
       expect(last(run)).toContain(`${path} is ${path === fifo ? 'a FIFO' : 'a directory'}, not a regular file, so it cannot hold AWS profiles.`);
       // A FIFO with no writer blocks a read for ever: had the run opened it, the test would time out here.
+    }
+  });
+
+  it('a FIFO as AWS_CONFIG_FILE or the credentials file with no profile named: exit 2 at once, never blocking in the SDK\'s loader', async () => {
+    const fifo = join(home, 'shared-fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const variable of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']) {
+      const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), [variable]: fifo };
+      // Before: the default chain's loader opened the FIFO and no signal could end the process.
+      const started = Date.now();
+      const run = await runCli(['sessions', '--region', REGION, '--plan', '--endpoint-url', local.endpoint], { env, killAfterMs: 15_000 });
+      expect(run.signal, run.stderr).toBeNull();
+      expect(run.code, run.stderr).toBe(2);
+      expect(lines(run.stderr)).toHaveLength(1);
+      expect(last(run)).toBe(`sentinel-init: ${fifo} is a FIFO, not a regular file, so it cannot hold AWS profiles. Point ${variable} at a regular file, or remove it.`);
+      expect(Date.now() - started).toBeLessThan(10_000);
     }
   });
 

@@ -68,6 +68,22 @@ describe('--output against DynamoDB Local', () => {
     expect(stack.proxy.count('DescribeTable')).toBeGreaterThan(0);
   });
 
+  it('--tag ls=a<U+2028>b: the file written is clean under cfn-lint (the header comment stays one line) and the tag reads back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iac-ls-'));
+    try {
+      const file = join(dir, 'sessions.cfn.yaml');
+      const run = await cli(['sessions', '--table', 'iac-ls', '--tag', 'ls=a\u2028b', '--output', 'cloudformation', '--output-file', file]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(`Wrote CloudFormation for table iac-ls to ${file}.`);
+      // Before: "E0000 did not find expected <document start>" (the raw U+2028 in `# Again: …` ended the comment), and exit 0 all the same.
+      expect(cfnLint([file])).toEqual({ code: 0, output: '' });
+      const [template] = readYaml([readFileSync(file, 'utf8')]) as [{ Resources: { SessionTable: { Properties: { Tags: { Key: string; Value: string }[] } } } }];
+      expect(template.Resources.SessionTable.Properties.Tags).toContainEqual({ Key: 'ls', Value: 'a\u2028b' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('all: one template with every table and its policy, clean under cfn-lint; one Terraform file with every table', async () => {
     const cfn = await cli(['all', '--output', 'cloudformation']);
     expect(cfn.code, cfn.stderr).toBe(0);

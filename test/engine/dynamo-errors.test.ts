@@ -92,9 +92,18 @@ describe('callLimits', () => {
     const { callLimits } = await import('../../src/aws/http.js');
     expect(callLimits({})).toEqual({ maxAttempts: 6, attemptMs: 10_000, callMs: 65_000 });
     expect(callLimits({ AWS_MAX_ATTEMPTS: '2' }).maxAttempts).toBe(2);
-    expect(callLimits({ AWS_MAX_ATTEMPTS: 'lots' }).maxAttempts).toBe(6);
-    expect(callLimits({ AWS_MAX_ATTEMPTS: '0' }).maxAttempts).toBe(6);
+    expect(callLimits({ AWS_MAX_ATTEMPTS: '' }).maxAttempts).toBe(6);
     expect(callLimits({ AWS_MAX_ATTEMPTS: '999999999' }).maxAttempts).toBe(10);
     expect(callLimits({ SENTINEL_INIT_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({ attemptMs: 500, callMs: 8_000 });
+  });
+
+  // Changed: 'lots' and '0' were silently the default, and '1e3' silently 1 attempt (parseInt).
+  it('refuses an AWS_MAX_ATTEMPTS that is not a whole number of 1 or more (exit 2), never reading 1e3 as 1', async () => {
+    const { callLimits } = await import('../../src/aws/http.js');
+    const { UsageError } = await import('../../src/core/errors.js');
+    for (const value of ['1e3', '2.5', 'lots', '0', '-1', '3x']) {
+      expect(() => callLimits({ AWS_MAX_ATTEMPTS: value }), value).toThrow(UsageError);
+    }
+    expect(() => callLimits({ AWS_MAX_ATTEMPTS: '1e3' })).toThrow('AWS_MAX_ATTEMPTS "1e3" is not a whole number of attempts (1 or more).');
   });
 });

@@ -20,6 +20,8 @@ export interface Terminal {
   waitFor(name: string, text: string | RegExp, timeout?: number): Promise<string>;
   /** Types literal text. */
   typeText(name: string, text: string): void;
+  /** Pastes `text` as a terminal paste does: all of it at once, through a tmux buffer. */
+  paste(name: string, text: string): void;
   /** Sends one key by its tmux name (Enter, Escape, C-c, ...). */
   key(name: string, key: string): void;
   /** Waits for each screen in turn and answers it with Enter (the defaults a person accepts). */
@@ -54,6 +56,10 @@ export function tmuxTerminal(label: string): Terminal {
       }
     },
     typeText: (name, text) => void tmux('send-keys', '-t', name, '-l', text),
+    paste(name, text) {
+      execFileSync('tmux', ['-L', socket, 'load-buffer', '-b', 'paste', '-'], { input: text });
+      tmux('paste-buffer', '-d', '-b', 'paste', '-t', name);
+    },
     async enterThrough(name, screens) {
       for (const screen of screens) {
         await this.waitFor(name, screen);

@@ -88,6 +88,17 @@ describe('CloudFormation export', () => {
     }
   });
 
+  it('a command with line separators and controls (--tag ls=a<U+2028>b) stays one comment line: cfn-lint passes', () => {
+    const command = "sentinel-init approvals --tag 'ls=a\u2028b' --tag 'n=\u0085\u2029\u001b\r\u009b'";
+    const text = renderCloudFormation([flags], { version: '9.9.9', command });
+    const file = join(dir, 'separators.yaml');
+    writeFileSync(file, text);
+    expect(cfnLint([file])).toEqual({ code: 0, output: '' });
+    expect(readYaml([text])[0]).toMatchObject({ AWSTemplateFormatVersion: '2010-09-09' });
+    expect(text).toContain("# Again: sentinel-init approvals --tag 'ls=a\\u2028b' --tag 'n=\\u0085\\u2029\\u001b\\r\\u009b'\n");
+    expect(text).not.toMatch(/[\u0085\u2028\u2029\u001b\r\u009b]/);
+  });
+
   it('the tricky tags read back as the strings they are, the key as its ARN', () => {
     const sent = fromCloudFormation(templates[KIND_NAMES.length]!, 'ApprovalTable');
     for (const tag of TRICKY) expect(tagProblem(tag)).toBeUndefined();

@@ -12,6 +12,7 @@ import type { Tag } from '../../src/core/tags.js';
 import { desiredTable } from '../../src/engine/desired.js';
 import { PITR_ON } from '../../src/engine/pitr.js';
 import { createTableInput, ttlSpecification } from '../../src/engine/steps.js';
+import { checkDocument } from '../../src/iac/check.js';
 import { hclString } from '../../src/iac/hcl.js';
 import { iacTable, renderTerraform, type IacTable } from '../../src/iac/index.js';
 import { POLICY_AUDIENCES } from '../../src/core/policy-audience.js';
@@ -72,6 +73,29 @@ function expectEngineRequests(planned: Map<string, Record<string, unknown>>, tab
     expect([...planned.keys()].filter((k) => k.startsWith(`aws_iam_policy.${t.desired.kind}`)).sort()).toEqual([`aws_iam_policy.${t.desired.kind}_provisioning`, `aws_iam_policy.${t.desired.kind}_runtime`]);
   }
 }
+
+describe('Terraform export: a command with line separators and controls in the header', () => {
+  const command = "sentinel-init sessions --tag 'ls=a\u2028b' --tag 'n=\u0085\u2029\u001b\r\u009b'";
+  const text = renderTerraform(defaults.slice(0, 1), { version: '9.9.9', command });
+  let tf: TerraformDir;
+  beforeAll(() => {
+    tf = terraformDir({ 'main.tf': text });
+    tf.run(['init', '-input=false']);
+  }, 120_000);
+  afterAll(() => tf?.remove());
+
+  it('a document with a raw line separator is never handed out: a bug, said as one (exit 1)', () => {
+    expect(() => checkDocument('# one\n# two\u2028three\n', 'Terraform')).toThrow('the Terraform code holds a raw U+2028 on line 2, so it would not read back as written; nothing was written');
+    expect(checkDocument('# fine\n', 'CloudFormation')).toBe('# fine\n');
+  });
+
+  it('stays one comment line (escaped), and validates', () => {
+    expect(text).toContain("# Again: sentinel-init sessions --tag 'ls=a\\u2028b' --tag 'n=\\u0085\\u2029\\u001b\\r\\u009b'\n");
+    expect(text).not.toMatch(/[\u0085\u2028\u2029\u001b\r\u009b]/);
+    expect(tf.run(['fmt', '-check', '-diff'])).toBe('');
+    expect(tf.run(['validate'])).toContain('Success! The configuration is valid.');
+  }, 120_000);
+});
 
 describe('Terraform export: every kind, defaults', () => {
   let tf: TerraformDir;

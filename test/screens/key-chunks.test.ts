@@ -1,7 +1,7 @@
 // Keys that arrive in one read from the terminal, split back into the keys a person pressed.
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { splitKeys } from '../../src/components/key-chunks.js';
+import { MAX_TEXT, splitKeys } from '../../src/components/key-chunks.js';
 
 const NONE = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false } as Key;
 /** Each key as a short name: text as itself, flags as ⏎ ⌫ ⇥ ^x. */
@@ -22,5 +22,17 @@ describe('splitKeys', () => {
     expect(splitKeys('pasted text', NONE)).toEqual([['pasted text', NONE]]);
     const enter = { ...NONE, return: true };
     expect(splitKeys('\r', enter)).toEqual([['\r', enter]]);
+  });
+
+  it('drops a huge paste beyond MAX_TEXT per run in one linear pass (before: 200,000 characters froze the wizard)', () => {
+    const started = performance.now();
+    const keys = splitKeys(`${'a'.repeat(500_000)}\r${'b'.repeat(500_000)}`, NONE);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(keys.map(([input]) => input.length)).toEqual([MAX_TEXT, 0, MAX_TEXT]);
+    expect(names(keys)[1]).toBe('⏎');
+    // Never half a surrogate pair at the cut.
+    const emoji = splitKeys(`a${'😀'.repeat(MAX_TEXT)}\r`, NONE)[0]?.[0] ?? '';
+    expect(emoji.length).toBe(MAX_TEXT - 1);
+    expect(emoji.at(-1)).not.toMatch(/[\uD800-\uDBFF]/);
   });
 });
