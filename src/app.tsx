@@ -95,6 +95,12 @@ export function App({ options, services, onExit, interrupt, size, env = process.
     );
   }, [verifying, checked, services]);
 
+  // Esc on the done screen stops a verify in flight without ending the run.
+  const cancelled = state.verify?.cancelled === true;
+  useEffect(() => {
+    if (cancelled) running.current?.abort();
+  }, [cancelled]);
+
   // Exit from an effect, after the final frame has committed (exiting in a handler loses it).
   const code = exitCodeOf(state);
   const ended = useRef(false);

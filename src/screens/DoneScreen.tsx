@@ -32,6 +32,8 @@ export interface DoneScreenProps {
   /** `t`/`c`: save the code of these tables; resolves with the paths written. */
   saveCode?(format: CodeFormat): Promise<string>;
   onVerify(): void;
+  /** Esc while verify runs: stop it, keep the done screen. */
+  onStopVerify(): void;
   onFinish(): void;
 }
 
@@ -70,10 +72,13 @@ function bodyLines({ results, local, verify, verifyLines, width }: DoneScreenPro
 
 /** Enter finishes; `v` verifies (again). Long bodies scroll with the arrow keys. */
 export function DoneScreen(props: DoneScreenProps) {
-  const { verify, rows, height, saveCode, onVerify, onFinish } = props;
+  const { verify, rows, height, saveCode, onVerify, onStopVerify, onFinish } = props;
   const saver = useSaver();
   useKeys((input, key) => {
-    if (verify?.running) return;
+    if (verify?.running) {
+      if (key.escape) onStopVerify();
+      return;
+    }
     const code = codeKey(input, key);
     if (key.return) onFinish();
     else if (input === 'v' && !key.ctrl) onVerify();
@@ -88,7 +93,7 @@ export function DoneScreen(props: DoneScreenProps) {
       {/* Verify's lines come last: from `v` on, the box follows them (a new box, scrolled to the end). */}
       <ScrollBox key={verify ? 'verify' : 'summary'} follow={verify !== undefined} lines={lines} height={Math.max(height - shown.length - 2, 3)} />
       {saver.line ? <Text color={saverTone(saver.line)}>{saver.line}</Text> : <Text> </Text>}
-      <KeyHints hints={verify?.running ? (verify.stopping ? ['stopping: removing the probe items…', 'Ctrl-C stop now'] : ['verifying…', 'Ctrl-C stop']) : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`, saveCode && CODE_HINT]} />
+      <KeyHints hints={verify?.running ? (verify.stopping ? ['stopping: removing the probe items…', 'Ctrl-C stop now'] : ['verifying…', 'Esc stop', 'Ctrl-C stop and quit']) : ['Enter finish', `v ${verify ? 'verify again' : "verify with Sentinel's access patterns"}`, saveCode && CODE_HINT]} />
     </Box>
   );
 }

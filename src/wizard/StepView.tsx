@@ -152,6 +152,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
           width={width}
           saveCode={saveCode}
           onVerify={() => dispatch({ type: 'verify-start' })}
+          onStopVerify={() => dispatch({ type: 'verify-cancel' })}
           onFinish={() => dispatch({ type: 'finish' })}
         />
       );

@@ -50,6 +50,8 @@ export interface VerifyState {
   stopping?: boolean;
   /** It was stopped by Ctrl-C: the run ends 130. */
   stopped?: boolean;
+  /** Esc while it ran: it is removing its probe items, then the done screen stays (the run goes on). */
+  cancelled?: boolean;
 }
 
 export interface WizardState {
@@ -92,6 +94,8 @@ export type WizardEvent =
   | { type: 'applied'; results: ApplyResult[] }
   | { type: 'apply-failed'; message: string }
   | { type: 'verify-start' }
+  /** Esc while verify runs: stop it (its probe items removed) and stay on the done screen. */
+  | { type: 'verify-cancel' }
   | { type: 'verify-done'; reports: VerifyReport[] }
   | { type: 'verify-failed'; message: string }
   /** A stopped verify ended (its cleanup done): what became of its probe items. */
@@ -259,10 +263,15 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'verify-done':
       if (at !== 'done' || state.finished) return state;
       // Done before the stop reached a call: the reports stand, and the run ends as stopped.
-      if (state.verify?.stopping) return { ...state, finished: true, verify: { running: false, reports: event.reports, stopped: true } };
+      if (state.verify?.stopping && !state.verify.cancelled) return { ...state, finished: true, verify: { running: false, reports: event.reports, stopped: true } };
       return { ...state, verify: { running: false, reports: event.reports } };
+    case 'verify-cancel':
+      return at === 'done' && state.verify?.running && !state.verify.stopping ? { ...state, verify: { ...state.verify, stopping: true, cancelled: true } } : state;
     case 'verify-stopped':
-      return at === 'done' && !state.finished ? { ...state, finished: true, verify: { running: false, reports: [], error: event.message, stopped: true } } : state;
+      if (at !== 'done' || state.finished) return state;
+      // Stopped by Esc: the done screen stays, saying what became of the probe items.
+      if (state.verify?.cancelled) return { ...state, verify: { running: false, reports: [], error: event.message } };
+      return { ...state, finished: true, verify: { running: false, reports: [], error: event.message, stopped: true } };
     case 'verify-failed':
       return at === 'done' ? { ...state, verify: { running: false, reports: [], error: event.message } } : state;
     case 'finish':
@@ -272,7 +281,11 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'interrupt':
       // On the done screen the work is finished: Ctrl-C ends the run. A verify in flight is stopped by the
       // app and removes its probe items first (verify-stopped ends the run); a second Ctrl-C does not wait.
-      if (at === 'done' && state.verify?.running && !state.verify.stopping) return { ...state, verify: { ...state.verify, stopping: true } };
+      // After Esc the stop is already under way: Ctrl-C now also ends the run, once the probe items are removed.
+      if (at === 'done' && state.verify?.running && (!state.verify.stopping || state.verify.cancelled)) {
+        const { cancelled: _, ...verify } = state.verify;
+        return { ...state, verify: { ...verify, stopping: true } };
+      }
       if (at === 'done' && state.verify?.running) {
         return { ...state, finished: true, verify: { running: false, reports: [], error: `Stopped again while removing the probe items. ${event.leaving ?? 'No probe item is left.'}`, stopped: true } };
       }

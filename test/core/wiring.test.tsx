@@ -108,7 +108,7 @@ const unfolded = (frame: string) => frame.replace(/ *\n {6,}/g, ' ');
 /** Everything the tool prints after an apply of this kind: headless text, --json, the wizard's done screen. */
 function printed(kind: KindName): string {
   const r = result(kind);
-  const frame = render(<DoneScreen results={[r]} rows={[]} local={false} verifyLines={[]} height={60} width={100} onVerify={() => {}} onFinish={() => {}} />);
+  const frame = render(<DoneScreen results={[r]} rows={[]} local={false} verifyLines={[]} height={60} width={100} onVerify={() => {}} onStopVerify={() => {}} onFinish={() => {}} />);
   const text = [resultText(r), deployText([r]), JSON.stringify(resultDocument(r)), unfolded(frame.lastFrame() ?? '')].join('\n');
   frame.unmount();
   return text;

@@ -100,6 +100,30 @@ describe('wizard steps', () => {
     expect(exitCodeOf(again)).toBe(130);
   });
 
+  it('done screen: Esc stops a running verify (its probe items removed) and the done screen stays; Ctrl-C after Esc still ends the run once they are', () => {
+    const applying = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked(), { type: 'next' }, { type: 'next' }, { type: 'confirm' });
+    const verifying = run(applying, { type: 'applied', results: [{ kind: 'sessions', table: 't', region: 'r', status: 'created', tableArn: 'arn' }] }, { type: 'verify-start' });
+    const cancelling = run(verifying, { type: 'verify-cancel' });
+    expect(cancelling.verify).toEqual({ running: true, reports: [], stopping: true, cancelled: true });
+    expect(run(cancelling, { type: 'verify-cancel' })).toBe(cancelling);
+    const stopped = run(cancelling, { type: 'verify-stopped', message: 'Stopped while verifying table t. No probe item is left in it.' });
+    expect(stopped.finished).toBe(false);
+    expect(stopped.verify).toEqual({ running: false, reports: [], error: 'Stopped while verifying table t. No probe item is left in it.' });
+    expect(exitCodeOf(stopped)).toBeUndefined();
+    // Verify again works, and Enter then ends the run (1: the verify did not finish).
+    expect(run(stopped, { type: 'verify-start' }).verify?.running).toBe(true);
+    expect(exitCodeOf(run(stopped, { type: 'finish' }))).toBe(1);
+    // A verify that finished before the stop reached a call keeps its reports and the run.
+    const report: VerifyReport = { kind: 'sessions', table: 't', region: 'r', passed: true, checks: [], probesLeft: [] };
+    expect(run(cancelling, { type: 'verify-done', reports: [report] }).finished).toBe(false);
+    // Ctrl-C during the Esc's stop: the run ends 130 once the probe items are removed.
+    const interrupted = run(cancelling, { type: 'interrupt' });
+    expect(interrupted.verify).toEqual({ running: true, reports: [], stopping: true });
+    expect(exitCodeOf(run(interrupted, { type: 'verify-stopped', message: 'm' }))).toBe(130);
+    // Esc with no verify running changes nothing.
+    expect(run(applying, { type: 'verify-cancel' })).toBe(applying);
+  });
+
   it('finishes an up-to-date table without a confirm', () => {
     const s = run(initialState(options({ kindGiven: true, profile: 'p', region: 'r', table: 't' })), checked('none'), { type: 'next' }, { type: 'next' });
     expect(s.step.name).toBe('done');
