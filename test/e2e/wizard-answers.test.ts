@@ -4,32 +4,17 @@
  * confirm's question is answered by y or n only, never by an Enter pressed as on every other screen;
  * `c` there gives the same CloudFormation import steps as headless --output cloudformation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { lines, runCli } from '../cli/run-cli.js';
 import { createBareTable, tableAt } from '../helpers/local-tables.js';
-import { tmuxTerminal } from '../helpers/tmux.js';
-import { PROFILE_REGIONS, wizardHome, type WizardHome } from '../helpers/wizard-home.js';
+import { PROFILE_REGIONS } from '../helpers/wizard-home.js';
+import { wizardStand } from '../helpers/wizard-stand.js';
 
-const term = tmuxTerminal('wizard-answers');
+const stand = wizardStand('wizard-answers');
+const { term } = stand;
 const { waitFor, typeText, key } = term;
 
-let local: DynamoDbLocal;
-let home: WizardHome;
-
-beforeAll(async () => {
-  ensureBuilt();
-  local = await startDynamoDbLocal();
-  home = wizardHome('wizard-answers');
-});
-
-afterAll(async () => {
-  term.close();
-  await local?.stop();
-  home?.remove();
-});
-
-const launch = (name: string, args: string) => term.launch(name, args, home.env, { cwd: home.home });
+const launch = (name: string, args: string) => term.launch(name, args, stand.home.env, { cwd: stand.home.home });
 /** The region list's selected row, once the list has loaded. */
 const selectedRegion = async (name: string) => (await waitFor(name, /❯ [a-z]+-[a-z]+-\d/)).match(/❯ ([a-z]+-[a-z]+-\d)/)?.[1];
 
@@ -38,7 +23,7 @@ describe('the wizard acts on what the person meant', () => {
     const s = 'profile-change';
     expect(PROFILE_REGIONS.dev).toBe('eu-west-1');
     expect(PROFILE_REGIONS.staging).toBe('eu-central-1');
-    launch(s, `sessions --table answers-table --endpoint-url ${local.endpoint}`);
+    launch(s, `sessions --table answers-table --endpoint-url ${stand.local.endpoint}`);
     await waitFor(s, 'Which AWS profile?');
     typeText(s, 'dev');
     await waitFor(s, '❯ dev');
@@ -67,7 +52,7 @@ describe('the wizard acts on what the person meant', () => {
 
   it('at the confirm a single Enter ends nothing and creates nothing; n declines, exit 0', async () => {
     const s = 'confirm-enter';
-    launch(s, `approvals --aws-profile dev --region eu-west-1 --table enter-table --endpoint-url ${local.endpoint}`);
+    launch(s, `approvals --aws-profile dev --region eu-west-1 --table enter-table --endpoint-url ${stand.local.endpoint}`);
     await waitFor(s, 'Plan: create 1 table');
     key(s, 'Enter');
     await waitFor(s, 'IAM policies for this table');
@@ -82,17 +67,17 @@ describe('the wizard acts on what the person meant', () => {
     const end = await waitFor(s, /EXIT=\d+/);
     expect(end).toContain('EXIT=0');
     expect(end).toContain('Declined: nothing was created or changed.');
-    expect(await tableAt(local.endpoint, 'keydev', 'eu-west-1', 'enter-table')).toBeUndefined();
+    expect(await tableAt(stand.local.endpoint, 'keydev', 'eu-west-1', 'enter-table')).toBeUndefined();
   });
 
   it("c at the confirm for a table that exists and lacks settings: the same import steps as headless, converging first", async () => {
     const table = 'behind-table';
-    await createBareTable(local.endpoint, 'keydev', 'eu-west-1', table);
-    const answers = ['approvals', '--aws-profile', 'dev', '--region', 'eu-west-1', '--table', table, '--endpoint-url', local.endpoint];
-    const headless = await runCli([...answers, '--output', 'cloudformation'], { env: home.env });
+    await createBareTable(stand.local.endpoint, 'keydev', 'eu-west-1', table);
+    const answers = ['approvals', '--aws-profile', 'dev', '--region', 'eu-west-1', '--table', table, '--endpoint-url', stand.local.endpoint];
+    const headless = await runCli([...answers, '--output', 'cloudformation'], { env: stand.home.env });
     expect(headless.code, headless.stderr).toBe(0);
     const converge = lines(headless.stderr).find((l) => l.includes('# first:'))?.trim();
-    expect(converge).toBe(`sentinel-init approvals --aws-profile dev --endpoint-url ${local.endpoint} --region eu-west-1 --table ${table} --yes    # first: an import adopts the table as it is`);
+    expect(converge).toBe(`sentinel-init approvals --aws-profile dev --endpoint-url ${stand.local.endpoint} --region eu-west-1 --table ${table} --yes    # first: an import adopts the table as it is`);
 
     const s = 'code-import';
     launch(s, answers.join(' '));
@@ -110,6 +95,6 @@ describe('the wizard acts on what the person meant', () => {
     // Converge, then the import's change set: the order headless gives.
     expect(steps[first + 1]).toMatch(/^aws cloudformation create-change-set --stack-name sentinel-approvals /);
     // Nothing was changed by the wizard itself: the table is still as it was made.
-    expect((await tableAt(local.endpoint, 'keydev', 'eu-west-1', table))?.GlobalSecondaryIndexes).toBeUndefined();
+    expect((await tableAt(stand.local.endpoint, 'keydev', 'eu-west-1', table))?.GlobalSecondaryIndexes).toBeUndefined();
   });
 });

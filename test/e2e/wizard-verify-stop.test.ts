@@ -30,39 +30,14 @@ afterAll(() => {
   home?.remove();
 });
 
-it('done screen: v, then Ctrl-C while verify waits on a Query: the probes are removed, exit 130, the transcript says so', async () => {
-  const table = 'wizard-verify-stop';
+/**
+ * Makes `table`, opens the wizard on it through the proxy in tmux session `s`, walks to the done
+ * screen, and presses v with the next Query held for 30 s; returns once verify has sent that Query.
+ */
+async function verifyHeldOnQuery(s: string, table: string): Promise<void> {
   const target = ['--aws-profile', 'dev', '--region', 'eu-west-1', '--table', table];
   const made = await runCli(['sessions', ...target, '--endpoint-url', stack.local.endpoint, '--yes'], { env: home.env });
   expect(made.code, made.stderr).toBe(0);
-
-  const s = 'stop';
-  term.launch(s, `sessions ${target.join(' ')} --endpoint-url ${stack.proxy.endpoint}`, home.env, { cwd: home.home });
-  await waitFor(s, 'Enter continue to the IAM policies');
-  key(s, 'Enter');
-  await waitFor(s, 'IAM policies for this table');
-  key(s, 'Enter');
-  await waitFor(s, 'Enter finish');
-  const queries = stack.proxy.count('Query');
-  stack.proxy.delay('Query', 30_000);
-  stack.proxy.inject('Query', 'slow');
-  typeText(s, 'v');
-  for (let i = 0; i < 200 && stack.proxy.count('Query') === queries; i++) await new Promise((r) => setTimeout(r, 50));
-  expect(stack.proxy.count('Query')).toBeGreaterThan(queries);
-  key(s, 'C-c');
-  const end = await waitFor(s, /EXIT=\d+/);
-  expect(end).toContain('EXIT=130');
-  expect(end).toContain(`Verify did not finish: Stopped while verifying table ${table}. No probe item is left in it.`);
-  expect((await client.send(new ScanCommand({ TableName: table }))).Count).toBe(0);
-});
-
-it('done screen: v, then Esc while verify waits on a Query: the probes are removed and the done screen stays; Enter ends the run', async () => {
-  const table = 'wizard-verify-esc';
-  const target = ['--aws-profile', 'dev', '--region', 'eu-west-1', '--table', table];
-  const made = await runCli(['sessions', ...target, '--endpoint-url', stack.local.endpoint, '--yes'], { env: home.env });
-  expect(made.code, made.stderr).toBe(0);
-
-  const s = 'esc';
   term.launch(s, `sessions ${target.join(' ')} --endpoint-url ${stack.proxy.endpoint}`, home.env, { cwd: home.home });
   await waitFor(s, 'Enter continue to the IAM policies');
   key(s, 'Enter');
@@ -76,6 +51,23 @@ it('done screen: v, then Esc while verify waits on a Query: the probes are remov
   await waitFor(s, 'Esc stop');
   for (let i = 0; i < 200 && stack.proxy.count('Query') === queries; i++) await new Promise((r) => setTimeout(r, 50));
   expect(stack.proxy.count('Query')).toBeGreaterThan(queries);
+}
+
+it('done screen: v, then Ctrl-C while verify waits on a Query: the probes are removed, exit 130, the transcript says so', async () => {
+  const table = 'wizard-verify-stop';
+  const s = 'stop';
+  await verifyHeldOnQuery(s, table);
+  key(s, 'C-c');
+  const end = await waitFor(s, /EXIT=\d+/);
+  expect(end).toContain('EXIT=130');
+  expect(end).toContain(`Verify did not finish: Stopped while verifying table ${table}. No probe item is left in it.`);
+  expect((await client.send(new ScanCommand({ TableName: table }))).Count).toBe(0);
+});
+
+it('done screen: v, then Esc while verify waits on a Query: the probes are removed and the done screen stays; Enter ends the run', async () => {
+  const table = 'wizard-verify-esc';
+  const s = 'esc';
+  await verifyHeldOnQuery(s, table);
   key(s, 'Escape');
   // The done screen again, offering verify once more, with what became of the probe items.
   const after = await waitFor(s, 'v verify again');

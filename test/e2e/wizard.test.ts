@@ -4,43 +4,28 @@
  * Set WIZARD_SCREENS_DIR to keep the captured screens (used for the README).
  */
 import { createBareTable, tableAt } from '../helpers/local-tables.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { ensureBuilt } from '../cli/run-cli.js';
-import { keepScreen as keep, tmuxTerminal } from '../helpers/tmux.js';
-import { wizardHome, type WizardHome } from '../helpers/wizard-home.js';
+import { describe, expect, it } from 'vitest';
+import { startDynamoDbLocal } from '../../src/local/dynamodb-local.js';
+import { keepScreen as keep } from '../helpers/tmux.js';
+import { wizardStand } from '../helpers/wizard-stand.js';
 
-const term = tmuxTerminal('wizard-e2e');
+const stand = wizardStand('wizard-e2e');
+const { term } = stand;
 const { waitFor, typeText, key } = term;
-
-let local: DynamoDbLocal;
-let home: WizardHome;
-
-beforeAll(async () => {
-  ensureBuilt();
-  local = await startDynamoDbLocal();
-  home = wizardHome('wizard-e2e');
-});
-
-afterAll(async () => {
-  term.close();
-  await local?.stop();
-  home?.remove();
-});
 
 /** Starts the CLI in a fresh terminal with the temp profiles and a clean environment (no CI). */
 function launch(name: string, args: string): void {
-  term.launch(name, args, home.env);
+  term.launch(name, args, stand.home.env);
 }
 
 
 /** The table as the given key sees it on DynamoDB Local (the shared one unless `endpoint` says). */
-const describeTable = (accessKeyId: string, region: string, table: string, endpoint = local.endpoint) => tableAt(endpoint, accessKeyId, region, table);
+const describeTable = (accessKeyId: string, region: string, table: string, endpoint = stand.local.endpoint) => tableAt(endpoint, accessKeyId, region, table);
 
 describe('wizard in a real terminal', () => {
   it('filters a kind, a profile and a region, shows plan and IAM, creates the table on y, exit 0', async () => {
     const s = 'walk';
-    launch(s, `--endpoint-url ${local.endpoint}`);
+    launch(s, `--endpoint-url ${stand.local.endpoint}`);
     await waitFor(s, 'Which table?');
     typeText(s, 'break');
     await waitFor(s, '❯ breakglass');
@@ -61,7 +46,7 @@ describe('wizard in a real terminal', () => {
     key(s, 'Enter');
     const plan = await waitFor(s, 'Plan: create 1 table with 3 indexes');
     expect(plan).toMatch(/\+ index gsi-invoker\s+invoker \(S\), created_at \(S\)/);
-    expect(plan).toContain(`Identity not checked: custom endpoint ${local.endpoint}`);
+    expect(plan).toContain(`Identity not checked: custom endpoint ${stand.local.endpoint}`);
     keep('plan.txt', plan);
     key(s, 'Enter');
     const iam = await waitFor(s, 'IAM policies for this table');
@@ -85,7 +70,7 @@ describe('wizard in a real terminal', () => {
     expect(end).not.toContain('Enter finish');
     expect(end).toContain('✓ Table sentinel-breakglass in eu-west-3: created.');
     expect(end).toContain('  Lambda TVM         SENTINEL_BREAKGLASS_TABLE=sentinel-breakglass');
-    expect(end).toContain(`sentinel-init breakglass --aws-profile staging --endpoint-url ${local.endpoint} --region eu-west-3 --table sentinel-breakglass --yes`);
+    expect(end).toContain(`sentinel-init breakglass --aws-profile staging --endpoint-url ${stand.local.endpoint} --region eu-west-3 --table sentinel-breakglass --yes`);
     const table = await describeTable('keystaging', 'eu-west-3', 'sentinel-breakglass');
     expect(table?.TableStatus).toBe('ACTIVE');
     expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['gsi-invoker', 'gsi-profile', 'gsi-status']);
@@ -93,7 +78,7 @@ describe('wizard in a real terminal', () => {
 
   it('Ctrl-C at the confirm exits 130 and creates nothing', async () => {
     const s = 'ctrlc';
-    launch(s, `approvals --aws-profile dev --region eu-west-1 --table wizard-ctrlc --endpoint-url ${local.endpoint}`);
+    launch(s, `approvals --aws-profile dev --region eu-west-1 --table wizard-ctrlc --endpoint-url ${stand.local.endpoint}`);
     // Every answer given: it opens on the plan, after the check.
     await waitFor(s, 'Plan: create 1 table with 3 indexes');
     key(s, 'Enter');
