@@ -62,6 +62,12 @@ describe('plan and result text', () => {
     expect(planText(local)).toContain('  ! This endpoint does not implement point-in-time recovery or tagging (DynamoDB Local does not): left out.\n');
     expect(planDocument(local)).toMatchObject({ unsupported: ['pitr', 'tags'] });
     expect(planDocument(p)).not.toHaveProperty('unsupported');
+    // Controls the endpoint cannot have are n/a locally, never a failure (✗) of the table.
+    const text = planText(local);
+    expect(text).not.toContain('✗');
+    expect(text).toContain('    – Security Hub DynamoDB.2         n/a locally: DynamoDB Local has no point-in-time recovery (on in AWS)\n');
+    expect(text).toContain('    – Security Hub DynamoDB.5         n/a locally: DynamoDB Local has no tags (set in AWS)\n');
+    expect(local.compliance.filter((c) => c.status === 'n/a').map((c) => c.control)).toEqual(['DynamoDB.2', 'DynamoDB.5', 'CT.DYNAMODB.PR.1', 'DEPLOY-02b']);
   });
 
   it('ends a result with one line per Sentinel consumer of the table', () => {
