@@ -205,6 +205,25 @@ const ACTION_WORDS: Record<Plan['action'], string> = {
   none: 'nothing to do, the table is up to date',
 };
 
+/**
+ * What the tables cost, in one line, once below every plan (--plan and the wizard, not --json): on
+ * demand each request is billed; storage and, when on, point-in-time recovery per GB-month.
+ */
+export function costLine(plans: readonly Plan[]): PlanLine {
+  // Named when wanted, DynamoDB Local included: the note is what AWS would bill.
+  const pitr = plans.some((p) => p.desired.pitr);
+  return [
+    seg('Cost: ', 'title'),
+    seg(`on-demand requests are billed per request; storage${pitr ? ' and point-in-time recovery' : ''} per GB-month. `),
+    seg('Prices: https://aws.amazon.com/dynamodb/pricing/', 'dim'),
+  ];
+}
+
+/** Several plans as plain text (--plan), one after another, then the cost line. */
+export function plansText(plans: readonly Plan[]): string {
+  return `${plans.map((p) => planText(p)).join('\n')}\n${costLine(plans).map((s) => s.text).join('')}\n`;
+}
+
 /** The plan as plain text (--plan): a heading, then the same lines the wizard draws. */
 export function planText(plan: Plan): string {
   const body = planLines(plan, { full: true }).map((line) => line.map((s) => s.text).join('').trimEnd());

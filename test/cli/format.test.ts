@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { desiredTable, plan } from '../../src/engine/index.js';
 import type { ProgressEvent } from '../../src/engine/types.js';
 import { planDocument, planText, resultDocument, resultText } from '../../src/headless/format.js';
+import { plansText } from '../../src/service/plan-lines.js';
 import { progressPrinter } from '../../src/headless/progress.js';
 
 describe('plan and result text', () => {
@@ -54,6 +55,16 @@ describe('plan and result text', () => {
       'Sentinel audit DEPLOY-02b not met',
     ]);
     expect(compliance[1]).toEqual({ control: 'DynamoDB.2', source: 'Security Hub', title: 'DynamoDB tables should have point-in-time recovery enabled', status: 'not met', detail: 'point-in-time recovery off: --no-pitr' });
+  });
+
+  it('--plan text ends with one cost line and the pricing link; the JSON has none', () => {
+    const text = plansText([p, plan(desiredTable('sessions', 's', true), undefined, 'eu-west-1')]);
+    const cost = 'Cost: on-demand requests are billed per request; storage and point-in-time recovery per GB-month. Prices: https://aws.amazon.com/dynamodb/pricing/\n';
+    expect(text.endsWith(`\n${cost}`)).toBe(true);
+    expect(text.split('Cost:')).toHaveLength(2);
+    // Without point-in-time recovery, it is not named.
+    expect(plansText([plan(desiredTable('approvals', 'reqs', true, { pitr: false }), undefined, 'eu-west-1')])).toContain('Cost: on-demand requests are billed per request; storage per GB-month.');
+    expect(JSON.stringify(planDocument(p))).not.toContain('pricing');
   });
 
   it('says what an endpoint without PITR and tagging (DynamoDB Local) leaves out', () => {

@@ -46,6 +46,9 @@ describe('at 80 columns', () => {
     const plan = await press(r, KEY.enter, 'Plan: create');
     expect(plan).not.toContain('Tags?');
     expect(plan.split('\n').find((l) => l.includes('sentinel-init'))).toContain('sentinel-sessions');
+    // The end of the plan: the cost note and the pricing page, folded to the width, never cut.
+    const end = await press(r, KEY.end, 'Prices:');
+    expect(end.replace(/\s+/g, ' ')).toContain('Cost: on-demand requests are billed per request; storage and point-in-time recovery per GB-month. Prices: https://aws.amazon.com/dynamodb/pricing/');
     const iam = await press(r, KEY.enter, 'IAM policies for this table');
     expect(iam).not.toContain('--account-id');
   });
