@@ -122,7 +122,7 @@ export function App({ options, services, onExit, interrupt, size, env = process.
       {/* The last frame is empty: the transcript printed after it is the record. */}
       {code !== undefined ? null : (
         <Box flexDirection="column" width={width}>
-          <Header state={state} local={options.local} endpointUrl={options.endpointUrl} />
+          <Header state={state} local={options.local} endpointUrl={options.endpointUrl} width={width} />
           <StepView
             state={state}
             dispatch={dispatch}

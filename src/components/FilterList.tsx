@@ -123,6 +123,8 @@ export function FilterList<T>({ items, initialKey, onSelect, onBack, onSubmitQue
       <Text dimColor>
         {matches.length > rows ? `  ${start > 0 ? '↑ ' : '  '}${current + 1}/${matches.length}${end < matches.length ? ' ↓' : ''}   ` : '  '}
         type to filter · ↑/↓ move · Enter choose{query ? ' · Esc clear' : onBack ? ' · Esc back' : ''}
+        {/* The first screen: nothing to go back to, so say how to leave. */}
+        {onBack ? '' : ' · Ctrl-C quit'}
       </Text>
       {message ? <Text color="red">{message}</Text> : null}
     </Box>

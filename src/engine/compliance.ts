@@ -17,6 +17,8 @@ interface Outcome {
 
 const met = (detail: string): Outcome => ({ status: 'met', detail });
 const notMet = (detail: string): Outcome => ({ status: 'not met', detail });
+/** A control DynamoDB Local cannot meet whatever the table: said as such, never as the table's failure. */
+const local = (detail: string): Outcome => ({ status: 'n/a', detail: `n/a locally: ${detail}` });
 
 /**
  * On-demand capacity passes DynamoDB.1; provisioned passes only with auto scaling, which this tool
@@ -34,12 +36,12 @@ function capacity(p: PlanWithout): Outcome {
 function pitr(p: PlanWithout): Outcome {
   if (p.actual?.pitr === 'ENABLED' || (p.desired.pitr && p.changes.some((c) => c.op === 'enable-pitr'))) return met('point-in-time recovery on');
   if (unreadOf(p.actual, 'pitr')) return { status: 'unknown', detail: 'point-in-time recovery could not be read' };
-  if (p.unsupported.includes('pitr')) return notMet('this endpoint has no point-in-time recovery (DynamoDB Local)');
+  if (p.unsupported.includes('pitr')) return local(`DynamoDB Local has no point-in-time recovery (${p.desired.pitr ? 'on' : '--no-pitr: off'} in AWS)`);
   return notMet(p.desired.pitr ? 'point-in-time recovery off' : 'point-in-time recovery off: --no-pitr');
 }
 
 function tagged(p: PlanWithout): Outcome {
-  if (p.unsupported.includes('tags')) return notMet('this endpoint has no tags (DynamoDB Local)');
+  if (p.unsupported.includes('tags')) return local('DynamoDB Local has no tags (set in AWS)');
   if (unreadOf(p.actual, 'tags')) return { status: 'unknown', detail: 'tags could not be read' };
   const keys = Object.keys(p.desired.tags);
   // Without requiredTagKeys any one tag passes; with them, the organisation's keys come as --tag.
@@ -58,7 +60,7 @@ function kms(p: PlanWithout): Outcome {
   if (!p.actual) return met('AWS managed KMS key (alias/aws/dynamodb)');
   const sse = p.actual.sse;
   if (sse?.type === 'KMS' && sse.status !== 'DISABLED' && sse.status !== 'DISABLING') return met(`KMS key ${sse.kmsKeyArn ?? '(unnamed)'}, kept: no --kms-key`);
-  if (p.actual.arn.includes(':ddblocal:')) return { status: 'unknown', detail: 'DynamoDB Local does not report encryption' };
+  if (p.actual.arn.includes(':ddblocal:')) return local('DynamoDB Local does not report encryption');
   return notMet('the AWS owned key, left as is: pass --kms-key to use a KMS key');
 }
 

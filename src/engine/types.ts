@@ -93,7 +93,8 @@ export interface ControlCheck {
   source: 'Security Hub' | 'Control Tower' | 'Sentinel audit';
   /** The control's title as its owner words it. */
   title: string;
-  status: 'met' | 'not met' | 'unknown';
+  /** `n/a`: the endpoint cannot have the setting (DynamoDB Local): no failure of the table, and no pass either. */
+  status: 'met' | 'not met' | 'n/a' | 'unknown';
   /** Why, in a few words: the setting, or the flag or state that keeps it from passing. */
   detail: string;
 }

@@ -6,7 +6,7 @@ import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import type { TableState } from '../service/table-states.js';
 import { deployLines, deploySteps, wiringFor, wiringLine } from '../service/wiring.js';
-export { planText } from '../service/plan-lines.js';
+export { planText, plansText } from '../service/plan-lines.js';
 
 /** The plan as the JSON document of the spec (keys may be added, never renamed). */
 export function planDocument(plan: Plan, identity?: Identity): Record<string, unknown> {

@@ -17,7 +17,7 @@ import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, 
 import { generateIam } from './generate-iam.js';
 import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
-import { deployText, planDocument, planText, resultDocument, resultText, tableDocument } from './format.js';
+import { deployText, planDocument, plansText, resultDocument, resultText, tableDocument } from './format.js';
 import { stopHow, stoppedSentence, type TableState } from '../service/table-states.js';
 import { progressPrinter } from './progress.js';
 import { cleanHeadless, verifyExit, verifyHeadless } from './verify.js';
@@ -125,7 +125,7 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
     if (plans.every((p) => p.compared)) io.stderr.write(whoLine(ctx, identity));
     return outputCode(options.output, plans, identity, ctx, options, io);
   }
-  const text = plans.map((p) => planText(p)).join('\n');
+  const text = plansText(plans);
 
   if (options.plan) {
     // The plan is what --plan was asked for: stdout, so `--plan > plan.txt` keeps it.

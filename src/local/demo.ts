@@ -55,12 +55,15 @@ export async function startDemo(options: Options, deps: DemoDeps = {}): Promise<
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  say(`Local demo: DynamoDB Local at ${local.endpoint}, profile ${DEMO_PROFILE} (fake keys), region ${DEMO_REGION}.`);
+  const region = options.region ?? DEMO_REGION;
+  say(`Local demo: DynamoDB Local at ${local.endpoint}, profile ${DEMO_PROFILE} (fake keys), region ${region}${options.region ? '' : ' (picked for the demo; any region works locally)'}.`);
   return {
     options: {
       ...options,
       endpointUrl: local.endpoint,
       profile: options.profile ?? DEMO_PROFILE,
+      // Picked for the person (the wizard does not ask): DynamoDB Local keeps each region's tables apart, any works.
+      region: options.region ?? DEMO_REGION,
       profileSource: options.profile !== undefined ? options.profileSource : 'AWS_PROFILE',
     },
     async stop() {

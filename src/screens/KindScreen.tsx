@@ -8,9 +8,10 @@ export interface KindScreenProps {
   onSelect(kind: KindChoice): void;
 }
 
+// The table name first: a narrow terminal cuts the end of a row, and the name says what will be made.
 const ITEMS = [
-  { key: 'all', label: 'all', detail: `All ${KIND_NAMES.length} tables: ${KIND_NAMES.join(', ')}, each with its default name`, value: 'all' as KindChoice },
-  ...KIND_NAMES.map((name) => ({ key: name, label: name, detail: `${KINDS[name].description} · table ${KINDS[name].defaultTable}`, value: name as KindChoice })),
+  { key: 'all', label: 'all', detail: `the ${KIND_NAMES.length} tables below, each with its default name`, value: 'all' as KindChoice },
+  ...KIND_NAMES.map((name) => ({ key: name, label: name, detail: `table ${KINDS[name].defaultTable} · ${KINDS[name].description}`, value: name as KindChoice })),
 ];
 
 /** Kind list: typing filters, Enter chooses. The first screen, so Esc has nowhere to go. */

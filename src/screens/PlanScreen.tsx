@@ -4,7 +4,7 @@ import type { Identity } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { Plan } from '../engine/types.js';
-import { overviewLines, planLines, summaryLine, type PlanLine, type Tone } from '../service/plan-lines.js';
+import { costLine, overviewLines, planLines, summaryLine, type PlanLine, type Tone } from '../service/plan-lines.js';
 import { useKeys } from '../components/use-keys.js';
 import { identityText } from '../service/who.js';
 import { saverTone, useSaver } from '../components/use-save.js';
@@ -70,7 +70,12 @@ export function PlanScreen({ plans, identity, endpointUrl, height, width, saveCo
   });
   // Every table's lines, a blank line between tables, folded to the width (nothing important cut).
   // The summary stays in view below the scrolled body: what will happen is never scrolled away.
-  const all = [...(plans.length > 1 ? [...overviewLines(plans), []] : []), ...plans.flatMap((p, i) => [...(i > 0 ? [[] as PlanLine] : []), ...planLines(p, { summary: plans.length > 1 })])];
+  const all = [
+    ...(plans.length > 1 ? [...overviewLines(plans), []] : []),
+    ...plans.flatMap((p, i) => [...(i > 0 ? [[] as PlanLine] : []), ...planLines(p, { summary: plans.length > 1 })]),
+    [],
+    costLine(plans),
+  ];
   const lines = all.flatMap((line) => wrapPieces(line, width - 1, 8)).map((line, i) => <PlanLineView key={i} line={line} />);
   return (
     <Box flexDirection="column">

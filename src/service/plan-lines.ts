@@ -48,13 +48,15 @@ function attributes(p: Plan): PlanLine[] {
   ];
 }
 
+/** ✓ met, ✗ not met, – n/a (the endpoint cannot have it: DynamoDB Local), ? unknown. */
+const MARK = { met: '✓', 'not met': '✗', 'n/a': '–', unknown: '?' } as const;
+
 /** Every control on its own line, with its reason: for --plan's output, where space is not short. */
 function fullComplianceLines(p: Plan): PlanLine[] {
   const width = Math.max(...p.compliance.map((c) => `${c.source} ${c.control}`.length));
-  const mark = { met: '✓', 'not met': '✗', unknown: '?' } as const;
   return p.compliance.map((c) => [
-    seg(`    ${mark[c.status]} `, c.status === 'met' ? 'ok' : 'warn'),
-    seg(`${c.source} ${c.control}`.padEnd(width), c.status === 'met' ? 'plain' : 'warn'),
+    seg(`    ${MARK[c.status]} `, c.status === 'met' ? 'ok' : c.status === 'n/a' ? 'dim' : 'warn'),
+    seg(`${c.source} ${c.control}`.padEnd(width), c.status === 'met' ? 'plain' : c.status === 'n/a' ? 'dim' : 'warn'),
     seg(`  ${c.detail}`, 'dim'),
   ]);
 }
@@ -72,11 +74,11 @@ function complianceLines(p: Plan, full: boolean): PlanLine[] {
     const met = p.compliance.filter((c) => c.source === source && c.status === 'met').map((c) => c.control);
     if (met.length > 0) lines.push([seg('    ✓ ', 'ok'), seg(source.padEnd(width), 'dim'), seg(`  ${met.join(', ')}`, 'ok')]);
   }
-  for (const status of ['not met', 'unknown'] as const) {
+  for (const status of ['not met', 'unknown', 'n/a'] as const) {
     const failing = p.compliance.filter((c) => c.status === status);
     for (const detail of [...new Set(failing.map((c) => c.detail))]) {
       const controls = failing.filter((c) => c.detail === detail).map((c) => c.control);
-      lines.push([seg(status === 'not met' ? '    ✗ ' : '    ? ', status === 'not met' ? 'warn' : 'dim'), seg(controls.join(', '), 'warn'), seg(`  ${detail}`, 'dim')]);
+      lines.push([seg(`    ${MARK[status]} `, status === 'not met' ? 'warn' : 'dim'), seg(controls.join(', '), status === 'n/a' ? 'dim' : 'warn'), seg(`  ${detail}`, 'dim')]);
     }
   }
   return lines;
@@ -202,6 +204,25 @@ const ACTION_WORDS: Record<Plan['action'], string> = {
   update: 'update the table',
   none: 'nothing to do, the table is up to date',
 };
+
+/**
+ * What the tables cost, in one line, once below every plan (--plan and the wizard, not --json): on
+ * demand each request is billed; storage and, when on, point-in-time recovery per GB-month.
+ */
+export function costLine(plans: readonly Plan[]): PlanLine {
+  // Named when wanted, DynamoDB Local included: the note is what AWS would bill.
+  const pitr = plans.some((p) => p.desired.pitr);
+  return [
+    seg('Cost: ', 'title'),
+    seg(`on-demand requests are billed per request; storage${pitr ? ' and point-in-time recovery' : ''} per GB-month. `),
+    seg('Prices: https://aws.amazon.com/dynamodb/pricing/', 'dim'),
+  ];
+}
+
+/** Several plans as plain text (--plan), one after another, then the cost line. */
+export function plansText(plans: readonly Plan[]): string {
+  return `${plans.map((p) => planText(p)).join('\n')}\n${costLine(plans).map((s) => s.text).join('')}\n`;
+}
 
 /** The plan as plain text (--plan): a heading, then the same lines the wizard draws. */
 export function planText(plan: Plan): string {

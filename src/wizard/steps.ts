@@ -109,13 +109,14 @@ export type WizardEvent =
 export function initialState(options: Options): WizardState {
   const given: Record<InputStep, boolean> = {
     kind: options.kindGiven,
-    // AWS_PROFILE only preselects; the flag answers the question.
-    profile: options.profile !== undefined && options.profileSource !== 'AWS_PROFILE',
+    // AWS_PROFILE only preselects; the flag answers the question. The local demo's profile (fake
+    // keys) and region are its own: asking for them changes nothing but invites a wrong answer.
+    profile: (options.profile !== undefined && options.profileSource !== 'AWS_PROFILE') || options.local,
     region: options.region !== undefined,
     table: options.table !== undefined,
     // Asked right after the table name, and skipped with it: a run that names its table by flag
-    // (and so opens on the plan) gives its tags by flag too.
-    tags: options.tags.length > 0 || options.table !== undefined,
+    // (and so opens on the plan) gives its tags by flag too. DynamoDB Local has no tags to set.
+    tags: options.tags.length > 0 || options.table !== undefined || options.local,
   };
   const answers: Answers = { kind: options.kind, profile: options.profile, region: options.region, table: options.table, tags: options.tags };
   const flags = { region: options.region, table: options.table };

@@ -59,7 +59,9 @@ export function checkOptions(options: Options, answers: Answers): Options {
 export function accountNote(checked: Checked, options: Options): string {
   if (checked.identity) return `ARNs name account ${checked.identity.account} (from STS).`;
   if (options.accountId) return `ARNs name account ${options.accountId} (--account-id).`;
-  return 'Account unknown (no STS call): the ARNs use *. Pass --account-id to pin it.';
+  // No "pass --account-id": a flag is no answer the wizard, already running, can take.
+  if (options.local) return 'Local demo: no AWS account, so the ARNs use * for the account.';
+  return 'Account unknown (no STS call): the ARNs use * for the account.';
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

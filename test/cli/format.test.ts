@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { desiredTable, plan } from '../../src/engine/index.js';
 import type { ProgressEvent } from '../../src/engine/types.js';
 import { planDocument, planText, resultDocument, resultText } from '../../src/headless/format.js';
+import { plansText } from '../../src/service/plan-lines.js';
 import { progressPrinter } from '../../src/headless/progress.js';
 
 describe('plan and result text', () => {
@@ -56,12 +57,28 @@ describe('plan and result text', () => {
     expect(compliance[1]).toEqual({ control: 'DynamoDB.2', source: 'Security Hub', title: 'DynamoDB tables should have point-in-time recovery enabled', status: 'not met', detail: 'point-in-time recovery off: --no-pitr' });
   });
 
+  it('--plan text ends with one cost line and the pricing link; the JSON has none', () => {
+    const text = plansText([p, plan(desiredTable('sessions', 's', true), undefined, 'eu-west-1')]);
+    const cost = 'Cost: on-demand requests are billed per request; storage and point-in-time recovery per GB-month. Prices: https://aws.amazon.com/dynamodb/pricing/\n';
+    expect(text.endsWith(`\n${cost}`)).toBe(true);
+    expect(text.split('Cost:')).toHaveLength(2);
+    // Without point-in-time recovery, it is not named.
+    expect(plansText([plan(desiredTable('approvals', 'reqs', true, { pitr: false }), undefined, 'eu-west-1')])).toContain('Cost: on-demand requests are billed per request; storage per GB-month.');
+    expect(JSON.stringify(planDocument(p))).not.toContain('pricing');
+  });
+
   it('says what an endpoint without PITR and tagging (DynamoDB Local) leaves out', () => {
     const local = plan(desiredTable('sessions', 's', true), undefined, 'eu-west-1', ['pitr', 'tags']);
     expect(local.changes.map((c) => c.op)).toEqual(['create-table', 'enable-ttl']);
     expect(planText(local)).toContain('  ! This endpoint does not implement point-in-time recovery or tagging (DynamoDB Local does not): left out.\n');
     expect(planDocument(local)).toMatchObject({ unsupported: ['pitr', 'tags'] });
     expect(planDocument(p)).not.toHaveProperty('unsupported');
+    // Controls the endpoint cannot have are n/a locally, never a failure (✗) of the table.
+    const text = planText(local);
+    expect(text).not.toContain('✗');
+    expect(text).toContain('    – Security Hub DynamoDB.2         n/a locally: DynamoDB Local has no point-in-time recovery (on in AWS)\n');
+    expect(text).toContain('    – Security Hub DynamoDB.5         n/a locally: DynamoDB Local has no tags (set in AWS)\n');
+    expect(local.compliance.filter((c) => c.status === 'n/a').map((c) => c.control)).toEqual(['DynamoDB.2', 'DynamoDB.5', 'CT.DYNAMODB.PR.1', 'DEPLOY-02b']);
   });
 
   it('ends a result with one line per Sentinel consumer of the table', () => {

@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../cli/run-cli.js';
+import { tmuxTerminal } from '../helpers/tmux.js';
 
 /** PIDs of java processes anywhere below `pid` (the run starts java through a watchdog shell). */
 function javaChildren(pid: number): number[] {
@@ -99,4 +100,39 @@ describe('--local (headless)', () => {
     expect(javaPid).toBeDefined();
     expect(await gone(javaPid!)).toBe(true);
   });
+});
+
+describe('--local (the wizard, in an 80×24 terminal)', () => {
+  const term = tmuxTerminal('local-demo');
+  afterAll(() => term.close());
+
+  it('asks the kind and the table name only, shows n/a locally and the cost line, creates the table', async () => {
+    const s = 'demo80';
+    term.launch(s, '--local', env(), { columns: 80, rows: 24 });
+    const kind = await term.waitFor(s, 'Which table?', 60_000);
+    // The region is picked and named; every table name is whole; the first screen says how to quit.
+    expect(kind).toContain('region us-east-1');
+    for (const table of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit']) expect(kind).toContain(`table ${table}`);
+    expect(kind).toContain('Ctrl-C quit');
+    term.key(s, 'Enter');
+    await term.waitFor(s, 'Table name?');
+    term.key(s, 'Enter');
+    const plan = await term.waitFor(s, 'Plan: create 1 table with 4 indexes');
+    expect(plan).toMatch(/sentinel-init · plan · sessions › us-east-1 › sentinel-sessions\n/);
+    term.key(s, 'End');
+    const end = await term.waitFor(s, 'Prices: https://aws.amazon.com/dynamodb/pricing/');
+    expect(end).toMatch(/– DynamoDB\.2, CT\.DYNAMODB\.PR\.1, DEPLOY-02b {2}n\/a locally: DynamoDB Local has\s+no point-in-time recovery/);
+    expect(end).toContain('– DynamoDB.5  n/a locally: DynamoDB Local has no tags');
+    expect(end).not.toContain('✗');
+    term.key(s, 'Enter');
+    const iam = await term.waitFor(s, 'IAM policies for this table');
+    expect(iam).not.toContain('--account-id');
+    term.key(s, 'Enter');
+    await term.waitFor(s, 'Create table sentinel-sessions in us-east-1? [y/n]');
+    term.typeText(s, 'y');
+    const done = await term.waitFor(s, 'Enter finish', 30_000);
+    expect(done).toContain('✓ Created table sentinel-sessions in us-east-1');
+    term.key(s, 'Enter');
+    await term.waitFor(s, 'EXIT=0', 20_000);
+  }, 120_000);
 });

@@ -34,13 +34,14 @@ describe('controls after this run', () => {
     const noPitr = desiredTable('sessions', 'sentinel-sessions', true, { pitr: false });
     expect(control(existing({}, noPitr), 'DEPLOY-02b')).toBe('met: point-in-time recovery on');
     expect(control(existing({ pitr: 'DISABLED' }, noPitr), 'DEPLOY-02b')).toBe('not met: point-in-time recovery off: --no-pitr');
-    // Wanted but not turned on by this plan (the endpoint lacks it): not met, and why.
-    expect(control(existing({ pitr: undefined }), 'CT.DYNAMODB.PR.1')).toBe('not met: this endpoint has no point-in-time recovery (DynamoDB Local)');
+    // The endpoint lacks it (DynamoDB Local): not a failure of the table, n/a locally, and what AWS would get.
+    expect(control(existing({ pitr: undefined }), 'CT.DYNAMODB.PR.1')).toBe('n/a: n/a locally: DynamoDB Local has no point-in-time recovery (on in AWS)');
+    expect(control(existing({ pitr: undefined }, noPitr), 'DynamoDB.2')).toBe('n/a: n/a locally: DynamoDB Local has no point-in-time recovery (--no-pitr: off in AWS)');
   });
 
-  it('tags: met naming the keys; not met where the endpoint has no tagging', () => {
+  it('tags: met naming the keys; n/a locally where the endpoint has no tagging', () => {
     expect(control(existing({}), 'DynamoDB.5')).toBe('met: tags managed-by, sentinel:table-kind');
-    expect(control(existing({ tags: undefined }), 'DynamoDB.5')).toBe('not met: this endpoint has no tags (DynamoDB Local)');
+    expect(control(existing({ tags: undefined }), 'DynamoDB.5')).toBe('n/a: n/a locally: DynamoDB Local has no tags (set in AWS)');
   });
 
   it('deletion protection: met when wanted or already on (never turned off); not met when off and left off', () => {
@@ -50,7 +51,7 @@ describe('controls after this run', () => {
     expect(control(existing({ deletionProtection: false }, loose), 'DynamoDB.6')).toBe('not met: deletion protection off: --no-deletion-protection');
   });
 
-  it('KMS encryption: any KMS key passes; the AWS owned key does not; DynamoDB Local cannot tell', () => {
+  it('KMS encryption: any KMS key passes; the AWS owned key does not; n/a on DynamoDB Local, which does not report it', () => {
     expect(control(plan(sessions, undefined, REGION), 'CT.DYNAMODB.PR.2')).toBe('met: AWS managed KMS key (alias/aws/dynamodb)');
     const withKey = desiredTable('sessions', 'sentinel-sessions', true, { kmsKey: { given: 'alias/sentinel', arn: KEY_ARN } });
     expect(control(existing({ sse: undefined }, withKey), 'CT.DYNAMODB.PR.2')).toBe(`met: customer managed KMS key ${KEY_ARN}`);
@@ -63,6 +64,6 @@ describe('controls after this run', () => {
     expect(control(existing({ sse: { status: 'DISABLING', type: 'KMS', kmsKeyArn: KEY_ARN } }), 'CT.DYNAMODB.PR.2')).toBe(owned);
     expect(control(existing({ sse: { status: 'ENABLED', type: 'AES256' } }), 'CT.DYNAMODB.PR.2')).toBe(owned);
     const local = existing({ sse: undefined, arn: 'arn:aws:dynamodb:ddblocal:000000000000:table/sentinel-sessions' });
-    expect(control(local, 'CT.DYNAMODB.PR.2')).toBe('unknown: DynamoDB Local does not report encryption');
+    expect(control(local, 'CT.DYNAMODB.PR.2')).toBe('n/a: n/a locally: DynamoDB Local does not report encryption');
   });
 });

@@ -302,7 +302,7 @@ describe('wizard', () => {
     const { services, calls } = fakeServices();
     const { r, exit } = start(options(), services);
     await waitForText(r, 'Which table?');
-    expect(r.lastFrame()).toMatch(/all +All 4 tables: sessions, approvals, breakglass, ratelimit/);
+    expect(r.lastFrame()).toMatch(/all +the 4 tables below, each with its default name/);
     await type(r, 'all');
     await press(r, KEY.enter, 'Which AWS profile?');
     await type(r, 'dev');

@@ -70,8 +70,10 @@ describe('startDemo', () => {
       say: (l) => said.push(l),
       start: async () => ({ endpoint: 'http://127.0.0.1:4567', stop: async () => void (stopped = true) }),
     });
-    expect(demo.options).toMatchObject({ endpointUrl: 'http://127.0.0.1:4567', profile: 'sentinel-demo', profileSource: 'AWS_PROFILE' });
+    // The region is picked for the person, and said so (the wizard does not ask for it).
+    expect(demo.options).toMatchObject({ endpointUrl: 'http://127.0.0.1:4567', profile: 'sentinel-demo', profileSource: 'AWS_PROFILE', region: 'us-east-1' });
     expect(said.join('\n')).toContain('Nothing here touches AWS');
+    expect(said.join('\n')).toContain('region us-east-1 (picked for the demo; any region works locally)');
     expect(env.AWS_PROFILE).toBe('sentinel-demo');
     expect(env.AWS_ENDPOINT_URL).toBeUndefined();
     const config = await readFile(env.AWS_CONFIG_FILE ?? '', 'utf8');

@@ -31,6 +31,19 @@ describe('wizard steps', () => {
     expect(run(all, checked(), { type: 'back' }).step.name).toBe('plan');
   });
 
+  it('the local demo asks only what changes the result: the kind and the table name (its profile, region and tags are its own)', () => {
+    // As startDemo hands them over: the demo's profile (as AWS_PROFILE) and its region.
+    const demo = options({ local: true, profile: 'sentinel-demo', profileSource: 'AWS_PROFILE', region: 'us-east-1' });
+    const s = initialState(demo);
+    expect(s.step.name).toBe('kind');
+    const named = run(s, { type: 'kind', kind: 'approvals' });
+    expect(named.step.name).toBe('table');
+    expect(named.answers).toMatchObject({ profile: 'sentinel-demo', region: 'us-east-1' });
+    expect(run(named, { type: 'table', table: 't1' }).step.name).toBe('check');
+    // Esc from the table name goes back to the kind, past the steps the demo answers itself.
+    expect(run(named, { type: 'back' }).step.name).toBe('kind');
+  });
+
   it('treats AWS_PROFILE as a preselection, not an answer', () => {
     const s = initialState(options({ kindGiven: true, profile: 'dev', profileSource: 'AWS_PROFILE' }));
     expect(s.step.name).toBe('profile');

@@ -88,7 +88,9 @@ describe('before any change', () => {
   it('whose account the policy names: STS\'s, else --account-id, else * with how to pin it', () => {
     expect(accountNote({ plans: [], identity }, options({ accountId: '999999999999' }))).toBe('ARNs name account 123456789012 (from STS).');
     expect(accountNote({ plans: [] }, options({ accountId: '999999999999' }))).toBe('ARNs name account 999999999999 (--account-id).');
-    expect(accountNote({ plans: [] }, options())).toBe('Account unknown (no STS call): the ARNs use *. Pass --account-id to pin it.');
+    // No advice of a flag the running wizard cannot take; the demo has no account to name.
+    expect(accountNote({ plans: [] }, options())).toBe('Account unknown (no STS call): the ARNs use * for the account.');
+    expect(accountNote({ plans: [] }, options({ local: true }))).toBe('Local demo: no AWS account, so the ARNs use * for the account.');
   });
 });
 
