@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// `npm run bench`: start-up, footprint and waiting of the built CLI, as medians over interleaved runs
-// and as ratios to bare `node -e 0` measured alongside. Builds dist/cli.js first when it is missing
-// or older than src/. Prints a table and writes bench-results.json. Needs no network; DynamoDB Local
-// (Java) runs on loopback. Options: --runs N (default 11), --wait-runs N (default 3), --no-local,
-// --no-wait, --out FILE.
-import { spawnSync } from 'node:child_process';
+// `npm run bench`: start-up, footprint, AWS calls and waiting of the built CLI on Node 20, 22 and 24
+// (the npm registry's `node` package, as scripts/smoke-node.mjs runs them), as medians over
+// interleaved runs and as ratios to bare `node -e 0` of the same version measured alongside. Builds
+// dist/cli.js first when it is missing or older than src/. Prints one table per version and writes
+// bench-results.json. Needs no network once the Node versions are cached; DynamoDB Local (Java) runs
+// on loopback. Options: --node 20,22,24 (majors, or `current`), --runs N (default 11), --wait-runs N
+// (default 3), --no-local, --no-wait, --out FILE.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACCESS_KEY, REGION, startLocal } from './bench/dynamo.mjs';
 import { hasTime } from './bench/measure.mjs';
-import { benchCreate, benchStartup, benchWait, benchWizard } from './bench/cases.mjs';
+import { benchCreate, benchStartup, benchWait, benchWizard, callsPerCreate } from './bench/cases.mjs';
 import { printTable } from './bench/report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,55 +61,68 @@ const env = {
 };
 const keyEnv = { ...env, AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'benchsecret', AWS_REGION: REGION };
 
-const node = process.execPath;
-const results = { date: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, runs, cases: {} };
 const log = (s) => process.stderr.write(`${s}\n`);
+const majors = process.argv.includes('--node') ? process.argv[process.argv.indexOf('--node') + 1].split(',') : ['20', '22', '24'];
 
-/** Runs one group; a group that cannot run here (no `script`, no Java) is noted, not fatal. */
-async function group(name, fn) {
-  try {
-    Object.assign(results.cases, await fn());
-  } catch (error) {
-    results.skipped = { ...results.skipped, [name]: String(error?.message ?? error).split('\n')[0] };
-    log(`  skipped ${name}: ${results.skipped[name]}`);
-  }
+/** The node binary of a major version (npx caches the npm package `node`), or this one for `current`. */
+function nodeOf(major) {
+  if (major === 'current') return process.execPath;
+  return execFileSync('npx', ['-y', '-p', `node@${major}`, '-c', 'command -v node'], { encoding: 'utf8' }).trim();
 }
 
-try {
-  log(`start-up: ${runs} rounds...`);
+/** Every group on one Node binary; DynamoDB Local is shared by the versions. */
+async function benchOn(node, locals) {
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const results = { date: new Date().toISOString(), node: version, platform: `${process.platform}-${process.arch}`, runs, cases: {} };
+  /** Runs one group; a group that cannot run here (no `script`, no Java) is noted, not fatal. */
+  async function group(name, fn) {
+    try {
+      Object.assign(results.cases, await fn());
+    } catch (error) {
+      results.skipped = { ...results.skipped, [name]: String(error?.message ?? error).split('\n')[0] };
+      log(`  skipped ${name}: ${results.skipped[name]}`);
+    }
+  }
+  log(`${version}: start-up, ${runs} rounds...`);
   await group('start-up', () => benchStartup({ node, cli, env, runs }));
-  log('wizard first screen (pseudo-terminal)...');
+  log(`${version}: wizard first screen (pseudo-terminal)...`);
   await group('wizard', () => {
     if (spawnSync('script', ['--version']).error) throw new Error('util-linux `script` is not installed');
     return benchWizard({ node, cli, env, runs });
   });
   if (!process.argv.includes('--no-local')) {
-    log('headless create on DynamoDB Local...');
+    log(`${version}: headless create on DynamoDB Local...`);
     await group('create', async () => {
-      const local = await startLocal(false);
-      try {
-        return await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint });
-      } finally {
-        await local.stop();
-      }
+      const local = await locals.fast();
+      return { ...(await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint })), calls: await callsPerCreate({ node, cli, env: keyEnv, endpoint: local.endpoint }) };
     });
     if (!process.argv.includes('--no-wait') && waitRuns > 0) {
-      log(`wait latency: ${waitRuns} index builds of ~30 s with -delayTransientStatuses...`);
-      await group('wait', async () => {
-        const slow = await startLocal(true);
-        try {
-          return { wait: await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint: slow.endpoint, log }) };
-        } finally {
-          await slow.stop();
-        }
-      });
+      log(`${version}: wait latency: ${waitRuns} index builds of ~30 s with -delayTransientStatuses...`);
+      await group('wait', async () => ({ wait: await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint: (await locals.slow()).endpoint, log }) }));
     }
   }
-} finally {
-  rmSync(home, { recursive: true, force: true });
+  results.rssMeasured = hasTime;
+  return results;
 }
 
-results.rssMeasured = hasTime;
-printTable(results);
-writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+/** DynamoDB Local, started when first needed and kept for the next version. */
+const started = [];
+const once = (delay) => {
+  let p;
+  return () => (p ??= startLocal(delay).then((l) => (started.push(l), l)));
+};
+const locals = { fast: once(false), slow: once(true) };
+
+const all = { date: new Date().toISOString(), versions: [] };
+try {
+  for (const major of majors) {
+    const results = await benchOn(nodeOf(major), locals);
+    all.versions.push(results);
+    printTable(results);
+  }
+} finally {
+  for (const l of started) await l.stop();
+  rmSync(home, { recursive: true, force: true });
+}
+writeFileSync(outFile, `${JSON.stringify(all, null, 2)}\n`);
 log(`wrote ${outFile}`);

@@ -1,9 +1,12 @@
 // Builds dist/: the package's bin `dist/cli.js` and the chunks it loads, with esbuild's own code
-// splitting. Every `await import('…')` in src/ starts a chunk that is read only when its branch runs:
-// `--version` never parses the wizard (Ink, React, yoga) or the AWS SDK, a headless run never loads
-// Ink, and the wizard draws before the SDK loads (test/build/bundle.test.ts holds all of this).
-// dist/cli.js itself is src/cli/bin.ts: it turns on Node's compile cache (Node >= 22.1) and, under
-// DEBUG, source-mapped stack traces, before the rest loads. README, "Performance", has the figures.
+// splitting. Two builds. The program (src/cli/main.ts → dist/chunks/main.js) is split: every
+// `await import('…')` in src/ starts a chunk that is read only when its branch runs, so a headless
+// run never loads Ink, the wizard draws before the SDK loads, and --generate-iam loads neither. The
+// bin (src/cli/bin.ts → dist/cli.js) is one file of its own with no splitting: it answers --version
+// and --help alone without reading any chunk, and otherwise turns on Node's compile cache (Node >=
+// 22.1) and, under DEBUG, source-mapped stack traces, then imports main.js. The few small modules
+// both use (help text, kinds, guarded output) are in both. test/build/bundle.test.ts counts the
+// files each path loads; docs/development.md, "Performance", has the figures.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,13 +17,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 rmSync(`${root}dist`, { recursive: true, force: true });
-const result = await build({
+
+/** What both builds share. */
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bin.ts' },
   outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
   format: 'esm', // splitting needs ESM; yoga-layout's top-level await does too
   platform: 'node',
   target: 'node20',
@@ -36,11 +38,27 @@ const result = await build({
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
   },
+  logLevel: 'warning',
+};
+
+const program = await build({
+  ...common,
+  entryPoints: { 'chunks/main': 'src/cli/main.ts' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   // signal-exit and other CommonJS dependencies call require(): give every ESM chunk one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   // SKIP_PATCH=name builds without one patch, to measure what it is worth with `npm run bench`.
   plugins: [...patches.filter((p) => p.name !== process.env.SKIP_PATCH), await precomputedPartition(root)],
-  logLevel: 'warning',
 });
-if (result.errors.length > 0) process.exit(1);
+
+/** bin.ts's `import('./main.js')` is the program built above, not bundled again. */
+const programExternal = {
+  name: 'program-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './chunks/main.js', external: true }));
+  },
+};
+const bin = await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, splitting: false, plugins: [programExternal] });
+if (program.errors.length > 0 || bin.errors.length > 0) process.exit(1);
 chmodSync(`${root}dist/cli.js`, 0o755);

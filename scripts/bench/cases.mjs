@@ -218,3 +218,18 @@ export async function benchWait({ node, cli, env, runs, endpoint, log }) {
     samples,
   };
 }
+
+/** AWS calls one headless create makes, counted by a proxy in front of DynamoDB Local, by operation. */
+export async function callsPerCreate({ node, cli, env, endpoint }) {
+  const proxy = await startCountingProxy(endpoint, '');
+  try {
+    const table = `bench-calls-${process.pid}-${tableCounter++}`;
+    const r = await run([node, cli, 'sessions', '--table', table, '--region', REGION, '--endpoint-url', proxy.endpoint, '--yes', '--json'], env);
+    const byOperation = {};
+    for (const c of proxy.calls) byOperation[c.op] = (byOperation[c.op] ?? 0) + 1;
+    const problem = /"status"\s*:\s*"created"/.test(r.stdout) ? undefined : `exit ${r.code}: ${firstLine(r.stderr || r.stdout)}`;
+    return { total: proxy.calls.length, byOperation, problem };
+  } finally {
+    await proxy.stop();
+  }
+}

@@ -1,13 +1,14 @@
 /**
  * The entry point and the one exit point: parse, pick the face (wizard or headless), print any
- * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
+ * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it;
+ * `--version` and `--help` given alone never come here (bin.ts answers them).
  */
 import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
 import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from './signals.js';
 import { wantsHeadless } from '../service/options.js';
-import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
+import { guardStreams, lostResult, stderr, stdout, stdoutFailure } from './output.js';
 import { owedDocument, runReport, runState } from './run-state.js';
 import { setInvocation } from '../core/shell.js';
 import { chooseInvocation, processFacts } from './invocation.js';
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     stdout.write(`${__VERSION__}\n`);
     return EXIT.ok;
   }
-  // Offline and small, so answered here: no chunk to load (README, "Performance").
+  // Offline and small, so answered here: no chunk of its own (docs/development.md, "Performance").
   if (options.generateIam) return generateIam(options, { stdout, stderr, env: process.env });
   // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
@@ -103,7 +104,7 @@ async function finishRun(ended: number, message?: string, error?: unknown): Prom
   const lost = await stdoutFailure();
   if (!lost || code !== EXIT.ok) return finish(code, message, error);
   const done = runState.outcome ? ` ${runState.outcome}; only its result was lost.` : '';
-  return finish(EXIT.failure, `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`);
+  return finish(EXIT.failure, lostResult(lost, done));
 }
 
 onStopSignals(controller, { write: (text) => stderr.write(text), exit: (code, message) => stopNow(code, message) });

@@ -49,3 +49,8 @@ export async function stdoutFailure(): Promise<NodeJS.ErrnoException | undefined
   await new Promise((resolve) => setImmediate(resolve));
   return stdoutError;
 }
+
+/** The sentence for a run whose result could not be written (exit 1); `done`: what the run did all the same. */
+export function lostResult(lost: NodeJS.ErrnoException, done = ''): string {
+  return `Could not write the result to standard output (${lost.code ?? lost.message}).${done} Run again with stdout going somewhere writable.`;
+}

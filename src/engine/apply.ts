@@ -10,7 +10,7 @@ import { AwsFailure, CliError, Interrupted, Unexpected } from '../core/errors.js
 import { withIndexes } from '../core/kinds.js';
 import { tagsText } from '../core/tags.js';
 import { describeChange } from './change-text.js';
-import { describe } from './describe.js';
+import { describe, withSettings } from './describe.js';
 import { setKmsKey } from './encryption.js';
 import { enablePitr } from './pitr.js';
 import { plan as makePlan } from './plan.js';
@@ -64,16 +64,17 @@ export async function apply(p: Plan, dynamo: DynamoApi, options: ApplyOptions = 
       await step(ctx, 'wait-table', label, async () => {
         // This run's CreateTable is not confirmed until the table reads ACTIVE.
         if (created) ctx.emit({ type: 'sent', id: 'wait-table', operation: 'CreateTable' });
-        await waitFor(ctx, 'wait-table', tableActive(p.table, true));
+        const active = await waitFor(ctx, 'wait-table', tableActive(p.table, true));
+        // No second describe when that one already showed every index ACTIVE.
         const out = await waitFor(ctx, 'wait-table', settled(p.table));
         // The tags went with CreateTable: read them back like every other claim.
         if (created && !p.unsupported.includes('tags')) await tagsListed(ctx, 'wait-table', out.table.arn, p.desired.tags, 'CreateTable with tags');
-        return out;
+        return { ...out, polls: active.polls + out.polls };
       });
       // A concurrent creator may have made it differently or not finished: converge from what is there.
       changes = created ? changes.filter((c) => c.op !== 'create-table') : replan(p, await describe(dynamo, p.table, options.signal));
     }
-    for (const change of changes) await carryOut(ctx, p, change);
+    for (const change of changes) await carryOut(ctx, p, change, created);
     const final = await confirmDone(ctx, p);
     const status: ApplyStatus = created ? 'created' : changes.length > 0 ? 'updated' : 'unchanged';
     return result(status, final.arn);
@@ -86,11 +87,17 @@ function replan(p: Plan, actual: Plan['actual']): Change[] {
   return makePlan(p.desired, actual, p.region).changes.filter((c) => c.op !== 'create-table');
 }
 
-/** The claim "created"/"updated" only after DynamoDB's own answer shows nothing left to change. */
+/**
+ * The claim "created"/"updated" only after DynamoDB's own answers show nothing left to change: each
+ * setting as last read after this run's last change to it (a read-back of a step), else read now.
+ */
 async function confirmDone(ctx: RunContext, p: Plan): Promise<ActualTable> {
-  await waitFor(ctx, 'finish', tableActive(p.table));
+  const { table } = await waitFor(ctx, 'finish', tableActive(p.table));
   ctx.operation = 'DescribeTable';
-  const final = await describe(ctx.dynamo, p.table, ctx.signal);
+  // What the endpoint does not implement was read by the plan; it does not change within a run.
+  const lacks = (feature: 'pitr' | 'tags') => p.unsupported.includes(feature);
+  const known = { ...ctx.fresh, ...(lacks('pitr') && { pitr: { status: undefined } }), ...(lacks('tags') && { tags: { tags: undefined } }) };
+  const final = await withSettings(ctx.dynamo, table, ctx.signal, { known });
   if (!final) throw new AwsFailure(`Table ${p.table} disappeared right after it was ${p.action === 'create' ? 'created' : 'updated'}.`, 'Someone deleted it; run again to create it.');
   const left = replan(p, final).filter((c) => c.op !== 'wait-table' && c.op !== 'wait-index');
   if (left.length > 0) {
@@ -102,7 +109,8 @@ async function confirmDone(ctx: RunContext, p: Plan): Promise<ActualTable> {
   return final;
 }
 
-async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void> {
+/** `created`: this run made the table, so what CreateTable cannot set (TTL, PITR) is known to be off. */
+async function carryOut(ctx: RunContext, p: Plan, change: Change, created: boolean): Promise<void> {
   switch (change.op) {
     case 'create-table':
       // Only in create plans, handled above; an update plan never contains it.
@@ -128,7 +136,7 @@ async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void>
       return;
     }
     case 'enable-ttl':
-      await step(ctx, 'ttl', `Enable TTL on attribute ${change.attribute}`, () => enableTtl(ctx, p.desired));
+      await step(ctx, 'ttl', `Enable TTL on attribute ${change.attribute}`, () => enableTtl(ctx, p.desired, created));
       return;
     case 'enable-deletion-protection':
       await step(ctx, 'deletion-protection', 'Turn on deletion protection', () => enableDeletionProtection(ctx, p.desired, 'deletion-protection'));
@@ -136,7 +144,7 @@ async function carryOut(ctx: RunContext, p: Plan, change: Change): Promise<void>
     case 'enable-pitr':
       await step(ctx, 'pitr', 'Turn on point-in-time recovery', async () => {
         // A plan made without asking the endpoint (tests, a create on DynamoDB Local): say it was left off.
-        if ((await enablePitr(ctx, p.desired, 'pitr')) === 'unsupported') {
+        if ((await enablePitr(ctx, p.desired, 'pitr', created)) === 'unsupported') {
           ctx.emit({ type: 'step', id: 'pitr', label: 'Point-in-time recovery: this endpoint does not implement it (DynamoDB Local); left off' });
         }
       });

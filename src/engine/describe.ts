@@ -139,12 +139,28 @@ export interface DescribeOptions {
    * table leave it off: they must not act on what they could not read.
    */
   noteDenied?: boolean;
+  /** Answers already read since the setting last changed (apply's own read-backs): not asked again. */
+  known?: KnownReads;
+}
+
+export interface KnownReads {
+  ttl?: { status: string; attribute?: string };
+  /** status undefined: the endpoint does not implement point-in-time recovery. */
+  pitr?: { status: string | undefined };
+  /** tags undefined: the endpoint does not implement tagging. */
+  tags?: { tags: Record<string, string> | undefined };
 }
 
 /** Every read a plan needs, normalised; undefined when the table does not exist. */
 export async function describe(dynamo: DynamoApi, name: string, signal?: AbortSignal, options: DescribeOptions = {}): Promise<ActualTable | undefined> {
   const table = await describeTableOnly(dynamo, name, signal);
-  if (!table) return undefined;
+  return table && withSettings(dynamo, table, signal, options);
+}
+
+/** A DescribeTable answer completed with TTL, point-in-time recovery and tags (read unless known); undefined when the table is gone. */
+export async function withSettings(dynamo: DynamoApi, table: Omit<ActualTable, 'ttlStatus' | 'ttlAttribute'>, signal?: AbortSignal, options: DescribeOptions = {}): Promise<ActualTable | undefined> {
+  const name = table.name;
+  const known = options.known ?? {};
   const creating = table.status === 'CREATING';
   const unread: UnreadSetting[] = [];
   /** One read; when denied and noted, `unknown` stands for its answer. */
@@ -158,19 +174,21 @@ export async function describe(dynamo: DynamoApi, name: string, signal?: AbortSi
     }
   };
   try {
-    const ttl = await read({ setting: 'ttl', operation: 'DescribeTimeToLive' }, () => readTtl(dynamo, name, signal), { status: 'UNKNOWN' });
-    const pitr = await read({ setting: 'pitr', operation: 'DescribeContinuousBackups' }, () => readPitr(dynamo, name, signal), undefined);
+    const ttl = known.ttl ?? (await read({ setting: 'ttl', operation: 'DescribeTimeToLive' }, () => readTtl(dynamo, name, signal), { status: 'UNKNOWN' }));
+    const pitr = known.pitr ? known.pitr.status : await read({ setting: 'pitr', operation: 'DescribeContinuousBackups' }, () => readPitr(dynamo, name, signal), undefined);
     // A table still being created may not be known to the PITR and tagging calls yet: nothing is on.
     if (pitr === 'NOT FOUND' && !creating) return undefined;
-    const tags = await read(
-      { setting: 'tags', operation: 'ListTagsOfResource' },
-      () =>
-        readTags(dynamo, table.arn, signal).catch((error: unknown) => {
-          if (creating && isNotFound(error)) return {};
-          throw error;
-        }),
-      undefined,
-    );
+    const tags = known.tags
+      ? known.tags.tags
+      : await read(
+          { setting: 'tags', operation: 'ListTagsOfResource' },
+          () =>
+            readTags(dynamo, table.arn, signal).catch((error: unknown) => {
+              if (creating && isNotFound(error)) return {};
+              throw error;
+            }),
+          undefined,
+        );
     const found = { ...table, ttlStatus: ttl.status, ttlAttribute: ttl.attribute, pitr: pitr === 'NOT FOUND' ? 'DISABLED' : pitr, tags };
     return unread.length > 0 ? { ...found, unread } : found;
   } catch (error) {

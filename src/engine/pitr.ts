@@ -7,7 +7,7 @@
  */
 import { errorName } from '../aws/transport-errors.js';
 import { AwsFailure } from '../core/errors.js';
-import { readPitr } from './describe.js';
+import { isUnsupported, readPitr } from './describe.js';
 import type { DesiredTable } from './types.js';
 import { mutating, SETTLE_MS, tableActive, waitFor, type RunContext } from './wait.js';
 import { states, waitForRead } from './wait-read.js';
@@ -20,11 +20,16 @@ export const PITR_ON = { PointInTimeRecoveryEnabled: true } as const;
 
 const NOT_YET_AVAILABLE = 'CONTINUOUS BACKUPS NOT YET AVAILABLE';
 
-/** Turns PITR on and waits until it reads ENABLED; 'unsupported' when the endpoint lacks it (DynamoDB Local). */
-export async function enablePitr(ctx: RunContext, desired: DesiredTable, id: string): Promise<'enabled' | 'unsupported'> {
+/**
+ * Turns PITR on and waits until it reads ENABLED; 'unsupported' when the endpoint lacks it (DynamoDB
+ * Local). A table this run just created has it off (CreateTable has no parameter for it): the call
+ * goes first, with no read before it.
+ */
+export async function enablePitr(ctx: RunContext, desired: DesiredTable, id: string, justCreated = false): Promise<'enabled' | 'unsupported'> {
   await waitFor(ctx, id, tableActive(desired.name));
   const name = desired.name;
   let sent = false;
+  let asked = false;
   const request = async (): Promise<string> => {
     try {
       const input = { TableName: name, PointInTimeRecoverySpecification: PITR_ON };
@@ -35,6 +40,10 @@ export async function enablePitr(ctx: RunContext, desired: DesiredTable, id: str
     } catch (error) {
       if (errorName(error) === 'ContinuousBackupsUnavailableException') return NOT_YET_AVAILABLE;
       if (errorName(error) === 'TableNotFoundException') return 'TABLE NOT FOUND';
+      if (isUnsupported(error)) {
+        ctx.fresh.pitr = { status: undefined };
+        return 'UNSUPPORTED';
+      }
       throw error;
     }
   };
@@ -52,8 +61,13 @@ export async function enablePitr(ctx: RunContext, desired: DesiredTable, id: str
           : new AwsFailure(`Table ${name} is ACTIVE, but DescribeContinuousBackups has not known it for ${SETTLE_MS / 1000} s.`, 'Run again to turn point-in-time recovery on.'),
     },
     read: async () => {
+      if (justCreated && !sent && !asked) {
+        asked = true;
+        return request();
+      }
       ctx.operation = 'DescribeContinuousBackups';
       const status = await readPitr(ctx.dynamo, name, ctx.signal);
+      if (status !== 'NOT FOUND') ctx.fresh.pitr = { status };
       if (status === undefined) return 'UNSUPPORTED';
       if (status === 'NOT FOUND') return 'TABLE NOT FOUND';
       return status === 'DISABLED' && !sent ? request() : status;

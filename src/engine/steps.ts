@@ -157,14 +157,24 @@ export async function removeIndex(ctx: RunContext, desired: DesiredTable, name: 
 /** How long TTL may take to show as on after DynamoDB accepted UpdateTimeToLive. */
 const TTL_SETTLE_MS = 30_000;
 
+/** DescribeTimeToLive, kept as the run's latest TTL read. */
+async function ttlNow(ctx: RunContext, name: string): Promise<{ status: string; attribute?: string }> {
+  ctx.operation = 'DescribeTimeToLive';
+  const now = await readTtl(ctx.dynamo, name, ctx.signal);
+  ctx.fresh.ttl = now;
+  return now;
+}
+
 /**
- * DescribeTimeToLive first: UpdateTimeToLive is not idempotent and fails when TTL is already on.
+ * DescribeTimeToLive first (not on a table this run just created: CreateTable has no TTL parameter):
+ * UpdateTimeToLive is not idempotent and fails when TTL is already on, which is taken as on.
  * Afterwards TTL is read back: an accepted call is not proof that TTL is on.
  */
-export async function enableTtl(ctx: RunContext, desired: DesiredTable): Promise<void> {
-  ctx.operation = 'DescribeTimeToLive';
-  const now = await readTtl(ctx.dynamo, desired.name, ctx.signal);
-  if (now.status === 'ENABLED' || now.status === 'ENABLING') return;
+export async function enableTtl(ctx: RunContext, desired: DesiredTable, justCreated = false): Promise<void> {
+  if (!justCreated) {
+    const now = await ttlNow(ctx, desired.name);
+    if (now.status === 'ENABLED' || now.status === 'ENABLING') return;
+  }
   try {
     const input = { TableName: desired.name, TimeToLiveSpecification: ttlSpecification(desired) };
     await mutating(ctx, 'UpdateTimeToLive', () => ctx.dynamo.updateTimeToLive(input, ctx.signal));
@@ -173,8 +183,7 @@ export async function enableTtl(ctx: RunContext, desired: DesiredTable): Promise
   }
   const started = Date.now();
   for (;;) {
-    ctx.operation = 'DescribeTimeToLive';
-    const after = await readTtl(ctx.dynamo, desired.name, ctx.signal);
+    const after = await ttlNow(ctx, desired.name);
     if (after.status === 'ENABLED' || after.status === 'ENABLING') return;
     if (Date.now() - started > TTL_SETTLE_MS) {
       throw new AwsFailure(`DynamoDB accepted UpdateTimeToLive on ${desired.name}, but TTL still reads ${after.status} after ${TTL_SETTLE_MS / 1000} s.`, 'Run again to turn it on.');

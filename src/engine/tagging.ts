@@ -26,6 +26,7 @@ export async function tagsListed(ctx: RunContext, id: string, arn: string, want:
     read: async () => {
       ctx.operation = 'ListTagsOfResource';
       const have = await readTags(ctx.dynamo, arn, ctx.signal);
+      ctx.fresh.tags = { tags: have };
       if (!have) return 'UNSUPPORTED';
       lacking = tagsText(Object.fromEntries(Object.entries(want).filter(([key, value]) => have[key] !== value)));
       return lacking ? 'NOT YET LISTED' : 'LISTED';

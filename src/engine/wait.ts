@@ -8,7 +8,7 @@ import { isTransient, isUnreachable, mayHaveHappened } from '../aws/dynamo-error
 import type { DynamoApi } from '../aws/types.js';
 import { AwsFailure } from '../core/errors.js';
 import { formatDuration, sleep } from '../core/duration.js';
-import { describeTableOnly } from './describe.js';
+import { describeTableOnly, type KnownReads } from './describe.js';
 import { pollDelay as defaultPollDelay } from './poll.js';
 import { tableStateProblem } from './states.js';
 import type { ActualTable, ProgressEvent } from './types.js';
@@ -36,6 +36,28 @@ export interface RunContext {
   changed: boolean;
   /** Whether any describe has shown the table: only then can it be said to have disappeared. */
   seen: boolean;
+  /** The last answer of each read since this run last changed what it reads: used instead of asking again. */
+  fresh: FreshReads;
+}
+
+/** Reads still current: each is dropped when a change that can alter it is sent (whatever its answer). */
+export interface FreshReads extends KnownReads {
+  table?: TableNow;
+}
+
+/** What each change can alter; a call not listed here drops every read. */
+const ALTERS: Record<string, (keyof FreshReads)[]> = {
+  UpdateTable: ['table'],
+  UpdateTimeToLive: ['ttl'],
+  UpdateContinuousBackups: ['pitr'],
+  TagResource: ['tags'],
+};
+
+/** Drops what `operation` can alter, before it is sent: a refused, lost or garbled answer leaves it unknown too. */
+function forget(ctx: RunContext, operation: string): void {
+  const alters = ALTERS[operation];
+  if (!alters) ctx.fresh = {};
+  else for (const key of alters) delete ctx.fresh[key];
 }
 
 /**
@@ -45,6 +67,7 @@ export interface RunContext {
  */
 export async function mutating<T>(ctx: RunContext, operation: string, call: () => Promise<T>): Promise<T> {
   ctx.operation = operation;
+  forget(ctx, operation);
   if (ctx.stepId) ctx.emit({ type: 'sent', id: ctx.stepId, operation });
   try {
     const out = await call();
@@ -75,6 +98,7 @@ export function newContext(dynamo: DynamoApi, table: string, opts: ContextOption
     operation: 'DescribeTable',
     seen: false,
     changed: false,
+    fresh: {},
   };
 }
 
@@ -116,8 +140,13 @@ export async function pause(ctx: RunContext, ms: number, what: string, state: st
   throw deadlineError(ctx, what, state);
 }
 
-/** Polls until the wait's target state; any state it does not name ends the run. */
+/**
+ * Polls until the wait's target state; any state it does not name ends the run. A describe since the
+ * run's last change to the table that already shows the target ends it with no call.
+ */
 export async function waitFor(ctx: RunContext, id: string, wait: Wait): Promise<{ table: TableNow; polls: number }> {
+  const known = ctx.fresh.table;
+  if (known && wait.target.has(wait.state(known))) return { table: known, polls: 0 };
   const started = Date.now();
   let polls = 0;
   let failures = 0;
@@ -126,6 +155,7 @@ export async function waitFor(ctx: RunContext, id: string, wait: Wait): Promise<
     let table: TableNow | undefined;
     try {
       table = await describeTableOnly(ctx.dynamo, ctx.table, ctx.signal);
+      ctx.fresh.table = table;
       polls++;
       failures = 0;
     } catch (error) {

@@ -4,7 +4,7 @@
  * map says which sources it holds, so these tests see what a run loaded, not how long it took.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -89,6 +89,34 @@ it('ships the SDK\'s region table, computed at build time through partition(): t
   expect(regions.length).toBeGreaterThan(30);
   for (const r of regions) expect(shipped.partition(r.id), r.id).toEqual({ name: partition(r.id).name, description: partition(r.id).description });
   expect(shipped.partition('eu-wst-1').description).toBeUndefined();
+});
+
+it('--version and --help, given alone, are answered by dist/cli.js alone: no chunk, no compile cache', async () => {
+  const cacheHome = join(dir, 'cache');
+  for (const args of [['--version'], ['-V'], ['--help'], ['-h']]) {
+    const { run, files } = await runWithHook(args, { XDG_CACHE_HOME: cacheHome });
+    expect(run.code, run.stderr).toBe(0);
+    expect(files, args.join(' ')).toEqual(['cli.js']);
+    // The same answer the full parser gives when the flag comes with more.
+    const parsed = await runCli(['sessions', ...args], { env: { HOME: dir } });
+    expect(run.stdout, args.join(' ')).toBe(parsed.stdout);
+  }
+  expect(existsSync(cacheHome)).toBe(false);
+});
+
+it('a usage error and --generate-iam load the program and a few small chunks, nothing else', async () => {
+  for (const [args, code, most] of [
+    [['--bogus'], 2, 18],
+    [['--generate-iam', '--region', 'eu-west-1'], 0, 18],
+  ] as const) {
+    const { run, files } = await runWithHook([...args]);
+    expect(run.code, run.stderr).toBe(code);
+    expect(files, args.join(' ')).toContain('chunks/main.js');
+    const bytes = files.reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+    // Measured 16 and 17 files (about 55 KB): a bound close above, so growth here is noticed.
+    expect(files.length, `${args.join(' ')}: ${files.length} files, ${bytes} bytes`).toBeLessThanOrEqual(most);
+    expect(bytes, args.join(' ')).toBeLessThan(80_000);
+  }
 });
 
 it('--version, --help and --generate-iam load neither the AWS SDK nor Ink', async () => {

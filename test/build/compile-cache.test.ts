@@ -63,6 +63,36 @@ describe.each([22, 24])('Node %i', (major) => {
     expect(run().out).toBe(first.out);
   });
 
+  it('a start with the cache as the last check left it lists no directory of it; a change makes the next start check again', () => {
+    const { home, cacheDir, files } = setup();
+    // Logs every readdir the run makes (node:fs patched before the CLI loads).
+    const log = join(home, 'readdir.log');
+    const spy = join(home, 'spy.mjs');
+    writeFileSync(
+      spy,
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+const readdir = fs.readdirSync;
+fs.readdirSync = (path, ...rest) => { fs.appendFileSync(${JSON.stringify(log)}, String(path) + '\\n'); return readdir(path, ...rest); };
+syncBuiltinESMExports();`,
+    );
+    const env = { PATH: process.env.PATH, HOME: home, NODE_OPTIONS: `--import ${spy}` };
+    const listed = () => {
+      writeFileSync(log, '');
+      const r = spawnSync(node, [CLI, '--generate-iam', '--region', 'eu-west-1'], { env, encoding: 'utf8', timeout: 20_000 });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8').split('\n').filter((p) => p.startsWith(cacheDir));
+    };
+    listed(); // writes the cache
+    listed(); // checks what the first run wrote
+    expect(listed()).toEqual([]);
+    expect(listed()).toEqual([]);
+    // Something planted in a folder changes its time: the next start looks, and removes it.
+    const planted = join(files()[0]!, '..', 'planted');
+    execFileSync('mkfifo', [planted]);
+    expect(listed().length).toBeGreaterThan(0);
+    expect(existsSync(planted)).toBe(false);
+  });
+
   it('corrupt entries (bytes overwritten at ten offsets, or emptied) change nothing and are rewritten', () => {
     const { run, files } = setup();
     const reference = run().out;
