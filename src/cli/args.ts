@@ -12,10 +12,11 @@ import { validateFunctionRef } from '../core/function-ref.js';
 import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
+import { SUBCOMMANDS, unknownFlag, unknownOutput, unknownWord } from './conventions.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile' | 'function';
-type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
+type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force' | 'noInput';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -49,6 +50,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--allow-kind-change': 'allowKindChange',
   '--force': 'force',
   '--local': 'local',
+  '--no-input': 'noInput',
   '--help': 'help',
   '-h': 'help',
   '--version': 'version',
@@ -64,12 +66,16 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   timeout: validateDuration,
   kmsKey: validateKmsKey,
   function: validateFunctionRef,
-  output: (v) => (isIacOutput(v) ? undefined : `Unknown output "${v}": use ${IAC_OUTPUTS.join(', ')}.`),
+  output: (v) => (isIacOutput(v) ? undefined : unknownOutput(v)),
 };
 
 function usage(message: string): UsageError {
   return new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
 }
+
+/** Every flag, for "did you mean" and the completion scripts. */
+export const FLAG_NAMES = { values: Object.keys(VALUE_FLAGS), switches: [...Object.keys(BOOL_FLAGS), '--generate-iam'] };
+const ALL_FLAGS = [...FLAG_NAMES.values, ...FLAG_NAMES.switches];
 
 /** The flag of an option key: noPitr -> --no-pitr. */
 const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -86,6 +92,7 @@ export function asksDetailedExitcode(argv: readonly string[]): boolean {
 
 /** Parses argv (without node and the script) into Options. Throws UsageError (exit 2) on bad input. */
 export function parseArgs(argv: readonly string[]): Options {
+  if (argv[0] === 'help') return helpFor(argv.slice(1));
   const values: Partial<Record<ValueKey, string>> = {};
   let tags: Tag[] = [];
   const bools = new Set<BoolKey>();
@@ -108,7 +115,12 @@ export function parseArgs(argv: readonly string[]): Options {
       }
       if (command === 'doctor') throw usage(`doctor checks a deployed function, named with --function; it takes no KIND (got "${arg}").`);
       if (kind !== undefined) throw usage(`Unexpected argument "${arg}": only one KIND can be given (already "${kind}").`);
-      if (!isKindName(arg) && arg !== 'all') throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')} or all.`);
+      if ((SUBCOMMANDS as readonly string[]).includes(arg) && !onlyPositionals) throw usage(`${arg} comes first: sentinel-init ${arg} ...`);
+      if (!isKindName(arg) && arg !== 'all') {
+        const near = unknownWord(arg, kind === undefined && command === 'provision');
+        if (near) throw new UsageError(near);
+        throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')} or all.`);
+      }
       kind = arg;
       continue;
     }
@@ -131,7 +143,10 @@ export function parseArgs(argv: readonly string[]): Options {
       continue;
     }
     const valueKey = VALUE_FLAGS[name];
-    if (!valueKey) throw usage(`Unknown flag ${name}.`);
+    if (!valueKey) {
+      const near = unknownFlag(name, ALL_FLAGS);
+      throw near ? new UsageError(near) : usage(`Unknown flag ${name}.`);
+    }
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
@@ -150,9 +165,12 @@ export function parseArgs(argv: readonly string[]): Options {
     }
     const problem = VALIDATORS[valueKey]?.(value);
     if (problem) throw new UsageError(problem, `Check ${name}.`);
+    // One value each (--tag alone adds up): a second would silently win over the first.
+    if (values[valueKey] !== undefined) throw usage(`${name} was given twice ("${values[valueKey]}", then "${value}"): give it once.`);
     values[valueKey] = value;
   }
 
+  if (bools.has('plan') && bools.has('yes')) throw usage('--plan changes nothing and --yes applies: give one of them.');
   if (command === 'verify') {
     const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force', 'allowKindChange'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
     const first = flags[0];
@@ -161,7 +179,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (bools.has('clean') && command !== 'verify') throw usage('--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items earlier verify runs left in the table.');
   if (command === 'doctor') {
     // Read-only and about a function: only where to look and how to answer.
-    const allowed = new Set<string>(['region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
+    const allowed = new Set<string>(['noInput', 'region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
     const given = [...bools, ...(Object.keys(values) as ValueKey[])].find((f) => !allowed.has(f));
     if (given) throw usage(`doctor only reads a deployed function and its tables; it takes no ${flagOf(given)}.`);
     if (values.function === undefined && !bools.has('help') && !bools.has('version')) throw usage('doctor needs --function NAME|ARN: the deployed Lambda TVM to check.');
@@ -215,9 +233,29 @@ export function parseArgs(argv: readonly string[]): Options {
     ...(bools.has('force') && { force: true }),
     ...(bools.has('allowKindChange') && { allowKindChange: true }),
     local: bools.has('local'),
+    ...(bools.has('noInput') && { noInput: true }),
     help: bools.has('help'),
+    // `verify --help`, `sessions --help`: that command's or that kind's help.
+    ...(bools.has('help') && (command !== 'provision' || kind !== undefined) && { helpTopic: command !== 'provision' ? command : kind }),
     version: bools.has('version'),
   };
 }
 
 export { helpText } from './help.js';
+
+/** `sentinel-init help [TOPIC]`: the main help, or a command's or a kind's. */
+function helpFor(rest: readonly string[]): Options {
+  const [topic, extra] = rest;
+  if (extra !== undefined) throw usage(`help takes one topic (got "${topic}" and "${extra}").`);
+  if (topic !== undefined && !isHelpTopic(topic)) {
+    const near = unknownWord(topic, true);
+    throw near ? new UsageError(`No help for "${topic}". ${near.replace(/^[^.]*\. /, '')}`) : usage(`No help for "${topic}": try a KIND, all, verify, doctor or completion.`);
+  }
+  const base = parseArgs([]);
+  return { ...base, help: true, ...(topic !== undefined && topic !== 'help' && { helpTopic: topic }) };
+}
+
+/** What `help TOPIC` and `TOPIC --help` can name. */
+export function isHelpTopic(topic: string): boolean {
+  return isKindName(topic) || topic === 'all' || (SUBCOMMANDS as readonly string[]).includes(topic);
+}
