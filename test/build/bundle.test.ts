@@ -102,6 +102,21 @@ it('--version, --help and --generate-iam load neither the AWS SDK nor Ink', asyn
   }
 });
 
+it('help topics and completion scripts load neither the AWS SDK nor Ink; __complete profiles reads the shared files without Ink or any SDK client', async () => {
+  for (const args of [['help', 'verify'], ['doctor', '--help'], ['completion', 'bash'], ['completion', 'fish']]) {
+    const { run, sources } = await runWithHook(args);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(0);
+    expect(sources.filter(sdk), args.join(' ')).toEqual([]);
+    expect(sources.filter(ink), args.join(' ')).toEqual([]);
+  }
+  writeFileSync(join(dir, 'profiles'), '[profile ops]\nregion = eu-west-1\n');
+  const { run, sources } = await runWithHook(['__complete', 'profiles'], { AWS_CONFIG_FILE: join(dir, 'profiles') });
+  expect(run.stdout).toBe('ops\n');
+  expect(sources.filter(ink)).toEqual([]);
+  expect(sources.filter((s) => /node_modules\/@aws-sdk\/client-/.test(s))).toEqual([]);
+});
+
 it('a headless run loads the SDK and the headless face, never Ink or the wizard', async () => {
   const { run, sources } = await runWithHook(['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'], {
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
