@@ -1,14 +1,20 @@
 /** "Did you mean …?": the one edit-distance rule, for regions, kinds, subcommands and flags. */
 
-/** Levenshtein distance. */
+/** Edits between two words: insert, delete, replace, or swap two neighbours (the commonest typo: --tabel). */
 export function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // One row per letter of a; rows[i][j]: edits between a's first i letters and b's first j.
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  const at = (i: number, j: number) => rows[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
+    rows.push(row);
+    for (let j = 1; j <= b.length; j++) {
+      let best = Math.min(at(i - 1, j) + 1, (row[j - 1] ?? 0) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      row[j] = best;
+    }
   }
-  return prev[b.length] ?? 0;
+  return at(a.length, b.length);
 }
 
 /** The candidate closest to a mistyped word, if within `max` edits (first of equals wins). */

@@ -66,7 +66,8 @@ describe('parseArgs', () => {
   });
 
   it('refuses unknown flags, kinds, a second positional and missing values, pointing at --help', () => {
-    expect(usageMessage(['--tabel', 'x'])).toBe('Unknown flag --tabel. Run sentinel-init --help for usage.');
+    expect(usageMessage(['--tabel', 'x'])).toBe('Unknown flag --tabel. Did you mean --table? ');
+    expect(usageMessage(['--frobnicate', 'x'])).toBe('Unknown flag --frobnicate. Run sentinel-init --help for usage.');
     expect(usageMessage(['session'])).toMatch(/^Unknown kind "session"\. Did you mean sessions\?/);
     expect(usageMessage(['tables'])).toMatch(/^Unknown kind "tables": use sessions, approvals, breakglass, ratelimit or all\. Run sentinel-init --help/);
     expect(usageMessage(['sessions', 'approvals'])).toMatch(/only one KIND/);

@@ -4,7 +4,7 @@ import { parseArgs } from '../../src/cli/args.js';
 import { topicHelp } from '../../src/cli/help-topics.js';
 import { closestRegion } from '../../src/aws/regions.js';
 import { UsageError } from '../../src/core/errors.js';
-import { closest, didYouMean } from '../../src/core/suggest.js';
+import { closest, didYouMean, distance } from '../../src/core/suggest.js';
 import { wantsHeadless } from '../../src/service/options.js';
 
 /** The one line a usage error prints (message and hint), asserting exit 2. */
@@ -24,6 +24,11 @@ describe('did you mean', () => {
   it('one edit-distance rule: kinds, commands, flags and regions all use it', () => {
     expect(closest('sesions', ['sessions', 'approvals'], 2)).toBe('sessions');
     expect(closest('xyz', ['sessions', 'approvals'], 2)).toBeUndefined();
+    // Two neighbours swapped is one edit: --tabel is --table.
+    expect(distance('tabel', 'table')).toBe(1);
+    expect(distance('regoin', 'region')).toBe(1);
+    expect(distance('sessions', 'sessions')).toBe(0);
+    expect(distance('', 'abc')).toBe(3);
     expect(didYouMean('eu-wst-1', ['eu-west-1', 'us-east-1'])).toBe(' Did you mean eu-west-1?');
     expect(closestRegion('eu-wst-1', [{ id: 'us-east-1', name: '', partition: 'aws' }, { id: 'eu-west-1', name: '', partition: 'aws' }])).toBe('eu-west-1');
   });
