@@ -13,49 +13,8 @@ import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
 import { SUBCOMMANDS, unknownFlag, unknownOutput, unknownWord } from './conventions.js';
+import { BOOL_FLAGS, FLAG_NAMES, VALUE_FLAGS, type BoolKey, type ValueKey } from './flags.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
-
-type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile' | 'function';
-type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force' | 'noInput';
-
-const VALUE_FLAGS: Record<string, ValueKey> = {
-  '--table': 'table',
-  '--region': 'region',
-  '--aws-profile': 'profile',
-  '--profile': 'profile',
-  '--account-id': 'accountId',
-  '--mfa-code': 'mfaCode',
-  '--endpoint-url': 'endpointUrl',
-  '--timeout': 'timeout',
-  '--kms-key': 'kmsKey',
-  // Repeatable: every --tag adds one (parseArgs collects them).
-  '--tag': 'tag',
-  '--output': 'output',
-  '--output-file': 'outputFile',
-  '--function': 'function',
-};
-
-const BOOL_FLAGS: Record<string, BoolKey> = {
-  '--plan': 'plan',
-  '--yes': 'yes',
-  '-y': 'yes',
-  '--generate-iam': 'generateIam',
-  '--json': 'json',
-  '--no-deletion-protection': 'noDeletionProtection',
-  '--no-pitr': 'noPitr',
-  '--verify': 'verify',
-  '--clean': 'clean',
-  '--detailed-exitcode': 'detailedExitcode',
-  '--allow-unknown-region': 'allowUnknownRegion',
-  '--allow-kind-change': 'allowKindChange',
-  '--force': 'force',
-  '--local': 'local',
-  '--no-input': 'noInput',
-  '--help': 'help',
-  '-h': 'help',
-  '--version': 'version',
-  '-V': 'version',
-};
 
 const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> = {
   table: validateTableName,
@@ -73,8 +32,6 @@ function usage(message: string): UsageError {
   return new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
 }
 
-/** Every flag, for "did you mean" and the completion scripts. */
-export const FLAG_NAMES = { values: Object.keys(VALUE_FLAGS), switches: [...Object.keys(BOOL_FLAGS), '--generate-iam'] };
 const ALL_FLAGS = [...FLAG_NAMES.values, ...FLAG_NAMES.switches];
 
 /** The flag of an option key: noPitr -> --no-pitr. */
@@ -92,7 +49,6 @@ export function asksDetailedExitcode(argv: readonly string[]): boolean {
 
 /** Parses argv (without node and the script) into Options. Throws UsageError (exit 2) on bad input. */
 export function parseArgs(argv: readonly string[]): Options {
-  if (argv[0] === 'help') return helpFor(argv.slice(1));
   const values: Partial<Record<ValueKey, string>> = {};
   let tags: Tag[] = [];
   const bools = new Set<BoolKey>();
@@ -115,7 +71,7 @@ export function parseArgs(argv: readonly string[]): Options {
       }
       if (command === 'doctor') throw usage(`doctor checks a deployed function, named with --function; it takes no KIND (got "${arg}").`);
       if (kind !== undefined) throw usage(`Unexpected argument "${arg}": only one KIND can be given (already "${kind}").`);
-      if ((SUBCOMMANDS as readonly string[]).includes(arg) && !onlyPositionals) throw usage(`${arg} comes first: sentinel-init ${arg} ...`);
+      if ((SUBCOMMANDS as readonly string[]).includes(arg) && !onlyPositionals) throw usage(`${arg} comes first: ${printedCommand('sentinel-init', [arg])} ...`);
       if (!isKindName(arg) && arg !== 'all') {
         const near = unknownWord(arg, kind === undefined && command === 'provision');
         if (near) throw new UsageError(near);
@@ -133,6 +89,7 @@ export function parseArgs(argv: readonly string[]): Options {
       const which = inline ?? (next !== undefined && isPolicyAudience(next) ? (i++, next) : undefined);
       if (which !== undefined && !isPolicyAudience(which)) throw usage(`Unknown policy "${which}" for --generate-iam: use ${POLICY_AUDIENCES.join(' or ')}, or nothing for both.`);
       bools.add('generateIam');
+      if (which !== undefined && iamPolicy !== undefined) throw usage(`--generate-iam was given twice ("${iamPolicy}", then "${which}"): give it once.`);
       iamPolicy = which ?? iamPolicy;
       continue;
     }
@@ -243,19 +200,3 @@ export function parseArgs(argv: readonly string[]): Options {
 
 export { helpText } from './help.js';
 
-/** `sentinel-init help [TOPIC]`: the main help, or a command's or a kind's. */
-function helpFor(rest: readonly string[]): Options {
-  const [topic, extra] = rest;
-  if (extra !== undefined) throw usage(`help takes one topic (got "${topic}" and "${extra}").`);
-  if (topic !== undefined && !isHelpTopic(topic)) {
-    const near = unknownWord(topic, true);
-    throw near ? new UsageError(`No help for "${topic}". ${near.replace(/^[^.]*\. /, '')}`) : usage(`No help for "${topic}": try a KIND, all, verify, doctor or completion.`);
-  }
-  const base = parseArgs([]);
-  return { ...base, help: true, ...(topic !== undefined && topic !== 'help' && { helpTopic: topic }) };
-}
-
-/** What `help TOPIC` and `TOPIC --help` can name. */
-export function isHelpTopic(topic: string): boolean {
-  return isKindName(topic) || topic === 'all' || (SUBCOMMANDS as readonly string[]).includes(topic);
-}

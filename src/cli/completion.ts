@@ -4,11 +4,12 @@
  * change after the script was sourced). Both are short paths: no Ink, no SDK client.
  */
 import { UsageError } from '../core/errors.js';
+import { printedCommand } from '../core/shell.js';
 import { KIND_NAMES } from '../core/kinds.js';
 import { IAC_OUTPUTS } from '../core/iac-output.js';
 import { POLICY_AUDIENCES } from '../core/policy-audience.js';
 import { listRegions } from '../aws/regions.js';
-import { FLAG_NAMES } from './args.js';
+import { FLAG_NAMES } from './flags.js';
 import { SUBCOMMANDS } from './conventions.js';
 import { closest } from '../core/suggest.js';
 import { topicHelp } from './help-topics.js';
@@ -35,7 +36,7 @@ async function words(): Promise<Words> {
 export async function completion(args: readonly string[], write: (text: string) => void): Promise<void> {
   const [shell, extra] = args;
   if (shell === '--help' || shell === '-h') return write(topicHelp('completion'));
-  const usage = `Run sentinel-init completion ${SHELLS.join('|')}.`;
+  const usage = `Run ${printedCommand('sentinel-init', ['completion'])} ${SHELLS.join('|')}.`;
   if (shell === undefined) throw new UsageError('completion needs a shell.', usage);
   if (extra !== undefined) throw new UsageError(`completion takes one shell (got "${shell}" and "${extra}").`, usage);
   if (!(SHELLS as readonly string[]).includes(shell)) {

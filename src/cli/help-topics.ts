@@ -1,5 +1,8 @@
 /** `help TOPIC` and `TOPIC --help`: a command's or a kind's help, plain data like the main help. */
+import { UsageError } from '../core/errors.js';
 import { KIND_NAMES, KINDS, isKindName } from '../core/kinds.js';
+import { printedCommand } from '../core/shell.js';
+import { SUBCOMMANDS, unknownWord } from './conventions.js';
 
 const MORE = 'Every flag: sentinel-init --help\n';
 
@@ -76,4 +79,20 @@ Examples:
 export function topicHelp(topic: string): string {
   const body = topic === 'verify' ? VERIFY : topic === 'doctor' ? DOCTOR : topic === 'completion' ? COMPLETION : kindHelp(topic);
   return `${body}\n${MORE}`;
+}
+
+/** What `help TOPIC` and `TOPIC --help` can name. */
+export function isHelpTopic(topic: string): boolean {
+  return isKindName(topic) || topic === 'all' || (SUBCOMMANDS as readonly string[]).includes(topic);
+}
+
+/** `sentinel-init help [TOPIC]`: the topic, or undefined for the main help. Throws UsageError (exit 2) for an unknown one. */
+export function helpTopicOf(rest: readonly string[]): string | undefined {
+  const [topic, extra] = rest;
+  const usage = (message: string) => new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
+  if (extra !== undefined) throw usage(`help takes one topic (got "${topic}" and "${extra}").`);
+  if (topic === undefined || topic === 'help') return undefined;
+  if (isHelpTopic(topic)) return topic;
+  const near = unknownWord(topic, true);
+  throw near ? new UsageError(`No help for "${topic}". ${near.slice(near.indexOf('Did you mean'))}`) : usage(`No help for "${topic}": try a KIND, all, verify, doctor or completion.`);
 }

@@ -3,7 +3,7 @@
  * error as one line, exit with its code. Everything heavy is imported only on the branch that needs it.
  */
 import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
-import { topicHelp } from './help-topics.js';
+import { helpTopicOf, topicHelp } from './help-topics.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
 import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from './signals.js';
@@ -31,6 +31,11 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'completion' || argv[0] === '__complete') {
     const { completion, complete } = await import('./completion.js');
     await (argv[0] === 'completion' ? completion : complete)(argv.slice(1), (text) => stdout.write(text));
+    return EXIT.ok;
+  }
+  if (argv[0] === 'help') {
+    const topic = helpTopicOf(argv.slice(1));
+    stdout.write(topic ? topicHelp(topic) : helpText(__VERSION__));
     return EXIT.ok;
   }
   let options = parseArgs(argv);

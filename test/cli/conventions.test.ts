@@ -1,7 +1,7 @@
 /** The conventions people bring from aws, terraform and gh: near misses, other tools' flags, help topics, one value per flag. */
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
-import { topicHelp } from '../../src/cli/help-topics.js';
+import { helpTopicOf, topicHelp } from '../../src/cli/help-topics.js';
 import { closestRegion } from '../../src/aws/regions.js';
 import { UsageError } from '../../src/core/errors.js';
 import { closest, didYouMean, distance } from '../../src/core/suggest.js';
@@ -78,24 +78,37 @@ describe('one value per flag', () => {
     expect(usageLine(['--output', 'terraform', '--output', 'cloudformation'])).toMatch(/^--output was given twice/);
     expect(usageLine(['--output', 'terraform', '--output-file', 'a.tf', '--output-file', 'b.tf'])).toMatch(/^--output-file was given twice/);
     expect(usageLine(['--profile', 'a', '--aws-profile', 'b'])).toMatch(/^--aws-profile was given twice \("a", then "b"\)/);
+    expect(usageLine(['--generate-iam', 'runtime', '--generate-iam', 'provisioning'])).toMatch(/^--generate-iam was given twice \("runtime", then "provisioning"\)/);
     expect(parseArgs(['--yes', '--tag', 'a=1', '--tag', 'b=2']).tags).toEqual([{ key: 'a', value: '1' }, { key: 'b', value: '2' }]);
   });
 });
 
 describe('help', () => {
   it('`help` is the main help; `help TOPIC` and `TOPIC --help` are that command\'s or kind\'s', () => {
-    expect(parseArgs(['help'])).toMatchObject({ help: true });
-    expect(parseArgs(['help']).helpTopic).toBeUndefined();
-    expect(parseArgs(['help', 'verify']).helpTopic).toBe('verify');
-    expect(parseArgs(['help', 'all']).helpTopic).toBe('all');
+    expect(helpTopicOf([])).toBeUndefined();
+    expect(helpTopicOf(['help'])).toBeUndefined();
+    expect(helpTopicOf(['verify'])).toBe('verify');
+    expect(helpTopicOf(['all'])).toBe('all');
+    expect(helpTopicOf(['breakglass'])).toBe('breakglass');
     expect(parseArgs(['verify', '--help']).helpTopic).toBe('verify');
     expect(parseArgs(['verify', 'sessions', '--help']).helpTopic).toBe('verify');
     expect(parseArgs(['doctor', '--help']).helpTopic).toBe('doctor');
     expect(parseArgs(['sessions', '--help']).helpTopic).toBe('sessions');
     expect(parseArgs(['--help']).helpTopic).toBeUndefined();
-    expect(usageLine(['help', 'sesions'])).toBe('No help for "sesions". Did you mean sessions?');
-    expect(usageLine(['help', 'tables'])).toMatch(/^No help for "tables": try a KIND, all, verify, doctor or completion\./);
+    const refused = (rest: string[]) => {
+      try {
+        helpTopicOf(rest);
+      } catch (error) {
+        expect((error as UsageError).exitCode).toBe(2);
+        return `${(error as UsageError).message}${(error as UsageError).hint ? ` ${(error as UsageError).hint}` : ''}`;
+      }
+      throw new Error('not refused');
+    };
+    expect(refused(['sesions'])).toBe('No help for "sesions". Did you mean sessions?');
+    expect(refused(['tables'])).toMatch(/^No help for "tables": try a KIND, all, verify, doctor or completion\./);
+    expect(refused(['verify', 'doctor'])).toMatch(/^help takes one topic/);
     expect(usageLine(['sessions', '--plan', 'help'])).toMatch(/^(help comes first|Unexpected argument "help")/);
+    expect(usageLine(['--plan', 'completion'])).toMatch(/^completion comes first: sentinel-init completion \.\.\./);
   });
 
   it('each topic says its usage, fits in 80 columns and points to the full help', () => {
