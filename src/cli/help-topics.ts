@@ -88,7 +88,8 @@ export function isHelpTopic(topic: string): boolean {
 
 /** `sentinel-init help [TOPIC]`: the topic, or undefined for the main help. Throws UsageError (exit 2) for an unknown one. */
 export function helpTopicOf(rest: readonly string[]): string | undefined {
-  const [topic, extra] = rest;
+  // `help --help` is help too.
+  const [topic, extra] = rest.filter((a) => a !== '--help' && a !== '-h');
   const usage = (message: string) => new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
   if (extra !== undefined) throw usage(`help takes one topic (got "${topic}" and "${extra}").`);
   if (topic === undefined || topic === 'help') return undefined;

@@ -87,6 +87,8 @@ describe('help', () => {
   it('`help` is the main help; `help TOPIC` and `TOPIC --help` are that command\'s or kind\'s', () => {
     expect(helpTopicOf([])).toBeUndefined();
     expect(helpTopicOf(['help'])).toBeUndefined();
+    expect(helpTopicOf(['--help'])).toBeUndefined();
+    expect(helpTopicOf(['doctor', '-h'])).toBe('doctor');
     expect(helpTopicOf(['verify'])).toBe('verify');
     expect(helpTopicOf(['all'])).toBe('all');
     expect(helpTopicOf(['breakglass'])).toBe('breakglass');
