@@ -6,6 +6,8 @@
  * confirms; a region of a family missing here is still accepted when typed, since validation asks
  * partition() about the name itself.
  */
+import { closest } from '../core/suggest.js';
+
 export interface RegionInfo {
   id: string;
   /** e.g. "Europe (Ireland)". */
@@ -55,23 +57,7 @@ export async function describeRegion(id: string): Promise<string | undefined> {
   return (await sdkLookup())(id).description;
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
 /** The known region closest to a mistyped one (within a few edits), for "did you mean eu-west-1?". */
 export function closestRegion(id: string, regions: readonly RegionInfo[]): string | undefined {
-  let best: { id: string; d: number } | undefined;
-  for (const r of regions) {
-    const d = distance(id, r.id);
-    if (!best || d < best.d) best = { id: r.id, d };
-  }
-  return best && best.d <= 3 ? best.id : undefined;
+  return closest(id, regions.map((r) => r.id), 3);
 }

@@ -12,48 +12,9 @@ import { validateFunctionRef } from '../core/function-ref.js';
 import { validateKmsKey } from '../core/kms-key.js';
 import { MAX_TAGS, parseTag, toolTags, withTag, type Tag } from '../core/tags.js';
 import type { Options } from '../service/options.js';
+import { SUBCOMMANDS, unknownFlag, unknownOutput, unknownWord } from './conventions.js';
+import { BOOL_FLAGS, FLAG_NAMES, VALUE_FLAGS, type BoolKey, type ValueKey } from './flags.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
-
-type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile' | 'function';
-type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
-
-const VALUE_FLAGS: Record<string, ValueKey> = {
-  '--table': 'table',
-  '--region': 'region',
-  '--aws-profile': 'profile',
-  '--profile': 'profile',
-  '--account-id': 'accountId',
-  '--mfa-code': 'mfaCode',
-  '--endpoint-url': 'endpointUrl',
-  '--timeout': 'timeout',
-  '--kms-key': 'kmsKey',
-  // Repeatable: every --tag adds one (parseArgs collects them).
-  '--tag': 'tag',
-  '--output': 'output',
-  '--output-file': 'outputFile',
-  '--function': 'function',
-};
-
-const BOOL_FLAGS: Record<string, BoolKey> = {
-  '--plan': 'plan',
-  '--yes': 'yes',
-  '-y': 'yes',
-  '--generate-iam': 'generateIam',
-  '--json': 'json',
-  '--no-deletion-protection': 'noDeletionProtection',
-  '--no-pitr': 'noPitr',
-  '--verify': 'verify',
-  '--clean': 'clean',
-  '--detailed-exitcode': 'detailedExitcode',
-  '--allow-unknown-region': 'allowUnknownRegion',
-  '--allow-kind-change': 'allowKindChange',
-  '--force': 'force',
-  '--local': 'local',
-  '--help': 'help',
-  '-h': 'help',
-  '--version': 'version',
-  '-V': 'version',
-};
 
 const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> = {
   table: validateTableName,
@@ -64,12 +25,9 @@ const VALIDATORS: Partial<Record<ValueKey, (v: string) => string | undefined>> =
   timeout: validateDuration,
   kmsKey: validateKmsKey,
   function: validateFunctionRef,
-  output: (v) => (isIacOutput(v) ? undefined : `Unknown output "${v}": use ${IAC_OUTPUTS.join(', ')}.`),
+  output: (v) => (isIacOutput(v) ? undefined : unknownOutput(v)),
   outputFile: (v) => (v === '-' ? '--output-file - is not a file: leave --output-file out and the code goes to standard output.' : undefined),
 };
-
-/** Flags whose second use would silently replace the first (a file to write, a format): refused. */
-const ONCE: readonly ValueKey[] = ['output', 'outputFile'];
 
 /** A following argument that is a flag is a forgotten value (`--table --yes`); `-5m` or `-` is a value. */
 const isFlag = (arg: string) => arg.startsWith('--') || arg in BOOL_FLAGS || arg in VALUE_FLAGS;
@@ -77,6 +35,8 @@ const isFlag = (arg: string) => arg.startsWith('--') || arg in BOOL_FLAGS || arg
 function usage(message: string): UsageError {
   return new UsageError(message, `Run ${printedCommand('sentinel-init', ['--help'])} for usage.`);
 }
+
+const ALL_FLAGS = [...FLAG_NAMES.values, ...FLAG_NAMES.switches];
 
 /** The flag of an option key: noPitr -> --no-pitr. */
 const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -115,7 +75,12 @@ export function parseArgs(argv: readonly string[]): Options {
       }
       if (command === 'doctor') throw usage(`doctor checks a deployed function, named with --function; it takes no KIND (got "${arg}").`);
       if (kind !== undefined) throw usage(`Unexpected argument "${arg}": only one KIND can be given (already "${kind}").`);
-      if (!isKindName(arg) && arg !== 'all') throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')} or all.`);
+      if ((SUBCOMMANDS as readonly string[]).includes(arg) && !onlyPositionals) throw usage(`${arg} comes first: ${printedCommand('sentinel-init', [arg])} ...`);
+      if (!isKindName(arg) && arg !== 'all') {
+        const near = unknownWord(arg, kind === undefined && command === 'provision');
+        if (near) throw new UsageError(near);
+        throw usage(`Unknown kind "${arg}": use ${KIND_NAMES.join(', ')} or all.`);
+      }
       kind = arg;
       continue;
     }
@@ -128,6 +93,7 @@ export function parseArgs(argv: readonly string[]): Options {
       const which = inline ?? (next !== undefined && isPolicyAudience(next) ? (i++, next) : undefined);
       if (which !== undefined && !isPolicyAudience(which)) throw usage(`Unknown policy "${which}" for --generate-iam: use ${POLICY_AUDIENCES.join(' or ')}, or nothing for both.`);
       bools.add('generateIam');
+      if (which !== undefined && iamPolicy !== undefined) throw usage(`--generate-iam was given twice ("${iamPolicy}", then "${which}"): give it once.`);
       iamPolicy = which ?? iamPolicy;
       continue;
     }
@@ -138,7 +104,10 @@ export function parseArgs(argv: readonly string[]): Options {
       continue;
     }
     const valueKey = VALUE_FLAGS[name];
-    if (!valueKey) throw usage(`Unknown flag ${name}.`);
+    if (!valueKey) {
+      const near = unknownFlag(name, ALL_FLAGS);
+      throw near ? new UsageError(near) : usage(`Unknown flag ${name}.`);
+    }
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
@@ -155,13 +124,14 @@ export function parseArgs(argv: readonly string[]): Options {
       values.tag = value;
       continue;
     }
-    const before = values[valueKey];
-    if (before !== undefined && ONCE.includes(valueKey)) throw usage(`${name} is given twice ("${before}", then "${value}"): give it once.`);
     const problem = VALIDATORS[valueKey]?.(value);
     if (problem) throw new UsageError(problem, `Check ${name}.`);
+    // One value each (--tag alone adds up): a second would silently win over the first.
+    if (values[valueKey] !== undefined) throw usage(`${name} was given twice ("${values[valueKey]}", then "${value}"): give it once.`);
     values[valueKey] = value;
   }
 
+  if (bools.has('plan') && bools.has('yes')) throw usage('--plan changes nothing and --yes applies: give one of them.');
   if (command === 'verify') {
     const flags = [...(['plan', 'yes', 'generateIam', 'verify', 'local', 'noDeletionProtection', 'noPitr', 'force', 'allowKindChange'] as const).filter((f) => bools.has(f)), ...(['tag', 'kmsKey', 'output', 'outputFile'] as const).filter((f) => values[f] !== undefined)];
     const first = flags[0];
@@ -170,7 +140,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (bools.has('clean') && command !== 'verify') throw usage('--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items earlier verify runs left in the table.');
   if (command === 'doctor') {
     // Read-only and about a function: only where to look and how to answer.
-    const allowed = new Set<string>(['region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
+    const allowed = new Set<string>(['noInput', 'region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
     const given = [...bools, ...(Object.keys(values) as ValueKey[])].find((f) => !allowed.has(f));
     if (given) throw usage(`doctor only reads a deployed function and its tables; it takes no ${flagOf(given)}.`);
     if (values.function === undefined && !bools.has('help') && !bools.has('version')) throw usage('doctor needs --function NAME|ARN: the deployed Lambda TVM to check.');
@@ -224,9 +194,13 @@ export function parseArgs(argv: readonly string[]): Options {
     ...(bools.has('force') && { force: true }),
     ...(bools.has('allowKindChange') && { allowKindChange: true }),
     local: bools.has('local'),
+    ...(bools.has('noInput') && { noInput: true }),
     help: bools.has('help'),
+    // `verify --help`, `sessions --help`: that command's or that kind's help.
+    ...(bools.has('help') && (command !== 'provision' || kind !== undefined) && { helpTopic: command !== 'provision' ? command : kind }),
     version: bools.has('version'),
   };
 }
 
 export { helpText } from './help.js';
+

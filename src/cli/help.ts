@@ -14,6 +14,9 @@ Usage: sentinel-init [KIND] [flags]
        sentinel-init doctor --function NAME|ARN  check a deployed Lambda TVM:
                                              its tables, their kind, and what
                                              its role may call (reads only)
+       sentinel-init help [KIND|all|verify|doctor|completion]
+       sentinel-init completion bash|zsh|fish  print a completion script;
+         install: source <(sentinel-init completion bash)  (in ~/.bashrc)
 
 Kinds (default table, purpose):
 ${kinds.join('\n')}
@@ -61,13 +64,15 @@ Flags:
   --local                 demo: run against an embedded DynamoDB Local
   --function NAME|ARN     doctor: the deployed Lambda TVM (exit 0 all good,
                           1 findings, each with its fix)
-  -h, --help              show this help
+  --no-input              never prompt, even in a terminal: a missing answer
+                          fails naming its flag (or SENTINEL_INIT_NO_INPUT=1)
+  -h, --help              show this help (after a command or KIND: its help)
   -V, --version           show the version
 
 Modes:
-  In a terminal with none of --yes, --plan, --output, --generate-iam, --json:
-  a wizard asks for what is missing. Otherwise it never prompts; a change
-  without --yes is refused and nothing is created.
+  In a terminal with none of --yes, --plan, --output, --generate-iam, --json,
+  --no-input: a wizard asks for what is missing. Otherwise it never prompts;
+  a change without --yes is refused and nothing is created.
 
 Exit codes:
   0 done, plan shown, policy or code written, or declined; 1 AWS or operation

@@ -4,6 +4,7 @@
  * `--version` and `--help` given alone never come here (bin.ts answers them).
  */
 import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
+import { helpTopicOf, topicHelp } from './help-topics.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
 import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from './signals.js';
@@ -29,11 +30,23 @@ const controller = new AbortController();
 const progress = { ...runReport, leaving: (sentence: string | undefined) => void (leaving.sentence = sentence) };
 
 async function main(argv: string[]): Promise<number> {
-  let options = parseArgs(argv);
-  if (options.help) {
-    stdout.write(helpText(__VERSION__));
+  if (argv[0] === 'completion' || argv[0] === '__complete') {
+    const { completion, complete } = await import('./completion.js');
+    await (argv[0] === 'completion' ? completion : complete)(argv.slice(1), (text) => stdout.write(text));
     return EXIT.ok;
   }
+  if (argv[0] === 'help') {
+    const topic = helpTopicOf(argv.slice(1));
+    stdout.write(topic ? topicHelp(topic) : helpText(__VERSION__));
+    return EXIT.ok;
+  }
+  let options = parseArgs(argv);
+  if (options.help) {
+    stdout.write(options.helpTopic ? topicHelp(options.helpTopic) : helpText(__VERSION__));
+    return EXIT.ok;
+  }
+  // The variable is for scripts and CI systems that run in a pseudo-terminal.
+  if (['1', 'true'].includes(process.env.SENTINEL_INIT_NO_INPUT ?? '')) options = { ...options, noInput: true };
   if (options.version) {
     stdout.write(`${__VERSION__}\n`);
     return EXIT.ok;

@@ -57,13 +57,17 @@ export interface Options {
   /** --allow-kind-change: converge a table whose indexes are another kind's (headless refuses it without). */
   allowKindChange?: boolean;
   local: boolean;
+  /** --no-input or SENTINEL_INIT_NO_INPUT=1: never start the wizard; a missing answer fails naming its flag. */
+  noInput?: boolean;
   help: boolean;
+  /** `help TOPIC` or `TOPIC --help`: a command's or a kind's help instead of the main one. */
+  helpTopic?: string;
   version: boolean;
 }
 
-/** Runs that never prompt: any of these flags, or stdin/stdout not a terminal. */
+/** Runs that never prompt: any of these flags (--no-input says just that), or stdin/stdout not a terminal. */
 export function wantsHeadless(options: Options): boolean {
-  return options.command !== 'provision' || options.yes || options.plan || options.generateIam || options.json || options.verify || options.output !== undefined;
+  return options.command !== 'provision' || options.noInput === true || options.yes || options.plan || options.generateIam || options.json || options.verify || options.output !== undefined;
 }
 
 /** The options of one table's run: `all` is split into one of these per kind. */

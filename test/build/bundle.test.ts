@@ -97,8 +97,8 @@ it('--version and --help, given alone, are answered by dist/cli.js alone: no chu
     const { run, files } = await runWithHook(args, { XDG_CACHE_HOME: cacheHome });
     expect(run.code, run.stderr).toBe(0);
     expect(files, args.join(' ')).toEqual(['cli.js']);
-    // The same answer the full parser gives when the flag comes with more.
-    const parsed = await runCli(['sessions', ...args], { env: { HOME: dir } });
+    // The same answer the full parser gives when the flag comes with more (not a KIND: `sessions --help` is that kind's help).
+    const parsed = await runCli(['--json', ...args], { env: { HOME: dir } });
     expect(run.stdout, args.join(' ')).toBe(parsed.stdout);
   }
   expect(existsSync(cacheHome)).toBe(false);
@@ -107,13 +107,14 @@ it('--version and --help, given alone, are answered by dist/cli.js alone: no chu
 it('a usage error and --generate-iam load the program and a few small chunks, nothing else', async () => {
   for (const [args, code, most] of [
     [['--bogus'], 2, 18],
-    [['--generate-iam', '--region', 'eu-west-1'], 0, 18],
+    [['--generate-iam', '--region', 'eu-west-1'], 0, 19],
   ] as const) {
     const { run, files } = await runWithHook([...args]);
     expect(run.code, run.stderr).toBe(code);
     expect(files, args.join(' ')).toContain('chunks/main.js');
     const bytes = files.reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
-    // Measured 16 and 17 files (about 55 KB): a bound close above, so growth here is noticed.
+    // Measured 16 and 17 files (about 55 KB), then 17 and 19 (65 KB) once the parser suggested flags
+    // and kinds (core/suggest.ts, cli/flags.ts): a bound close above, so growth here is noticed.
     expect(files.length, `${args.join(' ')}: ${files.length} files, ${bytes} bytes`).toBeLessThanOrEqual(most);
     expect(bytes, args.join(' ')).toBeLessThan(80_000);
   }
@@ -128,6 +129,21 @@ it('--version, --help and --generate-iam load neither the AWS SDK nor Ink', asyn
     expect(sources.filter(sdk), args.join(' ')).toEqual([]);
     expect(sources.filter(ink), args.join(' ')).toEqual([]);
   }
+});
+
+it('help topics and completion scripts load neither the AWS SDK nor Ink; __complete profiles reads the shared files without Ink or any SDK client', async () => {
+  for (const args of [['help', 'verify'], ['doctor', '--help'], ['completion', 'bash'], ['completion', 'fish']]) {
+    const { run, sources } = await runWithHook(args);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(0);
+    expect(sources.filter(sdk), args.join(' ')).toEqual([]);
+    expect(sources.filter(ink), args.join(' ')).toEqual([]);
+  }
+  writeFileSync(join(dir, 'profiles'), '[profile ops]\nregion = eu-west-1\n');
+  const { run, sources } = await runWithHook(['__complete', 'profiles'], { AWS_CONFIG_FILE: join(dir, 'profiles') });
+  expect(run.stdout).toBe('ops\n');
+  expect(sources.filter(ink)).toEqual([]);
+  expect(sources.filter((s) => /node_modules\/@aws-sdk\/client-/.test(s))).toEqual([]);
 });
 
 it('a headless run loads the SDK and the headless face, never Ink or the wizard', async () => {

@@ -25,16 +25,16 @@ describe('parseArgs', () => {
 
   it('reads KIND and every flag, in both --flag value and --flag=value forms', () => {
     const o = parseArgs([
-      'approvals', '--table', 'my.table', '--region=eu-west-1', '--aws-profile', 'ops', '--plan', '-y', '--generate-iam',
+      'approvals', '--table', 'my.table', '--region=eu-west-1', '--aws-profile', 'ops', '-y', '--generate-iam',
       '--account-id=123456789012', '--mfa-code', '123456', '--json', '--endpoint-url', 'http://localhost:8000',
       '--no-deletion-protection', '--no-pitr', '--tag', 'team=platform', '--tag=cost centre=4:2/x', '--local', '-h', '-V',
     ]);
     expect(o).toEqual({
       command: 'provision', verify: false, detailedExitcode: false, allowUnknownRegion: false, timeoutMs: undefined,
       kind: 'approvals', kindGiven: true, table: 'my.table', region: 'eu-west-1', profile: 'ops', profileSource: '--aws-profile',
-      plan: true, yes: true, generateIam: true, accountId: '123456789012', mfaCode: '123456', json: true,
+      plan: false, yes: true, generateIam: true, accountId: '123456789012', mfaCode: '123456', json: true,
       endpointUrl: 'http://localhost:8000', deletionProtection: false, pitr: false,
-      tags: [{ key: 'team', value: 'platform' }, { key: 'cost centre', value: '4:2/x' }], kmsKey: undefined, local: true, help: true, version: true,
+      tags: [{ key: 'team', value: 'platform' }, { key: 'cost centre', value: '4:2/x' }], kmsKey: undefined, local: true, help: true, helpTopic: 'approvals', version: true,
     });
   });
 
@@ -66,8 +66,10 @@ describe('parseArgs', () => {
   });
 
   it('refuses unknown flags, kinds, a second positional and missing values, pointing at --help', () => {
-    expect(usageMessage(['--tabel', 'x'])).toBe('Unknown flag --tabel. Run sentinel-init --help for usage.');
-    expect(usageMessage(['session'])).toMatch(/^Unknown kind "session": use sessions, approvals, breakglass, ratelimit or all\. Run sentinel-init --help/);
+    expect(usageMessage(['--tabel', 'x'])).toBe('Unknown flag --tabel. Did you mean --table? ');
+    expect(usageMessage(['--frobnicate', 'x'])).toBe('Unknown flag --frobnicate. Run sentinel-init --help for usage.');
+    expect(usageMessage(['session'])).toMatch(/^Unknown kind "session"\. Did you mean sessions\?/);
+    expect(usageMessage(['tables'])).toMatch(/^Unknown kind "tables": use sessions, approvals, breakglass, ratelimit or all\. Run sentinel-init --help/);
     expect(usageMessage(['sessions', 'approvals'])).toMatch(/only one KIND/);
     expect(usageMessage(['--table'])).toMatch(/^--table needs a value\./);
     expect(usageMessage(['--table', '--yes'])).toMatch(/^--table needs a value\./);
@@ -113,7 +115,8 @@ describe('parseArgs', () => {
   it('reads --output, --output-file and --force, and refuses what --output cannot go with', () => {
     expect(parseArgs(['ratelimit', '--output', 'cloudformation', '--output-file', 'a.yaml', '--force'])).toMatchObject({ output: 'cloudformation', outputFile: 'a.yaml', force: true });
     expect(parseArgs(['--output=cloudformation-import']).output).toBe('cloudformation-import');
-    expect(usageMessage(['--output', 'json'])).toBe('Unknown output "json": use terraform, cloudformation, cloudformation-import. Check --output.');
+    expect(usageMessage(['--output', 'json'])).toBe('--output prints code (terraform, cloudformation, cloudformation-import); for JSON use --json. Check --output.');
+    expect(usageMessage(['--output', 'yaml'])).toBe('Unknown output "yaml": use terraform, cloudformation, cloudformation-import. Check --output.');
     for (const flag of ['--yes', '--plan', '--json', '--generate-iam', '--local']) {
       expect(usageMessage(['--output', 'terraform', flag])).toMatch(new RegExp(`^--output prints code and changes nothing: it cannot go with ${flag}\\.`));
     }
@@ -148,7 +151,7 @@ describe('helpText', () => {
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
   it('names every flag, kind with its default table, and the exit codes', () => {
-    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--allow-kind-change', '--local', '--help', '--version']) {
+    for (const flag of ['--table', '--region', '--aws-profile', '--profile', '--plan', '--yes', '-y', '--generate-iam', '--account-id', '--mfa-code', '--json', '--endpoint-url', '--no-deletion-protection', '--no-pitr', '--tag', '--kms-key', '--output', '--output-file', '--force', '--allow-kind-change', '--local', '--no-input', '--help', '--version']) {
       expect(text).toContain(flag);
     }
     for (const t of ['sentinel-sessions', 'sentinel-requests', 'sentinel-breakglass', 'sentinel-ratelimit', '130']) expect(text).toContain(t);
@@ -173,7 +176,7 @@ describe('helpText', () => {
   });
 
   it('--output or --output-file given twice is refused (exit 2), not the last one silently taken', () => {
-    expect(usageMessage(['--output', 'terraform', '--output', 'cloudformation'])).toMatch(/^--output is given twice \("terraform", then "cloudformation"\): give it once\./);
-    expect(usageMessage(['--output', 'terraform', '--output-file', 'a.tf', '--output-file=b.tf'])).toMatch(/^--output-file is given twice \("a.tf", then "b.tf"\): give it once\./);
+    expect(usageMessage(['--output', 'terraform', '--output', 'cloudformation'])).toMatch(/^--output was given twice \("terraform", then "cloudformation"\): give it once\./);
+    expect(usageMessage(['--output', 'terraform', '--output-file', 'a.tf', '--output-file=b.tf'])).toMatch(/^--output-file was given twice \("a.tf", then "b.tf"\): give it once\./);
   });
 });

@@ -236,7 +236,7 @@ describe('bad input: exit 2, one line on stderr, nothing created', () => {
     ['malformed AWS_REGION', [], { AWS_REGION: 'eu-west' }, /Region "eu-west".*AWS_REGION/],
     ['unknown profile by flag', ['--aws-profile', 'nope', '--region', REGION], {}, /Profile "nope" \(from --aws-profile\).*Known profiles: ops/],
     ['unknown profile by AWS_PROFILE', ['--region', REGION], { AWS_PROFILE: 'ghost' }, /Profile "ghost" \(from AWS_PROFILE\)/],
-    ['unknown flag', ['--tabel', 'x'], {}, /Unknown flag --tabel\. Run sentinel-init --help/],
+    ['unknown flag', ['--tabel', 'x'], {}, /Unknown flag --tabel\. Did you mean --table\?/],
     ['unknown kind', ['session'], {}, /Unknown kind "session"/],
     ['two kinds', ['sessions', 'approvals'], {}, /only one KIND/],
     ['bad account id', ['--account-id', '1234'], {}, /not 12 digits/],
