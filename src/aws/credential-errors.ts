@@ -142,7 +142,7 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   if (source && source !== ctx.profile) {
     return new AwsFailure(`Profile ${ctx.profile} names source_profile ${source}, which does not exist.`, `Fix source_profile in ${paths.config}.`, { cause });
   }
-  return noCredentials(message, paths) ?? new AwsFailure(`Could not get credentials for ${who}: ${firstLine(message)}`, 'Check the profile, or rerun with DEBUG=1 for details.', { cause });
+  return noCredentials(message, paths) ?? new AwsFailure(`Could not get credentials for ${who}: ${firstLine(message)}`, 'Check the profile, or run again with --debug (or DEBUG=1) to see each AWS call.', { cause });
 }
 
 /** The default chain found nothing: say where it looked. */

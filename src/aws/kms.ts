@@ -7,6 +7,7 @@
 import { sleep } from '../core/duration.js';
 import { dnsSuffix } from '../core/partitions.js';
 import { isTransient } from './transport-errors.js';
+import { callLogger } from './call-log.js';
 import { boundedHandler, callLimits, withinBudget } from './http.js';
 import type { AwsTarget, KmsApi } from './types.js';
 
@@ -40,7 +41,7 @@ function backoff(attempt: number, signal: AbortSignal): Promise<void> {
 export async function createKmsApi(target: AwsTarget, env: NodeJS.ProcessEnv = process.env): Promise<KmsApi> {
   const [{ SignatureV4 }, { Sha256 }, { HttpRequest }] = await Promise.all([import('@smithy/signature-v4'), import('@smithy/core/checksum'), import('@smithy/core/transport')]);
   const limits = callLimits(env);
-  const handler = await boundedHandler(limits.attemptMs);
+  const handler = await boundedHandler(limits.attemptMs, callLogger(env));
   const { url } = kmsEndpoint(target.region, env);
   const at = new URL(url);
   const signer = new SignatureV4({ service: 'kms', region: target.region, credentials: target.credentials, sha256: Sha256 });

@@ -144,7 +144,7 @@ export function transportErrorToCli(error: unknown, ctx: TransportContext): CliE
   if (e.$metadata?.httpStatusCode !== undefined) {
     // Its first line, without a closing period: the sentence adds its own.
     const message = (e.message ?? '').split('\n')[0]?.trim().replace(/\.$/, '');
-    return new AwsFailure(`${ctx.service} refused ${ctx.operation}: ${name || `HTTP ${e.$metadata.httpStatusCode}`}${message && message !== name ? `: ${message}` : ''}.`, 'Run again with DEBUG=1 for details.', opts);
+    return new AwsFailure(`${ctx.service} refused ${ctx.operation}: ${name || `HTTP ${e.$metadata.httpStatusCode}`}${message && message !== name ? `: ${message}` : ''}.`, 'Run again with --debug (or DEBUG=1) to see each AWS call and its answer.', opts);
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ import type { Options } from '../service/options.js';
 import { validateAccountId, validateEndpointUrl, validateMfaCode, validateRegion, validateTableName } from '../core/validate.js';
 
 type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile' | 'function';
-type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force';
+type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force' | 'debug';
 
 const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -48,6 +48,7 @@ const BOOL_FLAGS: Record<string, BoolKey> = {
   '--allow-unknown-region': 'allowUnknownRegion',
   '--allow-kind-change': 'allowKindChange',
   '--force': 'force',
+  '--debug': 'debug',
   '--local': 'local',
   '--help': 'help',
   '-h': 'help',
@@ -161,7 +162,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (bools.has('clean') && command !== 'verify') throw usage('--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items earlier verify runs left in the table.');
   if (command === 'doctor') {
     // Read-only and about a function: only where to look and how to answer.
-    const allowed = new Set<string>(['region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
+    const allowed = new Set<string>(['region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version', 'debug']);
     const given = [...bools, ...(Object.keys(values) as ValueKey[])].find((f) => !allowed.has(f));
     if (given) throw usage(`doctor only reads a deployed function and its tables; it takes no ${flagOf(given)}.`);
     if (values.function === undefined && !bools.has('help') && !bools.has('version')) throw usage('doctor needs --function NAME|ARN: the deployed Lambda TVM to check.');
@@ -214,6 +215,7 @@ export function parseArgs(argv: readonly string[]): Options {
     ...(values.function !== undefined && { functionRef: values.function }),
     ...(bools.has('force') && { force: true }),
     ...(bools.has('allowKindChange') && { allowKindChange: true }),
+    ...(bools.has('debug') && { debug: true }),
     local: bools.has('local'),
     help: bools.has('help'),
     version: bools.has('version'),

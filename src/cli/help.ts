@@ -37,6 +37,8 @@ Flags:
   --account-id ID         12-digit account for the policy ARNs (default *)
   --mfa-code CODE         MFA code for a profile whose role needs one
   --json                  one JSON document on stdout; human text on stderr
+  --debug                 one line per AWS call on stderr (as DEBUG=1); no
+                          keys or tokens
   --endpoint-url URL      DynamoDB endpoint, e.g. DynamoDB Local
                           (or AWS_ENDPOINT_URL_DYNAMODB)
   --timeout DURATION      give up waiting after this long, e.g. 45m (default

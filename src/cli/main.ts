@@ -10,6 +10,8 @@ import { wantsHeadless } from '../service/options.js';
 import { guardStreams, stderr, stdout, stdoutFailure } from './output.js';
 import { owedDocument, runReport, runState } from './run-state.js';
 import { setInvocation } from '../core/shell.js';
+import { redact } from '../core/text.js';
+import { debugEnabled } from '../aws/call-log.js';
 import { chooseInvocation, processFacts } from './invocation.js';
 
 guardStreams();
@@ -28,6 +30,11 @@ const progress = { ...runReport, leaving: (sentence: string | undefined) => void
 
 async function main(argv: string[]): Promise<number> {
   let options = parseArgs(argv);
+  // --debug is DEBUG=1: the call log (src/aws/call-log.ts) and the stacks below read the environment.
+  if (options.debug && !debugEnabled(process.env)) {
+    process.env.DEBUG = '1';
+    process.setSourceMapsEnabled(true);
+  }
   if (options.help) {
     stdout.write(helpText(__VERSION__));
     return EXIT.ok;
@@ -77,10 +84,11 @@ function finish(code: number, message?: string, error?: unknown): never {
   // Never leave the person's terminal in raw mode (a run that failed before the wizard restored it).
   if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
   if (message) stderr.write(`sentinel-init: ${message}\n`);
-  if (error !== undefined && process.env.DEBUG) {
+  if (error !== undefined && debugEnabled(process.env)) {
     let cause: unknown = error;
     while (cause instanceof Error) {
-      stderr.write(`${cause.stack ?? cause.message}\n`);
+      // Redacted: a credential_process command line or a key can sit in a message.
+      stderr.write(`${redact(cause.stack ?? cause.message)}\n`);
       cause = cause.cause;
     }
   }
