@@ -1,5 +1,5 @@
 /**
- * The hand-written KMS DescribeKey client against a loopback server: the request KMS expects, the
+ * The KMS DescribeKey client (the SDK's, on the shared bounded handler) against a loopback server: the request KMS expects, the
  * endpoint it goes to, retries of transient failures, a bounded wait, and errors said as KMS's.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -92,7 +92,7 @@ describe('KMS DescribeKey', () => {
     // Through the run's error mapping, the fix is a command for this table and this key.
     const ctx = { kind: 'sessions' as const, table: 'keyed', region: 'eu-west-1', deletionProtection: true, kmsKey: KEY };
     const mapped = toCliError(await api2.describeKey(KEY).catch((e: unknown) => e), ctx, 'DescribeKey') as AwsFailure;
-    expect(mapped.hint).toBe(`Allow it in the key policy and in an IAM policy (\`sentinel-init sessions --generate-iam --region eu-west-1 --table keyed --kms-key ${KEY}\` prints one), then run again.`);
+    expect(mapped.hint).toBe(`Allow it in the key policy and in IAM (the provisioning policy of \`sentinel-init sessions --generate-iam provisioning --region eu-west-1 --table keyed --kms-key ${KEY}\` holds it), then run again.`);
     expect(denied.requests).toHaveLength(2);
   });
 
