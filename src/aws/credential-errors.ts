@@ -7,7 +7,8 @@
 import { AwsFailure, CliError, UsageError } from '../core/errors.js';
 import { printedCommand } from '../core/shell.js';
 import { sharedFilePaths } from './shared-files.js';
-import { errorName } from './transport-errors.js';
+import { stsErrorToCli } from './sts-errors.js';
+import { errorName, networkCode } from './transport-errors.js';
 
 /** What the credential provider knew when resolution failed (attached by credentials.ts). */
 export interface CredentialFailureContext {
@@ -20,6 +21,8 @@ export interface CredentialFailureContext {
   exists?: boolean;
   /** The SSO profile the token belongs to (the profile itself or one down its source_profile chain). */
   ssoProfile?: string;
+  /** The region STS AssumeRole is called in, when the profile assumes a role from a source_profile. */
+  assumeRoleRegion?: string;
 }
 
 /** Wraps whatever the SDK threw while resolving credentials, so it is told apart from service errors. */
@@ -99,6 +102,11 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   }
   if (ctx.broken) {
     return new AwsFailure(`Profile ${ctx.profile} cannot work: ${ctx.broken}.`, `Fix its section in ${paths.config}.`, { cause });
+  }
+  // AssumeRole could not reach STS: the same sentence as when GetCallerIdentity cannot (not "check the profile").
+  if (ctx.assumeRoleRegion && !ctx.ssoProfile && networkCode(cause)) {
+    const unreachable = stsErrorToCli(cause, 'AssumeRole', ctx.assumeRoleRegion);
+    if (unreachable) return unreachable;
   }
   // The SSO provider re-wraps the portal's refusal, so its name survives only in the message.
   const portalRefused = Boolean(ctx.ssoProfile) && (name === 'UnauthorizedException' || message.startsWith('UnauthorizedException'));

@@ -102,7 +102,7 @@ function unreachableHint(code: string, ctx: TransportContext): string {
   const setting = ctx.custom ? '--endpoint-url or AWS_ENDPOINT_URL*' : 'the region';
   switch (code) {
     case 'ECONNREFUSED':
-      return ctx.custom ? `Nothing listens there: check ${setting}, and that the service (DynamoDB Local?) is running.` : 'Check the network connection and any proxy settings.';
+      return ctx.custom ? `Nothing listens there: check ${setting}, and that the service${ctx.service === 'DynamoDB' ? ' (DynamoDB Local?)' : ''} is running.` : 'Check the network connection and any proxy settings.';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `The host name does not resolve: check ${setting} and the DNS or proxy settings.`;
