@@ -18,7 +18,7 @@ Usage: sentinel-init [KIND] [flags]
 Kinds (default table, purpose):
 ${kinds.join('\n')}
   all         every table above, each under its default name (no --table);
-              one plan, one policy, one apply; --json prints arrays
+              one plan, one policy, one apply; --json lists each
   Default kind: sessions.
 
 Flags:

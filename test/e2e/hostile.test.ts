@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { baseEnv, CLI, ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { baseEnv, CLI, type CliRun, ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startStsStub } from '../helpers/sts-stub.js';
@@ -63,7 +63,7 @@ describe('output that cannot be written', () => {
     const run = await runWithFds(['approvals', '--table', 'stderr-full', '--yes', '--json'], 'pipe', full);
     closeSync(full);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'created' });
+    expect(onlyTable(run)).toMatchObject({ status: 'created' });
     expect(await ttl('stderr-full')).toBe('ENABLED');
   });
 
