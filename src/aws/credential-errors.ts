@@ -8,7 +8,8 @@ import { AwsFailure, CliError, UsageError } from '../core/errors.js';
 import { printedCommand } from '../core/shell.js';
 import { maskTokens } from '../core/text.js';
 import { sharedFilePaths } from './shared-files.js';
-import { errorName } from './transport-errors.js';
+import { stsErrorToCli } from './sts-errors.js';
+import { errorName, networkCode } from './transport-errors.js';
 
 /** What the credential provider knew when resolution failed (attached by credentials.ts). */
 export interface CredentialFailureContext {
@@ -21,6 +22,8 @@ export interface CredentialFailureContext {
   exists?: boolean;
   /** The SSO profile the token belongs to (the profile itself or one down its source_profile chain). */
   ssoProfile?: string;
+  /** The region STS AssumeRole is called in, when the profile assumes a role from a source_profile. */
+  assumeRoleRegion?: string;
 }
 
 /** Wraps whatever the SDK threw while resolving credentials, so it is told apart from service errors. */
@@ -108,6 +111,11 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   if (ctx.broken) {
     return new AwsFailure(`Profile ${ctx.profile} cannot work: ${ctx.broken}.`, `Fix its section in ${paths.config}.`, { cause });
   }
+  // AssumeRole could not reach STS: the same sentence as when GetCallerIdentity cannot (not "check the profile").
+  if (ctx.assumeRoleRegion && !ctx.ssoProfile && networkCode(cause)) {
+    const unreachable = stsErrorToCli(cause, 'AssumeRole', ctx.assumeRoleRegion);
+    if (unreachable) return unreachable;
+  }
   // The SSO provider re-wraps the portal's refusal, so its name survives only in the message.
   const portalRefused = Boolean(ctx.ssoProfile) && (name === 'UnauthorizedException' || message.startsWith('UnauthorizedException'));
   if (/SSO session|SSO Token|aws sso login/i.test(message) || portalRefused) {
@@ -149,7 +157,7 @@ export function credentialErrorToCli(error: unknown, profile?: string): CliError
   if (source && source !== ctx.profile) {
     return new AwsFailure(`Profile ${ctx.profile} names source_profile ${source}, which does not exist.`, `Fix source_profile in ${paths.config}.`, { cause });
   }
-  return noCredentials(message, paths) ?? new AwsFailure(`Could not get credentials for ${who}: ${firstLine(message)}`, 'Check the profile, or rerun with DEBUG=1 for details.', { cause });
+  return noCredentials(message, paths) ?? new AwsFailure(`Could not get credentials for ${who}: ${firstLine(message)}`, 'Check the profile, or run again with --debug (or DEBUG=1) to see each AWS call.', { cause });
 }
 
 /** The default chain found nothing: say where it looked. */

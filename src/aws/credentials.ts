@@ -57,7 +57,7 @@ export async function credentialProvider(request: CredentialRequest): Promise<Aw
       value = checkPrintable(await inner(props), request.profile);
       return value;
     } catch (error) {
-      throw new CredentialResolutionError(error, { ...(await diagnose(request.profile)), mfaSerial });
+      throw new CredentialResolutionError(error, { ...(await diagnose(request.profile, request.region)), mfaSerial });
     } finally {
       inFlight = undefined;
     }
@@ -88,12 +88,15 @@ function checkPrintable(credentials: AwsCredentialIdentity, profile?: string): A
  * What the shared files say about the profile, for the error sentence; never throws. With no
  * profile the default chain reads AWS_PROFILE or `default`: only its SSO link is worth knowing.
  */
-async function diagnose(profile: string | undefined): Promise<CredentialFailureContext> {
+async function diagnose(profile: string | undefined, region: string | undefined): Promise<CredentialFailureContext> {
   try {
     const config = await readSharedConfig();
     const info = analyseProfile(profile ?? (process.env.AWS_PROFILE || 'default'), config);
     if (!profile) return { ssoProfile: info.ssoProfile };
-    return { profile, exists: profile in config.profiles, broken: info.broken, ssoProfile: info.ssoProfile };
+    const section = config.profiles[profile];
+    // The role assumer calls STS in the run's region; without one the SDK takes the profile's, else us-east-1.
+    const assumeRoleRegion = section?.role_arn && section.source_profile ? (region ?? info.region ?? 'us-east-1') : undefined;
+    return { profile, exists: profile in config.profiles, broken: info.broken, ssoProfile: info.ssoProfile, ...(assumeRoleRegion && { assumeRoleRegion }) };
   } catch {
     return { profile };
   }

@@ -52,7 +52,7 @@ export function dynamoErrorToCli(error: unknown, ctx: DynamoErrorContext): CliEr
   const keys = keyErrorToCli(error);
   if (keys) return keys;
   if (name === 'ValidationException') {
-    return new AwsFailure(`DynamoDB refused ${ctx.operation} ${on}: ${message}`, 'This is likely a bug in sentinel-init; run again with DEBUG=1 and report it.', opts);
+    return new AwsFailure(`DynamoDB refused ${ctx.operation} ${on}: ${message}`, 'This is likely a bug in sentinel-init; run again with --debug (or DEBUG=1) and report what it prints.', opts);
   }
   if (name === 'ResourceInUseException') {
     return new AwsFailure(`Table ${ctx.table} is busy with another change (${ctx.operation}: ${message}).`, 'Wait for it to finish, then run again.', opts);

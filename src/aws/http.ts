@@ -8,6 +8,7 @@
  */
 
 import { UsageError } from '../core/errors.js';
+import { callLine, callLogger } from './call-log.js';
 
 /** Time to establish a TCP (and TLS) connection. */
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -60,8 +61,11 @@ async function readAll(body: unknown): Promise<Uint8Array | unknown> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** The SDK's Node handler, with each attempt ended by `attemptMs`, answer included, or failed with TimeoutError. */
-export async function boundedHandler(attemptMs: number) {
+/**
+ * The SDK's Node handler, with each attempt ended by `attemptMs`, answer included, or failed with
+ * TimeoutError. With `log` (--debug), each attempt is also told in one line (./call-log.ts).
+ */
+export async function boundedHandler(attemptMs: number, log?: (line: string) => void) {
   const { NodeHttpHandler } = await import('./sdk/http-handler.js');
   type Request = Parameters<InstanceType<typeof NodeHttpHandler>['handle']>[0];
   type Options = NonNullable<Parameters<InstanceType<typeof NodeHttpHandler>['handle']>[1]>;
@@ -71,16 +75,19 @@ export async function boundedHandler(attemptMs: number) {
       const timer = setTimeout(() => deadline.abort(), attemptMs);
       const caller = options.abortSignal as AbortSignal | undefined;
       const signal = caller ? AbortSignal.any([deadline.signal, caller]) : deadline.signal;
+      const started = Date.now();
       try {
         const out = await super.handle(request, { ...options, abortSignal: signal });
         out.response.body = await Promise.race([
           readAll(out.response.body),
           new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true })),
         ]);
+        log?.(callLine(request, { status: out.response.statusCode, headers: out.response.headers, body: out.response.body }, Date.now() - started));
         return out;
       } catch (error) {
-        if (deadline.signal.aborted && !caller?.aborted) throw timeoutError(`no complete answer within ${Math.round(attemptMs / 1000)} s`);
-        throw error;
+        const failure = deadline.signal.aborted && !caller?.aborted ? timeoutError(`no complete answer within ${Math.round(attemptMs / 1000)} s`) : error;
+        log?.(callLine(request, { error: failure }, Date.now() - started));
+        throw failure;
       } finally {
         clearTimeout(timer);
       }
@@ -111,7 +118,7 @@ export async function retryStrategy(maxAttempts: number) {
 /** Client settings every AWS client of a run shares: the bounded handler and the retry strategy. */
 export async function clientTiming(env: NodeJS.ProcessEnv = process.env) {
   const limits = callLimits(env);
-  return { limits, config: { requestHandler: await boundedHandler(limits.attemptMs), retryStrategy: await retryStrategy(limits.maxAttempts), maxAttempts: limits.maxAttempts } };
+  return { limits, config: { requestHandler: await boundedHandler(limits.attemptMs, callLogger(env)), retryStrategy: await retryStrategy(limits.maxAttempts), maxAttempts: limits.maxAttempts } };
 }
 
 /**

@@ -102,7 +102,7 @@ function unreachableHint(code: string, ctx: TransportContext): string {
   const setting = ctx.custom ? '--endpoint-url or AWS_ENDPOINT_URL*' : 'the region';
   switch (code) {
     case 'ECONNREFUSED':
-      return ctx.custom ? `Nothing listens there: check ${setting}, and that the service (DynamoDB Local?) is running.` : 'Check the network connection and any proxy settings.';
+      return ctx.custom ? `Nothing listens there: check ${setting}, and that the service${ctx.service === 'DynamoDB' ? ' (DynamoDB Local?)' : ''} is running.` : 'Check the network connection and any proxy settings.';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `The host name does not resolve: check ${setting} and the DNS or proxy settings.`;
@@ -144,7 +144,7 @@ export function transportErrorToCli(error: unknown, ctx: TransportContext): CliE
   if (e.$metadata?.httpStatusCode !== undefined) {
     // Its first line, without a closing period: the sentence adds its own.
     const message = (e.message ?? '').split('\n')[0]?.trim().replace(/\.$/, '');
-    return new AwsFailure(`${ctx.service} refused ${ctx.operation}: ${name || `HTTP ${e.$metadata.httpStatusCode}`}${message && message !== name ? `: ${message}` : ''}.`, 'Run again with DEBUG=1 for details.', opts);
+    return new AwsFailure(`${ctx.service} refused ${ctx.operation}: ${name || `HTTP ${e.$metadata.httpStatusCode}`}${message && message !== name ? `: ${message}` : ''}.`, 'Run again with --debug (or DEBUG=1) to see each AWS call and its answer.', opts);
   }
   return undefined;
 }

@@ -140,7 +140,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (bools.has('clean') && command !== 'verify') throw usage('--clean goes with verify: `sentinel-init verify KIND --clean` removes the probe items earlier verify runs left in the table.');
   if (command === 'doctor') {
     // Read-only and about a function: only where to look and how to answer.
-    const allowed = new Set<string>(['noInput', 'region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version']);
+    const allowed = new Set<string>(['noInput', 'region', 'profile', 'mfaCode', 'endpointUrl', 'function', 'json', 'allowUnknownRegion', 'help', 'version', 'debug']);
     const given = [...bools, ...(Object.keys(values) as ValueKey[])].find((f) => !allowed.has(f));
     if (given) throw usage(`doctor only reads a deployed function and its tables; it takes no ${flagOf(given)}.`);
     if (values.function === undefined && !bools.has('help') && !bools.has('version')) throw usage('doctor needs --function NAME|ARN: the deployed Lambda TVM to check.');
@@ -193,6 +193,7 @@ export function parseArgs(argv: readonly string[]): Options {
     ...(values.function !== undefined && { functionRef: values.function }),
     ...(bools.has('force') && { force: true }),
     ...(bools.has('allowKindChange') && { allowKindChange: true }),
+    ...(bools.has('debug') && { debug: true }),
     local: bools.has('local'),
     ...(bools.has('noInput') && { noInput: true }),
     help: bools.has('help'),

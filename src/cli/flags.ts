@@ -1,7 +1,7 @@
 /** Every flag and the option it sets: what args.ts parses and the completion scripts offer. */
 
 export type ValueKey = 'table' | 'region' | 'profile' | 'accountId' | 'mfaCode' | 'endpointUrl' | 'timeout' | 'kmsKey' | 'tag' | 'output' | 'outputFile' | 'function';
-export type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force' | 'noInput';
+export type BoolKey = 'clean' | 'plan' | 'yes' | 'generateIam' | 'json' | 'local' | 'help' | 'version' | 'noDeletionProtection' | 'noPitr' | 'verify' | 'detailedExitcode' | 'allowUnknownRegion' | 'allowKindChange' | 'force' | 'noInput' | 'debug';
 
 export const VALUE_FLAGS: Record<string, ValueKey> = {
   '--table': 'table',
@@ -34,6 +34,7 @@ export const BOOL_FLAGS: Record<string, BoolKey> = {
   '--allow-unknown-region': 'allowUnknownRegion',
   '--allow-kind-change': 'allowKindChange',
   '--force': 'force',
+  '--debug': 'debug',
   '--local': 'local',
   '--no-input': 'noInput',
   '--help': 'help',

@@ -21,7 +21,7 @@ Usage: sentinel-init [KIND] [flags]
 Kinds (default table, purpose):
 ${kinds.join('\n')}
   all         every table above, each under its default name (no --table);
-              one plan, one policy, one apply; --json prints arrays
+              one plan, one policy, one apply; --json lists each
   Default kind: sessions.
 
 Flags:
@@ -40,6 +40,8 @@ Flags:
   --account-id ID         12-digit account for the policy ARNs (default *)
   --mfa-code CODE         MFA code for a profile whose role needs one
   --json                  one JSON document on stdout; human text on stderr
+  --debug                 one line per AWS call on stderr (as DEBUG=1); no
+                          keys or tokens
   --endpoint-url URL      DynamoDB endpoint, e.g. DynamoDB Local
                           (or AWS_ENDPOINT_URL_DYNAMODB)
   --timeout DURATION      give up waiting after this long, e.g. 45m (default

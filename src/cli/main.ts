@@ -12,6 +12,8 @@ import { wantsHeadless } from '../service/options.js';
 import { guardStreams, lostResult, stderr, stdout, stdoutFailure } from './output.js';
 import { owedDocument, runReport, runState } from './run-state.js';
 import { setInvocation } from '../core/shell.js';
+import { redact } from '../core/text.js';
+import { debugEnabled } from '../aws/call-log.js';
 import { chooseInvocation, processFacts } from './invocation.js';
 import { oneLine } from '../core/text.js';
 
@@ -41,6 +43,11 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   let options = parseArgs(argv);
+  // --debug is DEBUG=1: the call log (src/aws/call-log.ts) and the stacks below read the environment.
+  if (options.debug && !debugEnabled(process.env)) {
+    process.env.DEBUG = '1';
+    process.setSourceMapsEnabled(true);
+  }
   if (options.help) {
     stdout.write(options.helpTopic ? topicHelp(options.helpTopic) : helpText(__VERSION__));
     return EXIT.ok;
@@ -93,10 +100,11 @@ function finish(code: number, message?: string, error?: unknown): never {
   if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
   // One line, whatever a value in it holds (a newline from AWS_REGION or a file name shown as \n).
   if (message) stderr.write(`sentinel-init: ${oneLine(message)}\n`);
-  if (error !== undefined && process.env.DEBUG) {
+  if (error !== undefined && debugEnabled(process.env)) {
     let cause: unknown = error;
     while (cause instanceof Error) {
-      stderr.write(`${cause.stack ?? cause.message}\n`);
+      // Redacted: a credential_process command line or a key can sit in a message.
+      stderr.write(`${redact(cause.stack ?? cause.message)}\n`);
       cause = cause.cause;
     }
   }

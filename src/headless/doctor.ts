@@ -16,6 +16,7 @@ import { runDoctor, type DoctorPorts } from '../doctor/run.js';
 import { describeTableOnly } from '../engine/describe.js';
 import type { Options } from '../service/options.js';
 import { connect, resolveContext } from '../service/workflow.js';
+import { FORMAT_VERSION } from './format.js';
 import type { HeadlessIo } from './io.js';
 
 /** doctor's own calls, as the optional statement the README gives. */
@@ -59,6 +60,6 @@ export async function doctorHeadless(options: Options, io: HeadlessIo): Promise<
     if (io.signal?.aborted) throw new Interrupted('Interrupted: doctor changes nothing, so nothing was left behind.');
     throw functionError(error, ref, ctx.region, ctx.profile, io.env);
   }
-  io.stdout.write(options.json ? `${JSON.stringify(doctorDocument(report), null, 2)}\n` : doctorText(report));
+  io.stdout.write(options.json ? `${JSON.stringify({ formatVersion: FORMAT_VERSION, command: 'doctor', ...doctorDocument(report) }, null, 2)}\n` : doctorText(report));
   return report.findings.length === 0 ? EXIT.ok : EXIT.failure;
 }

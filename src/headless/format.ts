@@ -8,7 +8,17 @@ import type { TableState } from '../service/table-states.js';
 import { deployLines, deploySteps, wiringFor, wiringLine } from '../service/wiring.js';
 export { planText, plansText } from '../service/plan-lines.js';
 
-/** The plan as the JSON document of the spec (keys may be added, never renamed). */
+/** The version of the --json contract (docs/json-schema.json): keys may be added within it, never renamed or removed. */
+export const FORMAT_VERSION = '1';
+
+export type JsonCommand = 'plan' | 'apply' | 'verify' | 'clean' | 'doctor';
+
+/** The one document --json prints: the same top level for one KIND and for `all`, one entry per table. */
+export function jsonDocument(command: JsonCommand, tables: readonly unknown[]): Record<string, unknown> {
+  return { formatVersion: FORMAT_VERSION, command, tables };
+}
+
+/** One table's plan in the JSON document (keys may be added, never renamed). */
 export function planDocument(plan: Plan, identity?: Identity): Record<string, unknown> {
   return {
     kind: plan.kind,

@@ -17,7 +17,7 @@ import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, 
 import { generateIam } from './generate-iam.js';
 import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
-import { deployText, planDocument, plansText, resultDocument, resultText, tableDocument } from './format.js';
+import { deployText, jsonDocument, planDocument, plansText, resultDocument, resultText, tableDocument } from './format.js';
 import { stopHow, stoppedSentence, type TableState } from '../service/table-states.js';
 import { progressPrinter } from './progress.js';
 import { cleanHeadless, verifyExit, verifyHeadless } from './verify.js';
@@ -51,18 +51,15 @@ async function checkOrStop(ctxs: readonly RunContext[], options: Options, io: He
   }
 }
 
-/** One JSON value for one table, an array for `all`. */
-const docOf = (options: Options, docs: unknown[]) => (options.kind === 'all' ? docs : docs[0]);
-
-/** --json: the document the exit point prints if a signal ends the run now (before it prints its own). */
+/** --json: the apply's document the exit point prints if a signal ends the run now (before it prints its own). */
 function owe(io: HeadlessIo, options: Options, docs: unknown[]): void {
-  if (options.json) io.progress?.document?.(json(docOf(options, docs)));
+  if (options.json) io.progress?.document?.(json(jsonDocument('apply', docs)));
 }
 
-/** --json: the run's one document, whether it finished, failed or was stopped. */
+/** --json: the apply's one document, whether it finished, failed or was stopped. */
 function writeDocument(io: HeadlessIo, options: Options, docs: unknown[]): void {
   io.progress?.document?.(undefined);
-  if (options.json) io.stdout.write(json(docOf(options, docs)));
+  if (options.json) io.stdout.write(json(jsonDocument('apply', docs)));
 }
 
 /** Prints the results; with --verify, runs Sentinel's access patterns on each table too (in the JSON as `verify`). */
@@ -103,12 +100,12 @@ async function verifyOnly(ctxs: readonly RunContext[], options: Options, io: Hea
   if (options.clean) {
     const cleaned = [];
     for (const one of ctxs) cleaned.push(await cleanHeadless(one, conn, options, io));
-    if (options.json) io.stdout.write(json(docOf(options, cleaned)));
+    if (options.json) io.stdout.write(json(jsonDocument('clean', cleaned)));
     return 0;
   }
   const reports: VerifyReport[] = [];
   for (const one of ctxs) reports.push(await verifyHeadless(one, conn, options, io));
-  if (options.json) io.stdout.write(json(docOf(options, reports)));
+  if (options.json) io.stdout.write(json(jsonDocument('verify', reports)));
   return verifyExit(reports, ctxs);
 }
 
@@ -129,7 +126,7 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
 
   if (options.plan) {
     // The plan is what --plan was asked for: stdout, so `--plan > plan.txt` keeps it.
-    if (options.json) io.stdout.write(json(docOf(options, plans.map((p) => planDocument(p, identity)))));
+    if (options.json) io.stdout.write(json(jsonDocument('plan', plans.map((p) => planDocument(p, identity)))));
     else {
       io.stderr.write(whoLine(ctx, identity));
       io.stdout.write(text);

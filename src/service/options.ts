@@ -16,6 +16,8 @@ export interface Options {
   clean?: boolean;
   /** --verify: run verify right after a successful apply. */
   verify: boolean;
+  /** --debug: each AWS call in one line on stderr, and stacks on errors (as DEBUG=1). */
+  debug?: boolean;
   /** --detailed-exitcode (with --plan): 0 nothing to do, 2 changes pending, 1 error. */
   detailedExitcode?: boolean;
   /** --allow-unknown-region: accept a region the installed SDK does not know (newer than this tool). */

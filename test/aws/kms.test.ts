@@ -1,5 +1,5 @@
 /**
- * The hand-written KMS DescribeKey client against a loopback server: the request KMS expects, the
+ * The KMS DescribeKey client (the SDK's, on the shared bounded handler) against a loopback server: the request KMS expects, the
  * endpoint it goes to, retries of transient failures, a bounded wait, and errors said as KMS's.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

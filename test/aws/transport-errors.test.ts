@@ -86,9 +86,9 @@ describe('answers that are not the service\'s, and the service refusing', () => 
 
   it('an AWS error this tool has no sentence for: which service refused which call, with its message\'s first line', () => {
     expect(said({ name: 'SomethingNewException', message: 'The new thing.\nDetails', $metadata: { httpStatusCode: 400 } })).toBe(
-      'DynamoDB refused DescribeTable: SomethingNewException: The new thing. | Run again with DEBUG=1 for details.',
+      'DynamoDB refused DescribeTable: SomethingNewException: The new thing. | Run again with --debug (or DEBUG=1) to see each AWS call and its answer.',
     );
-    expect(said({ $metadata: { httpStatusCode: 418 } })).toBe('DynamoDB refused DescribeTable: HTTP 418. | Run again with DEBUG=1 for details.');
+    expect(said({ $metadata: { httpStatusCode: 418 } })).toBe('DynamoDB refused DescribeTable: HTTP 418. | Run again with --debug (or DEBUG=1) to see each AWS call and its answer.');
     // Not from the service at all (no HTTP status): left to the caller.
     expect(transportErrorToCli(new Error('something else'), DEFAULT)).toBeUndefined();
     expect(transportErrorToCli('a string', DEFAULT)).toBeUndefined();

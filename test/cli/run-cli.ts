@@ -3,7 +3,8 @@
  * settings, so a test can never reach real AWS. Builds the bundle first when it is older than src/.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -87,4 +88,32 @@ export function runCli(args: string[], options: RunOptions): Promise<CliRun> {
 /** Non-empty lines of a stream's text. */
 export function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** docs/json-schema.json: the --json contract every run's document is held to. */
+const validateDocument = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'docs', 'json-schema.json'), 'utf8')) as object);
+
+/** A --json document: formatVersion, command, one entry per table (doctor adds its own fields). */
+export interface JsonOutput {
+  formatVersion: string;
+  command: 'plan' | 'apply' | 'verify' | 'clean' | 'doctor';
+  tables: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+/**
+ * The run's stdout as its one --json document: JSON.parse refuses anything before or after it, and
+ * the document must follow docs/json-schema.json (the error lists where it does not).
+ */
+export function jsonOutput(run: { stdout: string } | string): JsonOutput {
+  const doc: unknown = JSON.parse(typeof run === 'string' ? run : run.stdout);
+  if (!validateDocument(doc)) throw new Error(`--json output breaks docs/json-schema.json: ${JSON.stringify(validateDocument.errors, null, 2)}\n${JSON.stringify(doc, null, 2)}`);
+  return doc as JsonOutput;
+}
+
+/** The one table of a one-KIND run's --json document (its `tables` holds exactly one entry). */
+export function onlyTable<T = Record<string, unknown>>(run: { stdout: string } | string): T {
+  const { tables } = jsonOutput(run);
+  if (tables.length !== 1) throw new Error(`expected one table in the --json document, got ${tables.length}`);
+  return tables[0] as T;
 }

@@ -6,7 +6,7 @@
  */
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, jsonOutput, lines, runCli } from '../cli/run-cli.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
 
 const REGION = 'eu-west-1';
@@ -102,7 +102,7 @@ describe('all, stopped while one table\'s change is in flight', () => {
     const last = lines(run.stderr).at(-1) ?? '';
     expect(last).toMatch(/^sentinel-init: Terminated while applying\. /);
     for (const part of PER_TABLE) expect(last).toContain(part);
-    const doc = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const doc = jsonOutput(run).tables;
     expect(doc.map((t) => [t.table, t.state])).toEqual([
       ['sentinel-sessions', 'done'],
       ['sentinel-requests', 'in-progress'],
@@ -117,7 +117,7 @@ describe('all, stopped while one table\'s change is in flight', () => {
     holdRequestsTtl();
     const run = await stopWhenHeld('alljson', ['all', '--yes', '--json'], 'SIGINT', HELD.op, HELD.table);
     expect(run.code, run.stderr).toBe(130);
-    const doc = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const doc = jsonOutput(run).tables;
     expect(doc.map((t) => [t.table, t.state, t.status])).toEqual([
       ['sentinel-sessions', 'done', 'created'],
       ['sentinel-requests', 'in-progress', undefined],
@@ -141,7 +141,7 @@ describe('all --yes --verify --json when only verify fails', () => {
     stack.proxy.inject('PutItem', 'reset', 20);
     const run = await cli('allverify', ['all', '--yes', '--verify', '--json']);
     expect(run.code, run.stderr).toBe(1);
-    const doc = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const doc = jsonOutput(run).tables;
     expect(doc.map((t) => [t.table, t.state, t.status])).toEqual(TABLES.map((t) => [t, 'done', 'created']));
     expect(doc[0]?.verifyError).toMatch(/ECONNRESET/);
     expect(lines(run.stderr).at(-1)).toMatch(/^sentinel-init: .*ECONNRESET/);

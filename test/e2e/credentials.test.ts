@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { startStsStub, type StsStub } from '../helpers/sts-stub.js';
+import { onlyTable } from '../cli/run-cli.js';
 
 const CLI = resolve('dist/cli.js');
 const ROLE_ARN = 'arn:aws:iam::444455556666:role/Deploy';
@@ -110,7 +111,7 @@ describe('headless credentials end to end', () => {
     const run = await cli(['sessions', '--aws-profile', 'proc', ...local('creds-proc')]);
     expect(run.stderr).toContain('Account 123456789012 as arn:aws:iam::123456789012:user/tester (profile proc)');
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ table: 'creds-proc', status: 'created' });
+    expect(onlyTable(run)).toMatchObject({ table: 'creds-proc', status: 'created' });
     expect(sts.calls).toContainEqual(expect.objectContaining({ action: 'GetCallerIdentity', accessKeyId: 'AKIAPROC' }));
   });
 
@@ -118,7 +119,7 @@ describe('headless credentials end to end', () => {
     const run = await cli(['approvals', '--aws-profile', 'deploy', '--mfa-code', '123456', ...local('creds-role')]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Account 444455556666 as arn:aws:sts::444455556666:assumed-role\/Deploy\/\S+ \(profile deploy\)/);
-    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'approvals', table: 'creds-role', status: 'created' });
+    expect(onlyTable(run)).toMatchObject({ kind: 'approvals', table: 'creds-role', status: 'created' });
     const assume = sts.calls.filter((c) => c.action === 'AssumeRole');
     expect(assume).toHaveLength(1);
     expect(assume[0]).toMatchObject({ accessKeyId: 'AKIABASE', region: 'us-east-1', params: { TokenCode: '123456' } });

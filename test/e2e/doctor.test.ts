@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_NAMES, KINDS } from '../../src/core/kinds.js';
 import { runtimePolicy as runtimeDocument } from '../../src/policy/iam.js';
-import { ensureBuilt, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, jsonOutput, runCli } from '../cli/run-cli.js';
 import { startIamStandIn, type IamStandIn } from '../helpers/iam-stand-in.js';
 import { startLambdaStandIn, type LambdaStandIn } from '../helpers/lambda-stand-in.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
@@ -52,7 +52,7 @@ async function doctor(name: string, roleArn: string, policies: unknown[], variab
   return cli(['doctor', '--function', name, '--region', REGION, ...extra]);
 }
 
-const findings = (run: CliRun) => (JSON.parse(run.stdout) as { findings: { code: string; variable?: string; message: string; fix: string; policy?: { Action: string[]; Resource: string[] } }[] }).findings;
+const findings = (run: CliRun) => (jsonOutput(run) as unknown as { findings: { code: string; variable?: string; message: string; fix: string; policy?: { Action: string[]; Resource: string[] } }[] }).findings;
 
 beforeAll(async () => {
   ensureBuilt();

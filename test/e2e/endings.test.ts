@@ -7,7 +7,7 @@
  */
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
@@ -169,7 +169,7 @@ describe('table states that cannot be waited out', () => {
     stack.proxy.clear();
     const rerun = await timed(['breakglass', '--table', name, '--yes', '--json']);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ status: 'updated' });
+    expect(onlyTable(rerun)).toMatchObject({ status: 'updated' });
   });
 });
 
@@ -224,7 +224,7 @@ describe('empty 200 answers', () => {
     const run = await timed(['approvals', '--table', 'empty-ttl', '--yes', '--json', '--timeout', '4s']);
     expect(run.code, run.stderr).toBe(1);
     // --json: one document even for a failure, saying it failed, never "created".
-    const doc = JSON.parse(run.stdout) as Record<string, unknown>;
+    const doc = onlyTable(run);
     expect(doc).toMatchObject({ table: 'empty-ttl', state: 'failed', stepsDone: ['Create table empty-ttl with 3 indexes', 'Wait for table empty-ttl and its indexes to become ACTIVE'] });
     expect(doc.status).toBeUndefined();
     expect(last(run)).toMatch(/waiting for TTL on empty-ttl to read ENABLED; DynamoDB still reports DISABLED/);

@@ -5,7 +5,7 @@
  */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
+import { ensureBuilt, jsonOutput, lines, runCli } from '../cli/run-cli.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
 
 const REGION = 'eu-west-1';
@@ -32,11 +32,13 @@ describe('sentinel-init all, headless', () => {
   it('creates the four tables with --yes --json (an array of results), then plans nothing to do (exit 0 with --detailed-exitcode)', async () => {
     const plan = await cli('allcreate', ['all', '--plan', '--json', '--detailed-exitcode']);
     expect(plan.code, plan.stderr).toBe(2);
-    expect((JSON.parse(plan.stdout) as { table: string; action: string }[]).map((p) => [p.table, p.action])).toEqual(TABLES.map((t) => [t, 'create']));
+    expect((jsonOutput(plan).tables as { table: string; action: string }[]).map((p) => [p.table, p.action])).toEqual(TABLES.map((t) => [t, 'create']));
 
     const run = await cli('allcreate', ['all', '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const results = JSON.parse(run.stdout) as { kind: string; table: string; status: string; wiring: unknown[] }[];
+    // The same top level as for one KIND: formatVersion, command, one entry per table.
+    expect(jsonOutput(run)).toMatchObject({ formatVersion: '1', command: 'apply' });
+    const results = jsonOutput(run).tables as { kind: string; table: string; status: string; wiring: unknown[] }[];
     expect(results.map((r) => [r.kind, r.table, r.status])).toEqual([
       ['sessions', 'sentinel-sessions', 'created'],
       ['approvals', 'sentinel-requests', 'created'],
@@ -51,7 +53,8 @@ describe('sentinel-init all, headless', () => {
     expect(again.stdout.match(/^Plan for \w+ table \S+ in eu-west-1: nothing to do/gm)).toHaveLength(4);
     const verified = await cli('allcreate', ['verify', 'all', '--json']);
     expect(verified.code, verified.stderr).toBe(0);
-    expect((JSON.parse(verified.stdout) as { table: string; passed: boolean }[]).map((r) => [r.table, r.passed])).toEqual(TABLES.map((t) => [t, true]));
+    expect(jsonOutput(verified).command).toBe('verify');
+    expect((jsonOutput(verified).tables as { table: string; passed: boolean }[]).map((r) => [r.table, r.passed])).toEqual(TABLES.map((t) => [t, true]));
   });
 
   it('checks every table before changing any: one it must refuse stops the run with nothing created', async () => {

@@ -5,7 +5,7 @@
  * say what could not be read and plan the rest. A run that would change the table still stops.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { localWithStandIns } from '../helpers/local-stack.js';
 
 const REGION = 'eu-west-1';
@@ -13,7 +13,7 @@ const stack = localWithStandIns(REGION);
 
 const cli = (args: string[]) =>
   runCli(['--region', REGION, '--endpoint-url', stack.proxy.endpoint, ...args], { env: { AWS_ACCESS_KEY_ID: 'deniedreads', AWS_SECRET_ACCESS_KEY: 'secret', AWS_ENDPOINT_URL_KMS: stack.kms.endpoint, HOME: '/nonexistent' } });
-const json = (run: CliRun) => JSON.parse(run.stdout) as { action: string; compared: boolean; notes: string[]; changes: { op: string }[]; compliance: { control: string; status: string; detail: string }[] };
+const json = (run: CliRun) => onlyTable(run) as { action: string; compared: boolean; notes: string[]; changes: { op: string }[]; compliance: { control: string; status: string; detail: string }[] };
 
 beforeAll(async () => {
   ensureBuilt();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startStsStub, type StsStub } from '../helpers/sts-stub.js';
-import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
+import { ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 
 const ROLE = 'arn:aws:iam::210987654321:role/provisioner';
 let local: DynamoDbLocal;
@@ -41,7 +41,7 @@ it('says the account and caller before any change, and puts the account in the p
   const args = ['--aws-profile', 'base', '--endpoint-url', local.endpoint, '--table', 'id-check'];
   const plan = await runCli([...args, '--plan', '--json'], { env });
   expect(plan.code, plan.stderr).toBe(0);
-  expect(JSON.parse(plan.stdout)).toMatchObject({ action: 'create', account: '123456789012', caller: 'arn:aws:iam::123456789012:user/tester' });
+  expect(onlyTable(plan)).toMatchObject({ action: 'create', account: '123456789012', caller: 'arn:aws:iam::123456789012:user/tester' });
 
   const run = await runCli([...args, '--yes'], { env });
   expect(run.code, run.stderr).toBe(0);
@@ -61,7 +61,7 @@ it('a role needing MFA: without --mfa-code exit 2 naming it; with the code it wo
 
   const withCode = await runCli([...args, '--mfa-code', '123456'], { env });
   expect(withCode.code, withCode.stderr).toBe(0);
-  expect(JSON.parse(withCode.stdout)).toMatchObject({ status: 'created' });
+  expect(onlyTable(withCode)).toMatchObject({ status: 'created' });
   expect(withCode.stderr).toMatch(/Account 210987654321 as arn:aws:sts::210987654321:assumed-role\/provisioner\//);
 });
 
@@ -69,7 +69,7 @@ it('--plan on a table it may not read: the offline plan, with the denied action 
   proxy.inject('DescribeTable', 'access-denied', 1);
   const run = await runCli(['--aws-profile', 'base', '--endpoint-url', proxy.endpoint, '--table', 'denied-read', '--plan', '--json'], { env });
   expect(run.code, run.stderr).toBe(0);
-  const doc = JSON.parse(run.stdout) as { action: string; compared: boolean; reason: string };
+  const doc = onlyTable<{ action: string; compared: boolean; reason: string }>(run);
   expect(doc).toMatchObject({ action: 'create', compared: false });
   expect(doc.reason).toMatch(/dynamodb:DescribeTable/);
 });

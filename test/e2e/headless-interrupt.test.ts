@@ -5,7 +5,7 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { ensureBuilt, runCli } from '../cli/run-cli.js';
+import { ensureBuilt, onlyTable, runCli } from '../cli/run-cli.js';
 
 const REGION = 'eu-west-1';
 const env = { AWS_ACCESS_KEY_ID: 'interrupt', AWS_SECRET_ACCESS_KEY: 'secret', HOME: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent/config' };
@@ -54,7 +54,7 @@ it('SIGINT while an index builds: exit 130, says what exists, and a rerun finish
   });
   expect(stopped.code, stopped.stderr).toBe(130);
   // --json: one document even when interrupted: the table in progress, with the call still in flight.
-  expect(JSON.parse(stopped.stdout)).toMatchObject({
+  expect(onlyTable(stopped)).toMatchObject({
     table: 'interrupted',
     state: 'in-progress',
     inFlight: [{ operation: 'UpdateTable', step: 'Add index gsi-profile (profile, created_at)' }],
@@ -68,7 +68,7 @@ it('SIGINT while an index builds: exit 130, says what exists, and a rerun finish
   const rerun = await runCli(args, { env });
   expect(rerun.code, rerun.stderr).toBe(0);
   expect(rerun.stderr).toMatch(/Wait for index gsi-profile, already building/);
-  expect(JSON.parse(rerun.stdout)).toMatchObject({ status: 'updated' });
+  expect(onlyTable(rerun)).toMatchObject({ status: 'updated' });
   const after = await client.send(new DescribeTableCommand({ TableName: 'interrupted' }));
   expect(after.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi-profile')?.IndexStatus).toBe('ACTIVE');
 }, 120_000);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { ensureBuilt, lines, ROOT, runCli, type CliRun } from '../cli/run-cli.js';
+import { ensureBuilt, jsonOutput, lines, onlyTable, ROOT, runCli, type CliRun } from '../cli/run-cli.js';
 
 const REGION = 'eu-west-1';
 const KEYS = { AWS_ACCESS_KEY_ID: 'headlesse2e', AWS_SECRET_ACCESS_KEY: 'secret' };
@@ -46,8 +46,13 @@ const describeTable = (name: string) => client.send(new DescribeTableCommand({ T
 const exists = (name: string) => describeTable(name).then(() => true, (e: Error) => (e.name === 'ResourceNotFoundException' ? false : Promise.reject(e)));
 const tableNames = async () => (await client.send(new ListTablesCommand({}))).TableNames ?? [];
 
+/** The one table of the run's --json document (parsed and held to docs/json-schema.json). */
 function json(run: CliRun): Record<string, unknown> {
-  // Exactly one JSON document: JSON.parse refuses anything before or after it.
+  return onlyTable(run);
+}
+
+/** --generate-iam's policy documents (not the --json contract: AWS reads them as they are). */
+function policies(run: CliRun): Record<string, unknown> {
   return JSON.parse(run.stdout) as Record<string, unknown>;
 }
 
@@ -67,6 +72,9 @@ describe('headless against DynamoDB Local', () => {
   it('sessions: creates with --yes --json, then is unchanged, and --plan says none', async () => {
     const created = await cli(['sessions', '--table', 'e2e-sessions', '--yes', '--json']);
     expect(created.code, created.stderr).toBe(0);
+    // The contract's top level (docs/json-schema.json), the same for one KIND as for all.
+    expect(jsonOutput(created)).toMatchObject({ formatVersion: '1', command: 'apply', tables: [expect.any(Object)] });
+    expect(Object.keys(jsonOutput(created))).toEqual(['formatVersion', 'command', 'tables']);
     expect(json(created)).toEqual({
       kind: 'sessions',
       table: 'e2e-sessions',
@@ -96,6 +104,7 @@ describe('headless against DynamoDB Local', () => {
 
     const plan = await cli(['--table', 'e2e-sessions', '--plan', '--json']);
     expect(plan.code).toBe(0);
+    expect(jsonOutput(plan)).toMatchObject({ formatVersion: '1', command: 'plan' });
     expect(json(plan)).toMatchObject({ kind: 'sessions', table: 'e2e-sessions', region: REGION, action: 'none', changes: [], compared: true });
   });
 
@@ -264,14 +273,14 @@ describe('offline answers', () => {
     const run = await runCli(['approvals', '--generate-iam', '--region', 'cn-north-1', '--account-id', '123456789012', '--endpoint-url', 'http://127.0.0.1:9'], { env: offline });
     expect(run.code, run.stderr).toBe(0);
     type Doc = { Statement: { Sid: string; Resource: string[] }[] };
-    const both = json(run) as { provisioning: Doc; runtime: Doc };
+    const both = policies(run) as { provisioning: Doc; runtime: Doc };
     expect(both.provisioning.Statement.map((s) => s.Sid)).toEqual(['SentinelApprovalTableProvisioning', 'SentinelApprovalTableVerify']);
     expect(both.runtime.Statement.map((s) => s.Sid)).toEqual(['SentinelApprovalTableOperations']);
     expect(both.provisioning.Statement[0]?.Resource).toEqual(['arn:aws-cn:dynamodb:cn-north-1:123456789012:table/sentinel-requests']);
     // One alone: the document itself, what `aws iam create-policy --policy-document` takes.
     const runtime = await runCli(['approvals', '--generate-iam', 'runtime', '--region', 'cn-north-1', '--account-id', '123456789012'], { env: offline });
     expect(runtime.code, runtime.stderr).toBe(0);
-    expect(json(runtime)).toEqual(both.runtime);
+    expect(policies(runtime)).toEqual(both.runtime);
   });
 
   it('--generate-iam without a region stops naming --region (a policy for any region grants too much); without an account it uses * and says so', async () => {
@@ -281,7 +290,7 @@ describe('offline answers', () => {
     expect(lines(none.stderr)).toEqual(['sentinel-init: No region given, and the policy names the table by its ARN, which includes the region. Pass --region (e.g. --region eu-west-1).']);
     const run = await runCli(['--generate-iam'], { env: { ...offline, AWS_DEFAULT_REGION: 'eu-north-1' } });
     expect(run.code).toBe(0);
-    expect((json(run) as { provisioning: { Statement: { Resource: string[] }[] } }).provisioning.Statement[0]?.Resource).toEqual(['arn:aws:dynamodb:eu-north-1:*:table/sentinel-sessions']);
+    expect((policies(run) as { provisioning: { Statement: { Resource: string[] }[] } }).provisioning.Statement[0]?.Resource).toEqual(['arn:aws:dynamodb:eu-north-1:*:table/sentinel-sessions']);
     expect(run.stderr).toMatch(/No --account-id/);
   });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/dynamodb-local.js';
-import { baseEnv, CLI, ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { baseEnv, CLI, type CliRun, ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startStsStub } from '../helpers/sts-stub.js';
@@ -63,7 +63,7 @@ describe('output that cannot be written', () => {
     const run = await runWithFds(['approvals', '--table', 'stderr-full', '--yes', '--json'], 'pipe', full);
     closeSync(full);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'created' });
+    expect(onlyTable(run)).toMatchObject({ status: 'created' });
     expect(await ttl('stderr-full')).toBe('ENABLED');
   });
 
@@ -156,17 +156,32 @@ describe('answers that are not AWS answers, and what the run had made', () => {
   });
 });
 
+/** A loopback port nothing listens on. */
+const closedPort = () =>
+  new Promise<number>((resolve) => {
+    const s = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
 describe('STS failures are STS failures', () => {
   it('STS port closed: "Could not reach STS at …", not DynamoDB', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const s = createNetServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as AddressInfo;
-        s.close(() => resolve(port));
-      });
-    });
+    const closed = await closedPort();
     const run = await cli(['approvals', '--table', 'sts-closed', '--plan'], { AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${closed}` });
     expect(run.code).toBe(1);
-    expect(last(run)).toMatch(new RegExp(`^sentinel-init: Could not reach STS at http://127\\.0\\.0\\.1:${closed} \\(ECONNREFUSED\\)\\.`));
+    expect(last(run)).toMatch(new RegExp(`^sentinel-init: Could not reach STS at http://127\\.0\\.0\\.1:${closed} \\(ECONNREFUSED\\)\\. Nothing listens there: check --endpoint-url or AWS_ENDPOINT_URL\\*, and that the service is running\\.$`));
+  });
+
+  it('STS port closed under a role profile (source_profile + role_arn): the same sentence, not "Could not get credentials … Check the profile"', async () => {
+    const closed = await closedPort();
+    const config = join(home, 'role-config');
+    writeFileSync(config, `[profile admin-role]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = base\n\n[profile base]\naws_access_key_id = hostile\naws_secret_access_key = secret\n`);
+    const run = await runCli(['approvals', '--table', 'sts-closed-role', '--plan', '--region', REGION, '--endpoint-url', local.endpoint, '--aws-profile', 'admin-role'], {
+      env: { HOME: home, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), AWS_MAX_ATTEMPTS: '2', AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${closed}` },
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(last(run)).toBe(`sentinel-init: Could not reach STS at http://127.0.0.1:${closed} (ECONNREFUSED). Nothing listens there: check --endpoint-url or AWS_ENDPOINT_URL*, and that the service is running.`);
   });
 
   it.each([

@@ -13,7 +13,7 @@ import { KIND_NAMES } from '../../src/core/kinds.js';
 import { desiredTable } from '../../src/engine/desired.js';
 import { createTableInput } from '../../src/engine/steps.js';
 import { iacTable, renderTerraform } from '../../src/iac/index.js';
-import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { fromCloudFormation, fromTerraform, normalized, type Requests } from '../helpers/iac-parse.js';
 import { cfnLint, planValues, readYaml, terraformDir } from '../helpers/iac-tools.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
@@ -49,7 +49,7 @@ async function createFrom(sent: Requests): Promise<void> {
 async function expectPlannedNone(kind: string, table: string): Promise<void> {
   const run = await cli([kind, '--table', table, '--plan', '--json']);
   expect(run.code, run.stderr).toBe(0);
-  expect(JSON.parse(run.stdout)).toMatchObject({ action: 'none', changes: [], compared: true, unsupported: ['pitr', 'tags'] });
+  expect(onlyTable(run)).toMatchObject({ action: 'none', changes: [], compared: true, unsupported: ['pitr', 'tags'] });
 }
 
 describe('--output against DynamoDB Local', () => {

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from '../cli/run-cli.js';
+import { ensureBuilt, onlyTable, runCli } from '../cli/run-cli.js';
 import { tmuxTerminal } from '../helpers/tmux.js';
 
 /** PIDs of java processes anywhere below `pid` (the run starts java through a watchdog shell). */
@@ -55,7 +55,7 @@ describe('--local (headless)', () => {
       },
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'sessions', table: 'sentinel-sessions', status: 'created' });
+    expect(onlyTable(run)).toMatchObject({ kind: 'sessions', table: 'sentinel-sessions', status: 'created' });
     expect(run.stderr).toContain('Nothing here touches AWS');
     expect(javaPid).toBeDefined();
     expect(await gone(javaPid!)).toBe(true);

@@ -4,7 +4,7 @@
  * sees (exit code, stdout, one-line errors) and what the table ends up with.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { KEYS, keyArn } from '../helpers/kms-stand-in.js';
 import { localWithStandIns } from '../helpers/local-stack.js';
 
@@ -16,7 +16,7 @@ const cli = (args: string[], endpoint = stack.proxy.endpoint) =>
   runCli(['--region', REGION, '--endpoint-url', endpoint, ...args], {
     env: { AWS_ACCESS_KEY_ID: 'prode2e', AWS_SECRET_ACCESS_KEY: 'secret', AWS_ENDPOINT_URL_KMS: stack.kms.endpoint, HOME: '/nonexistent' },
   });
-const json = (run: CliRun) => JSON.parse(run.stdout) as Record<string, unknown>;
+const json = (run: CliRun) => onlyTable(run);
 type Control = { control: string; status: string; detail: string };
 
 /** Exit 2, one line on stderr naming the problem, nothing on stdout, and no table made. */

@@ -8,7 +8,7 @@
 import { DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli, type CliRun } from '../cli/run-cli.js';
+import { type CliRun, ensureBuilt, jsonOutput, lines, runCli } from '../cli/run-cli.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
 
 const REGION = 'eu-west-1';
@@ -212,7 +212,7 @@ describe('verify KIND --clean', () => {
     await client.send(new PutItemCommand({ TableName: table, Item: { PK: { S: 'RL#sentinel-init-probe-0a0b0c0d-caller' }, Count: { N: '1' } } }));
     const run = await verify('ratelimit', table, { extra: ['--clean', '--json'] });
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ kind: 'ratelimit', table, region: REGION, removed: ['RL#sentinel-init-probe-0a0b0c0d-caller'], left: [] });
+    expect(jsonOutput(run)).toEqual({ formatVersion: '1', command: 'clean', tables: [{ kind: 'ratelimit', table, region: REGION, removed: ['RL#sentinel-init-probe-0a0b0c0d-caller'], left: [] }] });
     expect(await items(table)).toEqual([real]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, runCli } from '../cli/run-cli.js';
+import { ensureBuilt, lines, onlyTable, runCli } from '../cli/run-cli.js';
 import { sentinelCreateTableInput } from '../compat/sentinel-schema.js';
 import { localBehindProxy } from '../helpers/local-stack.js';
 
@@ -79,7 +79,7 @@ describe('verify', () => {
     expect(plan.stdout).toMatch(/\n    - index gsi-device-id +Sentinel writes an empty device_id for sessions without a device, which an index key cannot hold, so those session writes fail\n/);
     const fixed = await cli(['sessions', '--table', table, '--yes', '--verify', '--json']);
     expect(fixed.code, fixed.stderr).toBe(0);
-    const doc = JSON.parse(fixed.stdout) as { status: string; verify: { passed: boolean; checks: { method: string; outcome: string }[] } };
+    const doc = onlyTable<{ status: string; verify: { passed: boolean; checks: { method: string; outcome: string }[] } }>(fixed);
     expect(doc.status).toBe('updated');
     expect(doc.verify.passed).toBe(true);
     expect(doc.verify.checks.find((c) => c.method === 'session.Create (server mode, no device)')?.outcome).toBe('pass');
@@ -91,7 +91,7 @@ describe('verify', () => {
     stack.proxy.inject('PutItem', 'access-denied');
     const run = await cli(['verify', 'breakglass', '--table', table, '--json'], stack.proxy.endpoint);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { passed: boolean; checks: { method: string; outcome: string; detail?: string }[]; probesLeft: string[] };
+    const report = onlyTable<{ passed: boolean; checks: { method: string; outcome: string; detail?: string }[]; probesLeft: string[] }>(run);
     expect(report.passed).toBe(false);
     expect(report.checks[0]).toEqual({
       method: 'breakglass.Create',
@@ -124,7 +124,7 @@ describe('verify', () => {
     expect((await cli(['approvals', '--table', table, '--yes'])).code).toBe(0);
     const run = await cli(['verify', 'ratelimit', '--table', table, '--json']);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string; detail?: string }[] };
+    const report = onlyTable<{ checks: { method: string; outcome: string; detail?: string }[] }>(run);
     expect(report.checks.map((c) => c.outcome)).toEqual(['fail', 'skipped', 'skipped', 'skipped', 'skipped']);
     expect(report.checks[0]?.detail).toBe('ValidationException: One of the required keys was not given a value');
     expect(await itemCount(table)).toBe(0);
@@ -136,7 +136,7 @@ describe('verify', () => {
     stack.proxy.inject('DeleteItem', 'access-denied');
     const run = await cli(['verify', 'ratelimit', '--table', table, '--json'], stack.proxy.endpoint);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { checks: { method: string; outcome: string }[]; probesLeft: string[]; cleanCommand: string };
+    const report = onlyTable<{ checks: { method: string; outcome: string }[]; probesLeft: string[]; cleanCommand: string }>(run);
     expect(report.checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass', 'pass', 'denied']);
     expect(report.probesLeft).toEqual([expect.stringMatching(/^RL#sentinel-init-probe-[0-9a-f]{8}-caller$/)]);
     expect(report.cleanCommand).toBe(`sentinel-init verify ratelimit --endpoint-url ${stack.proxy.endpoint} --region ${REGION} --table ${table} --clean`);

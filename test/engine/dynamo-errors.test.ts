@@ -56,7 +56,7 @@ describe('dynamoErrorToCli', () => {
   it('says what to do for each: report a bug, wait, or check the name and region', () => {
     expect(dynamoErrorToCli(sdkError('ValidationException', '  trailing space  \n'), ctx)).toMatchObject({
       message: 'DynamoDB refused UpdateTimeToLive on table sentinel-sessions in eu-west-1: trailing space',
-      hint: 'This is likely a bug in sentinel-init; run again with DEBUG=1 and report it.',
+      hint: 'This is likely a bug in sentinel-init; run again with --debug (or DEBUG=1) and report what it prints.',
     });
     expect(dynamoErrorToCli(sdkError('ResourceInUseException', 'x'), ctx)?.hint).toBe('Wait for it to finish, then run again.');
     expect(dynamoErrorToCli(sdkError('LimitExceededException', 'x'), ctx)?.hint).toBe('Wait for running table or index operations to finish, then run again.');

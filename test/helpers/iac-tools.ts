@@ -1,16 +1,32 @@
 /**
  * The real tools the IaC export is held to: cfn-lint, PyYAML (YAML 1.1, as CloudFormation reads
- * templates; cfn-lint brings it) and terraform with the hashicorp/aws provider from the machine's
- * local mirror, through a test-only CLI config: no registry, no network. A missing tool fails the
- * test with what to install; nothing is skipped.
+ * templates; cfn-lint brings it) and terraform with the hashicorp/aws provider: from the machine's
+ * local mirror when there is one (CI's image: no registry, no network), else installed by Terraform
+ * the normal way (the registry, cached across tests). A missing tool fails the test with what to
+ * install; nothing is skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The provider mirror on the machine image (hashicorp/aws 5.100.0, unpacked layout). */
-export const PROVIDER_MIRROR = '/opt/tf-plugins';
+/** The provider mirror on the machine image (hashicorp/aws 5.100.0, unpacked layout); SENTINEL_TF_PLUGIN_MIRROR names another. */
+export const PROVIDER_MIRROR = process.env.SENTINEL_TF_PLUGIN_MIRROR || '/opt/tf-plugins';
+
+/**
+ * How Terraform gets its provider in a test: the CLI config file's text, and the environment beside
+ * it. With hashicorp/aws in `mirror`, only the mirror (no `direct` block: Terraform never asks the
+ * registry); without it, Terraform's normal installation from the registry, into a plugin cache
+ * shared by the test directories so the provider downloads once.
+ */
+export function providerInstallation(mirror: string = PROVIDER_MIRROR): { config: string; env: Record<string, string> } {
+  if (existsSync(join(mirror, 'registry.terraform.io', 'hashicorp', 'aws'))) {
+    return { config: `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`, env: {} };
+  }
+  const cache = join(tmpdir(), 'sentinel-tf-plugin-cache');
+  mkdirSync(cache, { recursive: true });
+  return { config: '', env: { TF_PLUGIN_CACHE_DIR: cache } };
+}
 
 /** Runs `command`; a missing executable becomes the sentence saying what to install. */
 function run(command: string, args: string[], install: string, options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
@@ -40,7 +56,7 @@ export function readYaml(texts: string[]): unknown[] {
   return JSON.parse(out.stdout) as unknown[];
 }
 
-/** A Terraform working directory with its own CLI config: providers only from the local mirror. */
+/** A Terraform working directory with its own CLI config (providerInstallation). */
 export interface TerraformDir {
   dir: string;
   /** Runs terraform; throws with its output unless it exits 0. */
@@ -48,19 +64,16 @@ export interface TerraformDir {
   remove(): void;
 }
 
-/** A temporary directory holding `files`, ready for `terraform init` from the mirror. */
+/** A temporary directory holding `files`, ready for `terraform init` (from the mirror when there is one). */
 export function terraformDir(files: Record<string, string>): TerraformDir {
-  if (!existsSync(join(PROVIDER_MIRROR, 'registry.terraform.io', 'hashicorp', 'aws'))) {
-    throw new Error(`No hashicorp/aws provider in ${PROVIDER_MIRROR}: put hashicorp/aws 5.100.0 there (terraform providers mirror ${PROVIDER_MIRROR}). These tests never skip.`);
-  }
   const dir = mkdtempSync(join(tmpdir(), 'iac-tf-'));
   // Terraform reads only *.tf files as code: the CLI config can sit beside them.
   const config = join(dir, 'cli.tfrc');
-  // Only the mirror: with no `direct` block Terraform never asks the registry.
-  writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path = "${PROVIDER_MIRROR}"\n  }\n}\n`);
+  const installation = providerInstallation();
+  writeFileSync(config, installation.config);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   // CHECKPOINT_DISABLE: no version check against HashiCorp's servers either.
-  const env = { PATH: process.env.PATH, HOME: dir, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
+  const env = { PATH: process.env.PATH, HOME: dir, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...installation.env };
   return {
     dir,
     run(args) {
