@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { asksDetailedExitcode, helpText, parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/core/errors.js';
+import { usageError } from './usage-error.js';
 
 function usageMessage(argv: string[]): string {
-  try {
-    parseArgs(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).exitCode).toBe(2);
-    const e = error as UsageError;
-    return `${e.message} ${e.hint ?? ''}`;
-  }
-  throw new Error(`parseArgs(${argv.join(' ')}) did not throw`);
+  const e = usageError(argv);
+  return `${e.message} ${e.hint ?? ''}`;
 }
 
 describe('parseArgs', () => {

@@ -4,20 +4,14 @@ import { parseArgs } from '../../src/cli/args.js';
 import { helpTopicOf, topicHelp } from '../../src/cli/help-topics.js';
 import { closestRegion } from '../../src/aws/regions.js';
 import { UsageError } from '../../src/core/errors.js';
+import { usageError } from './usage-error.js';
 import { closest, didYouMean, distance } from '../../src/core/suggest.js';
 import { wantsHeadless } from '../../src/service/options.js';
 
 /** The one line a usage error prints (message and hint), asserting exit 2. */
 function usageLine(argv: string[]): string {
-  try {
-    parseArgs(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).exitCode).toBe(2);
-    const e = error as UsageError;
-    return e.hint ? `${e.message} ${e.hint}` : e.message;
-  }
-  throw new Error(`parseArgs(${argv.join(' ')}) did not throw`);
+  const e = usageError(argv);
+  return e.hint ? `${e.message} ${e.hint}` : e.message;
 }
 
 describe('did you mean', () => {
