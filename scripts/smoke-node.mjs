@@ -43,10 +43,14 @@ for (const major of process.argv.slice(2)) {
   const env = { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', AWS_EC2_METADATA_DISABLED: 'true' };
   try {
     const iam = spawnSync(node, [cli, 'breakglass', '--generate-iam', '--region', 'eu-west-1', '--account-id', '123456789012'], { env, encoding: 'utf8' });
-    if (iam.status !== 0 || !JSON.parse(iam.stdout).Statement) fail(`${version}: --generate-iam exited ${iam.status}: ${iam.stderr}`);
+    // Both policies, by name: {"provisioning": {...}, "runtime": {...}}.
+    const policies = iam.status === 0 ? JSON.parse(iam.stdout) : {};
+    if (!policies.provisioning?.Statement || !policies.runtime?.Statement) fail(`${version}: --generate-iam exited ${iam.status}: ${iam.stderr}`);
 
     const create = spawnSync(node, [cli, 'sessions', '--local', '--yes', '--json'], { env, encoding: 'utf8', timeout: 120_000 });
-    if (create.status !== 0 || JSON.parse(create.stdout).status !== 'created') fail(`${version}: headless create on DynamoDB Local exited ${create.status}: ${create.stderr}`);
+    // The versioned JSON contract (docs/json-schema.json): one entry per table.
+    const result = create.status === 0 ? JSON.parse(create.stdout) : {};
+    if (result.formatVersion !== '1' || result.tables?.[0]?.status !== 'created') fail(`${version}: headless create on DynamoDB Local exited ${create.status}: ${create.stderr}`);
 
     const code = await firstScreen(node, env).catch((e) => fail(`${version}: ${e.message}`));
     if (code !== 130) fail(`${version}: the wizard exited ${code} after Ctrl-C, not 130`);
