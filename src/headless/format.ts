@@ -5,7 +5,7 @@
 import type { Identity } from '../aws/types.js';
 import type { ApplyResult, Plan } from '../engine/types.js';
 import type { TableState } from '../service/table-states.js';
-import { deployLines, deploySteps, wiringFor, wiringLine } from '../service/wiring.js';
+import { deployLines, deploySteps, wiringFor, wiringLine, type DoctorTarget } from '../service/wiring.js';
 export { planText, plansText } from '../service/plan-lines.js';
 
 /** The version of the --json contract (docs/json-schema.json): keys may be added within it, never renamed or removed. */
@@ -42,8 +42,8 @@ export function resultDocument(result: ApplyResult): Record<string, unknown> {
 }
 
 /** The next steps in Sentinel's deploy tools, once for all the run's tables (none for a --local demo). */
-export function deployText(results: readonly ApplyResult[], { local = false } = {}): string {
-  return local || results.length === 0 ? '' : `${deployLines(results).join('\n')}\n`;
+export function deployText(results: readonly ApplyResult[], { local = false, target = {} }: { local?: boolean; target?: DoctorTarget } = {}): string {
+  return local || results.length === 0 ? '' : `${deployLines(results, target).join('\n')}\n`;
 }
 
 /**

@@ -65,7 +65,7 @@ function writeDocument(io: HeadlessIo, options: Options, docs: unknown[]): void 
 /** Prints the results; with --verify, runs Sentinel's access patterns on each table too (in the JSON as `verify`). */
 async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunContext[], conn: Connection, options: Options, io: HeadlessIo): Promise<number> {
   // A blank line between tables (`all`).
-  if (!options.json) io.stdout.write(results.map((r) => resultText(r, { local: options.local })).join('\n') + deployText(results, { local: options.local }));
+  if (!options.json) io.stdout.write(results.map((r) => resultText(r, { local: options.local })).join('\n') + deployText(results, { local: options.local, target: { profile: ctxs[0]?.profile, endpointUrl: ctxs[0]?.endpointUrl } }));
   const docs = results.map(resultDocument);
   if (!options.verify) {
     writeDocument(io, options, docs);

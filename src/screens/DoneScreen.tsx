@@ -14,7 +14,7 @@ import { CODE_HINT, codeKey } from './code-keys.js';
 import { wrapText } from '../components/wrap.js';
 import type { ApplyResult } from '../engine/types.js';
 import { verifySummary } from '../verify/format.js';
-import { deployLines, wiringFor, wiringLine } from '../service/wiring.js';
+import { deployLines, wiringFor, wiringLine, type DoctorTarget } from '../service/wiring.js';
 import type { VerifyState } from '../wizard/steps.js';
 import { ProgressRows } from './ApplyScreen.js';
 import type { ProgressRow } from './progress-model.js';
@@ -32,6 +32,8 @@ export interface DoneScreenProps {
   /** `t`/`c`: save the code of these tables; resolves with the paths written. */
   saveCode?(format: CodeFormat): Promise<string>;
   onVerify(): void;
+  /** The run's profile and endpoint, for the doctor command of the next steps. */
+  doctorTarget?: DoctorTarget;
   /** Esc while verify runs: stop it, keep the done screen. */
   onStopVerify(): void;
   onFinish(): void;
@@ -40,7 +42,7 @@ export interface DoneScreenProps {
 const HEADLINE = { created: 'Created', updated: 'Updated', unchanged: 'Already up to date:' } as const;
 
 /** The body as one-row lines: results, next steps, then verify's lines (scrolled when the terminal is short). */
-function bodyLines({ results, local, verify, verifyLines, width }: DoneScreenProps): ReactNode[] {
+function bodyLines({ results, local, verify, verifyLines, width, doctorTarget }: DoneScreenProps): ReactNode[] {
   const fold = (text: string, indent: number) => wrapText(text, width - 1, indent);
   const lines: ReactNode[] = [];
   for (const r of results) {
@@ -57,7 +59,7 @@ function bodyLines({ results, local, verify, verifyLines, width }: DoneScreenPro
   } else {
     lines.push(<Text bold>Next steps: point Sentinel at {results.length > 1 ? 'the tables' : 'the table'}</Text>);
     for (const r of results) for (const w of wiringFor(r.kind, r.table)) lines.push(...fold(`  ${wiringLine(w)}`, 6));
-    lines.push(...deployLines(results).flatMap((l) => fold(l, 6)));
+    lines.push(...deployLines(results, doctorTarget).flatMap((l) => fold(l, 6)));
   }
   if (verify) {
     lines.push('', <Text bold>Sentinel&apos;s access patterns{verify.running ? ' (running…)' : ''}</Text>);

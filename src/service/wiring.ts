@@ -5,6 +5,7 @@
 import { CDK, DEPLOY_TOOLS, type DeployTool } from '../core/deploy-tools.js';
 import { KINDS, type KindName, type Wiring } from '../core/kinds.js';
 import { TVM_CALLS } from '../sentinel/tvm-calls.js';
+import { printedCommand } from '../core/shell.js';
 import { generateIamCommand } from './command-line.js';
 
 /** One consumer's setting, with the table name as `value`. */
@@ -98,8 +99,22 @@ export function deploySteps(tables: readonly DeployTable[]): DeployStep[] {
   });
 }
 
+/** Where the run went, for the doctor command it prints: the same profile and endpoint. */
+export interface DoctorTarget {
+  profile?: string;
+  endpointUrl?: string;
+}
+
+/** `sentinel-init doctor --function … --region …` on the run's own target (src/core/shell.ts builds it). */
+export function doctorCommand(region: string, target: DoctorTarget = {}): string {
+  const args = ['doctor', '--function', CDK.functionName];
+  if (target.profile !== undefined) args.push('--aws-profile', target.profile);
+  if (target.endpointUrl) args.push('--endpoint-url', target.endpointUrl);
+  return printedCommand('sentinel-init', [...args, '--region', region]);
+}
+
 /** The next steps in Sentinel's deploy tools: each tool's lines, gaps and fixes, then the doctor command. */
-export function deployLines(tables: readonly DeployTable[]): string[] {
+export function deployLines(tables: readonly DeployTable[], target: DoctorTarget = {}): string[] {
   if (tables.length === 0) return [];
   const lines = ["Deploying Sentinel's Lambda TVM with Sentinel's own tools:"];
   for (const step of deploySteps(tables)) {
@@ -111,6 +126,6 @@ export function deployLines(tables: readonly DeployTable[]): string[] {
     for (const g of step.gaps) lines.push(`    gap: ${g.gap}`, `    fix: ${g.fix}`);
   }
   const region = tables[0]?.region ?? '';
-  lines.push(`  Then check the deployed function: sentinel-init doctor --function ${CDK.functionName} --region ${region}`);
+  lines.push(`  Then check the deployed function: ${doctorCommand(region, target)}`);
   return lines;
 }

@@ -146,6 +146,7 @@ export function StepView({ state, dispatch, options, services, env, files, rows,
           results={step.results}
           rows={rows}
           local={options.local}
+          doctorTarget={{ profile: answers.profile, endpointUrl: checked?.endpointUrl ?? options.endpointUrl }}
           verify={state.verify}
           verifyLines={verifyLines}
           height={height}

@@ -153,7 +153,7 @@ export function transcript(state: WizardState, options: Options, command: string
       } else {
         out.push('Next steps, where Sentinel runs:');
         for (const r of step.results) for (const w of wiringFor(r.kind, r.table)) out.push(`  ${wiringLine(w)}`);
-        out.push(...deployLines(step.results));
+        out.push(...deployLines(step.results, { profile: awsProfile, endpointUrl: checked?.endpointUrl ?? options.endpointUrl }));
       }
       out.push('Next time, without questions:', `  ${command}`);
       break;

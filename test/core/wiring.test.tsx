@@ -170,3 +170,21 @@ describe('next steps name only what Sentinel reads', () => {
     }
   });
 });
+
+describe("the deploy steps' doctor command", () => {
+  const r: ApplyResult = { kind: 'approvals', table: 'sentinel-requests', region: 'eu-west-1', status: 'created', tableArn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/sentinel-requests' };
+  const doctorLine = (text: string) => text.split('\n').find((l) => l.includes('Then check the deployed function'));
+
+  it("goes where the run went: the run's profile and endpoint, then the region", () => {
+    expect(doctorLine(deployText([r], { target: { profile: 'dev', endpointUrl: 'http://127.0.0.1:8400' } }))).toBe(
+      '  Then check the deployed function: sentinel-init doctor --function sentinel-tvm --aws-profile dev --endpoint-url http://127.0.0.1:8400 --region eu-west-1',
+    );
+    expect(doctorLine(deployText([r]))).toBe('  Then check the deployed function: sentinel-init doctor --function sentinel-tvm --region eu-west-1');
+  });
+
+  it('the done screen gives the same command, with the wizard\'s profile', () => {
+    const frame = render(<DoneScreen results={[r]} rows={[]} local={false} verifyLines={[]} height={80} width={100} doctorTarget={{ profile: 'corp' }} onVerify={() => {}} onStopVerify={() => {}} onFinish={() => {}} />);
+    expect(frame.lastFrame()?.replace(/\s+/g, ' ')).toContain('sentinel-init doctor --function sentinel-tvm --aws-profile corp --region eu-west-1');
+    frame.unmount();
+  });
+});
