@@ -7,10 +7,11 @@ import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
 import { helpTopicOf, topicHelp } from './help-topics.js';
 import { generateIam } from '../headless/generate-iam.js';
 import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
-import { exitCodeAfter, leaving, onInterrupt, onStopSignals, stoppedHow } from './signals.js';
+import { exitCodeAfter, leaving, onInterrupt, onStopSignals } from './signals.js';
+import { stopHow } from '../service/table-states.js';
 import { wantsHeadless } from '../service/options.js';
 import { guardStreams, lostResult, stderr, stdout, stdoutFailure } from './output.js';
-import { owedDocument, runReport, runState } from './run-state.js';
+import { owedDocument, runReport, runState, stoppedSentence } from './run-state.js';
 import { setInvocation } from '../core/shell.js';
 import { redact } from '../core/text.js';
 import { debugEnabled } from '../aws/call-log.js';
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
       const started = await startDemo(options, { say: (line) => stderr.write(`${line}\n`) });
       demo = started;
       options = started.options;
-      if (controller.signal.aborted) throw new Interrupted(`${stoppedHow(controller.signal)} before any change: nothing was created.`);
+      if (controller.signal.aborted) throw new Interrupted(stoppedSentence(stopHow(controller.signal)));
     }
     if (options.command === 'doctor') {
       const { doctorHeadless } = await import('../headless/doctor.js');

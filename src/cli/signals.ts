@@ -9,7 +9,6 @@
  */
 import { EXIT } from '../core/errors.js';
 import { stoppedSentence } from './run-state.js';
-import { stopHow } from '../service/table-states.js';
 
 /** How long a run gets to stop cleanly after a signal before the process just exits. */
 export const GRACE_MS = 5000;
@@ -49,11 +48,6 @@ export class StopSignal extends Error {
  * probe items with the command that removes them (set through RunReport.leaving by main.ts).
  */
 export const leaving: { sentence?: string } = {};
-
-/** The words for the signal that stopped the run ("Interrupted", "Terminated", ...), "Interrupted" when none did. */
-export function stoppedHow(signal: AbortSignal): string {
-  return stopHow(signal);
-}
 
 /** The exit code of a run that ended interrupted: the code of the signal that stopped it (130 for Ctrl-C). */
 export function exitCodeAfter(signal: AbortSignal, code: number): number {

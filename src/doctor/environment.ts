@@ -5,7 +5,8 @@
  */
 import type { KindName } from '../core/kinds.js';
 import { TVM_TABLE_VARIABLES } from '../sentinel/tvm-calls.js';
-import { headlessCommandFor, runtimePolicyFor } from './fixes.js';
+import { headlessCommandFor } from './fixes.js';
+import { runtimePolicyText } from '../service/wiring.js';
 import type { Finding } from './types.js';
 
 /**
@@ -71,7 +72,7 @@ export function environmentFindings(vars: Readonly<Record<string, string>>, regi
       code: 'rate-limit-in-memory',
       variable: RATE_TABLE,
       message: `Rate limiting is on (${said}) without ${RATE_TABLE}: each Lambda instance counts on its own, in memory, so the limit is not kept across instances.`,
-      fix: `set ${RATE_TABLE}=${table.table} (create it: \`${headlessCommandFor(table)}\`) and attach ${runtimePolicyFor(table)} to role ${role}; or set ${REQUESTS}=0 to turn rate limiting off`,
+      fix: `set ${RATE_TABLE}=${table.table} (create it: \`${headlessCommandFor(table)}\`) and attach ${runtimePolicyText(table)} to role ${role}; or set ${REQUESTS}=0 to turn rate limiting off`,
     });
   } else if (requests <= 0 && rateTable) {
     findings.push({ code: 'rate-limit-table-unread', variable: RATE_TABLE, message: `${RATE_TABLE}=${rateTable} is set but never read: rate limiting is off (${REQUESTS}=${vars[REQUESTS]}).`, fix: `set ${REQUESTS} to the requests allowed per window (default ${DEFAULT_REQUESTS}), or remove ${RATE_TABLE}` });

@@ -2,16 +2,11 @@
 import { KINDS, type KindName } from '../core/kinds.js';
 import { runtimePolicy, type PolicyStatement } from '../policy/iam.js';
 import { headlessCommand } from '../service/command-line.js';
-import { runtimePolicyText, type DeployTable } from '../service/wiring.js';
+import type { DeployTable } from '../service/wiring.js';
 
 /** `sentinel-init KIND --region R --table T --yes`: creates the table or brings it to what Sentinel needs. */
 export function headlessCommandFor(t: DeployTable, suffix: '--yes' | '--plan' = '--yes'): string {
   return headlessCommand({ kind: t.kind, table: t.table, region: t.region, deletionProtection: true }, [suffix]);
-}
-
-/** "the runtime policy (`sentinel-init KIND --generate-iam runtime …`)". */
-export function runtimePolicyFor(t: DeployTable, accountId?: string): string {
-  return runtimePolicyText(t, accountId);
 }
 
 /** The runtime statement itself (the item calls of the kind's Sentinel store), for --json. */

@@ -10,7 +10,8 @@ import { errorName } from '../aws/transport-errors.js';
 import type { ActualTable } from '../engine/types.js';
 import { TVM_CALLS } from '../sentinel/tvm-calls.js';
 import { environmentFindings, tablesRead } from './environment.js';
-import { headlessCommandFor, runtimePolicyFor, runtimeStatement } from './fixes.js';
+import { headlessCommandFor, runtimeStatement } from './fixes.js';
+import { runtimePolicyText } from '../service/wiring.js';
 import { schemaFindings } from './schema.js';
 import type { CallCheck, DoctorReport, Finding, TableCheck } from './types.js';
 
@@ -123,8 +124,8 @@ function deniedFinding(variable: string, where: { kind: TableCheck['kind']; tabl
     variable,
     message: `Role ${roleName} may not call ${said.join(', ')}: ${loses.join('; ')}.`,
     fix: explicit
-      ? `a Deny in role ${roleName}'s policies, its permissions boundary or an SCP refuses it: remove that Deny, and attach ${runtimePolicyFor(where, account)} to the role`
-      : `attach ${runtimePolicyFor(where, account)} to role ${roleName}`,
+      ? `a Deny in role ${roleName}'s policies, its permissions boundary or an SCP refuses it: remove that Deny, and attach ${runtimePolicyText(where, account)} to the role`
+      : `attach ${runtimePolicyText(where, account)} to role ${roleName}`,
     ...(policy && { policy }),
   };
 }
