@@ -6,9 +6,12 @@
 // C0 controls but tab and newline, DEL, and C1 controls (U+009B is a one-byte CSI on some terminals).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+/** One character as its \u001b-style escape. */
+const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** Control characters shown as \u001b escapes: visible to a person, and still valid inside JSON strings. */
 export function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL, escaped);
 }
 
 // Everything that ends a line somewhere: \n, \r, NEL (U+0085, also C1), LS and PS (U+2028, U+2029).
@@ -20,7 +23,7 @@ const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * and line-breaking character shown escaped (\n, \r, \t, else \u2028-style), never raw.
  */
 export function oneLine(text: string): string {
-  return text.replace(BREAKING, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(BREAKING, (c) => SHORT[c] ?? escaped(c));
 }
 
 /**
