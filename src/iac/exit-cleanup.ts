@@ -33,8 +33,3 @@ export function removeAtExit(path: string): void {
 export function release(path: string): void {
   pending.delete(path);
 }
-
-/** The names pending removal, for tests. */
-export function pendingNames(): string[] {
-  return [...pending];
-}
