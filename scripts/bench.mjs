@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ACCESS_KEY, REGION, startLocal } from './bench/dynamo.mjs';
 import { hasTime } from './bench/measure.mjs';
 import { benchCreate, benchStartup, benchWait, benchWizard, callsPerCreate } from './bench/cases.mjs';
+import { buildInkHello } from './bench/ink-hello.mjs';
 import { printTable } from './bench/report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -86,9 +87,9 @@ async function benchOn(node, locals) {
   log(`${version}: start-up, ${runs} rounds...`);
   await group('start-up', () => benchStartup({ node, cli, env, runs }));
   log(`${version}: wizard first screen (pseudo-terminal)...`);
-  await group('wizard', () => {
+  await group('wizard', async () => {
     if (spawnSync('script', ['--version']).error) throw new Error('util-linux `script` is not installed');
-    return benchWizard({ node, cli, env, runs });
+    return benchWizard({ node, cli, env, runs, inkHello: await inkHello() });
   });
   if (!process.argv.includes('--no-local')) {
     log(`${version}: headless create on DynamoDB Local...`);
@@ -104,6 +105,10 @@ async function benchOn(node, locals) {
   results.rssMeasured = hasTime;
   return results;
 }
+
+/** The Ink hello world the wizard is measured against, built once for every version. */
+let helloPath;
+const inkHello = async () => (helloPath ??= await buildInkHello(root));
 
 /** DynamoDB Local, started when first needed and kept for the next version. */
 const started = [];
@@ -123,6 +128,7 @@ try {
 } finally {
   for (const l of started) await l.stop();
   rmSync(home, { recursive: true, force: true });
+  if (helloPath) rmSync(join(helloPath, '..'), { recursive: true, force: true });
 }
 writeFileSync(outFile, `${JSON.stringify(all, null, 2)}\n`);
 log(`wrote ${outFile}`);

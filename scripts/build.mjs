@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { builtins, requireBanner } from './build/builtins.mjs';
 import { patches } from './build/patches.mjs';
 import { precomputedPartition } from './build/regions.mjs';
 
@@ -39,6 +40,9 @@ const common = {
     __VERSION__: JSON.stringify(pkg.version),
   },
   logLevel: 'warning',
+  // signal-exit and other CommonJS dependencies call require(), and so do the built-ins' modules
+  // (scripts/build/builtins.mjs): every file gets one.
+  banner: { js: requireBanner },
 };
 
 const program = await build({
@@ -46,19 +50,24 @@ const program = await build({
   entryPoints: { 'chunks/main': 'src/cli/main.ts' },
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
-  // signal-exit and other CommonJS dependencies call require(): give every ESM chunk one.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   // SKIP_PATCH=name builds without one patch, to measure what it is worth with `npm run bench`.
-  plugins: [...patches.filter((p) => p.name !== process.env.SKIP_PATCH), await precomputedPartition(root)],
+  plugins: [...patches.filter((p) => p.name !== process.env.SKIP_PATCH), await precomputedPartition(root), builtins],
 });
 
-/** bin.ts's `import('./main.js')` is the program built above, not bundled again. */
-const programExternal = {
-  name: 'program-external',
+/**
+ * The program and the offline face are imported by path, not bundled again: `./main.js` and
+ * `./offline.js` name dist/chunks/main.js and dist/chunks/offline.js from wherever the importer lands.
+ */
+const externalFaces = (dir) => ({
+  name: 'faces-external',
   setup(b) {
-    b.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './chunks/main.js', external: true }));
+    b.onResolve({ filter: /^\.\/(main|offline)\.js$/ }, (args) => ({ path: `${dir}${args.path.slice(2)}`, external: true }));
   },
-};
-const bin = await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, splitting: false, plugins: [programExternal] });
-if (program.errors.length > 0 || bin.errors.length > 0) process.exit(1);
+});
+const plugins = (dir) => [externalFaces(dir), builtins, await_partition];
+const await_partition = await precomputedPartition(root);
+// The offline face (--generate-iam) is one file: its parser, region table and policies, no chunk.
+const offline = await build({ ...common, entryPoints: { 'chunks/offline': 'src/cli/offline.ts' }, splitting: false, plugins: plugins('./') });
+const bin = await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, splitting: false, plugins: plugins('./chunks/') });
+if ([program, offline, bin].some((r) => r.errors.length > 0)) process.exit(1);
 chmodSync(`${root}dist/cli.js`, 0o755);

@@ -1,6 +1,7 @@
 // The bench's cases. Each group interleaves its commands with its own baseline in a shuffled order
 // per round, so drift on a noisy machine hits both alike; ratios are medians over medians.
 import { call, indexStatus, REGION, startCountingProxy, waitActive } from './dynamo.mjs';
+import { INK_HELLO_READY } from './ink-hello.mjs';
 import { firstScreen, median, peakRss, run } from './measure.mjs';
 
 const RSS_RUNS = 5;
@@ -73,10 +74,14 @@ export async function benchStartup({ node, cli, env, runs }) {
   return out;
 }
 
-/** Time until the wizard's first screen (its kind list) in a pseudo-terminal, against node printing one word there. */
-export async function benchWizard({ node, cli, env, runs }) {
+/**
+ * Time until the wizard's first screen (its kind list) in a pseudo-terminal, against an Ink hello
+ * world bundled the same way (the target) and node printing one word there (for scale).
+ */
+export async function benchWizard({ node, cli, env, runs, inkHello }) {
   const cases = {
     ptyBaseline: { argv: [node, '-e', "process.stdout.write('ready\\n')"], ready: /ready/ },
+    inkHello: { argv: [node, inkHello], ready: INK_HELLO_READY },
     // The first step lists the three kinds; the last one drawn means the whole list is on screen.
     wizard: { argv: [node, cli], ready: /breakglass/ },
     // The first run after an install or upgrade, before V8's code cache for the chunks exists.
@@ -88,6 +93,7 @@ export async function benchWizard({ node, cli, env, runs }) {
     return { ms: r.ms, problem };
   });
   const base = median(ms.ptyBaseline);
+  const hello = median(ms.inkHello);
   const out = {};
   for (const [name, c] of Object.entries(cases)) {
     const kib = [];
@@ -97,6 +103,7 @@ export async function benchWizard({ node, cli, env, runs }) {
       command: `${c.argv.slice(1).join(' ') || '(no arguments)'} in a 100x30 pty`,
       peakRssMiB: rss === undefined ? undefined : Math.round((rss / 1024) * 10) / 10,
       problem: problems[name],
+      toInkHello: hello && median(ms[name]) !== undefined ? Math.round((median(ms[name]) / hello) * 100) / 100 : undefined,
     });
   }
   return out;
@@ -182,7 +189,7 @@ function busiestSecond(times) {
 export async function benchWait({ node, cli, env, runs, endpoint, log }) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const table = `bench-wait-${process.pid}-${i}`;
+    const table = `bench-wait-${process.pid}-${tableCounter++}`;
     await createOldSessionsTable(endpoint, table);
     const proxy = await startCountingProxy(endpoint, INDEX);
     const watcher = watchIndex(endpoint, table, INDEX);

@@ -4,7 +4,8 @@
  * follow the order fromIni tries things in, so what the list says is what a run will do.
  * One read of each file and a short walk per profile: fast with hundreds of profiles.
  */
-import { readFile } from 'node:fs/promises';
+// fs.promises is read when a file is: --generate-iam with --region never loads fs/promises (~1 ms).
+import fs from 'node:fs';
 import { checkSharedFiles, sharedFilePaths } from './shared-files.js';
 import type { ProfileInfo, ProfileKind } from './types.js';
 
@@ -19,6 +20,15 @@ export interface SharedConfig {
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 
 /** Reads the shared files fresh (the SDK caches reads; a wizard may run after `aws configure`). */
+/** The profile's region, or undefined when the files cannot tell (never fails --generate-iam). */
+export async function profileRegion(name: string): Promise<string | undefined> {
+  try {
+    return (await readSharedConfig()).profiles[name]?.region;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readSharedConfig(): Promise<SharedConfig> {
   await checkSharedFiles();
   const { loadSharedConfigFiles } = await import('./sdk/config.js');
@@ -51,7 +61,7 @@ export async function emptySectionFile(name: string): Promise<string | undefined
     [paths.credentials, new RegExp(`^\\s*\\[\\s*${escaped}\\s*\\]`, 'm')],
   ] as const) {
     try {
-      if (header.test(await readFile(path, 'utf8'))) return path;
+      if (header.test(await fs.promises.readFile(path, 'utf8'))) return path;
     } catch {
       // unreadable or absent: readSharedConfig has said so already
     }

@@ -1,6 +1,6 @@
 /** Where the shared config and credentials files are, by the SDK's own rule (HOME first, empty variables ignored). */
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+// fs.promises is read when a file is checked: --generate-iam with --region never loads fs/promises.
+import fs, { constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -30,7 +30,7 @@ export function sharedFilesText(env: NodeJS.ProcessEnv = process.env): string {
 async function checkReadable(path: string, variable: string): Promise<void> {
   let info;
   try {
-    info = await stat(path);
+    info = await fs.promises.stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return;
@@ -41,7 +41,7 @@ async function checkReadable(path: string, variable: string): Promise<void> {
     throw new UsageError(`${path} is ${what}, not a regular file, so it cannot hold AWS profiles.`, `Point ${variable} at a regular file, or remove it.`);
   }
   try {
-    await access(path, constants.R_OK);
+    await fs.promises.access(path, constants.R_OK);
   } catch (error) {
     throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code}: permission denied).`, `Fix its permissions (e.g. chmod 600), or point ${variable} at another file.`);
   }

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * dist/cli.js, the package's bin. `--version` and `--help` given alone are answered here, from this
- * one file (scripts/build.mjs bundles it on its own). Anything else turns on what must be on before
- * the program's modules compile — Node's compile cache (Node >= 22.1) and, with DEBUG set,
- * source-mapped stack traces — then loads the program (main.ts), which parses every other command line.
+ * one file (scripts/build.mjs bundles it on its own), written straight to the file descriptors.
+ * A command line asking for --generate-iam goes to the offline face (offline.ts, its own small file).
+ * Anything else turns on what must be on before the program's modules compile — Node's compile cache
+ * (Node >= 22.1) and, with DEBUG set, source-mapped stack traces — then loads the program (main.ts),
+ * which parses every other command line.
  */
-import { enableCompileCache } from './compile-cache.js';
+import { writeDirect } from './direct-output.js';
 import { helpText } from './help.js';
-import { guardStreams, lostResult, stderr, stdout, stdoutFailure } from './output.js';
+import { startProgram } from './start-program.js';
 
 /** The same answers args.ts gives these flags (-V/--version, -h/--help) in any other command line. */
 function shortAnswer(argv: readonly string[]): string | undefined {
@@ -17,17 +19,8 @@ function shortAnswer(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-const answer = shortAnswer(process.argv.slice(2));
-if (answer !== undefined) {
-  guardStreams();
-  stdout.write(answer);
-  const lost = await stdoutFailure();
-  if (lost) {
-    stderr.write(`sentinel-init: ${lostResult(lost)}\n`);
-    process.exitCode = 1;
-  }
-} else {
-  if (process.env.DEBUG) process.setSourceMapsEnabled(true);
-  enableCompileCache(process.env);
-  await import('./main.js');
-}
+const argv = process.argv.slice(2);
+const answer = shortAnswer(argv);
+if (answer !== undefined) writeDirect([{ fd: 1, text: answer }]);
+else if (argv.includes('--generate-iam')) await import('./offline.js');
+else await startProgram();

@@ -6,6 +6,7 @@
 import { asksDetailedExitcode, helpText, parseArgs } from './args.js';
 import { helpTopicOf, topicHelp } from './help-topics.js';
 import { generateIam } from '../headless/generate-iam.js';
+import { profileRegion } from '../aws/profiles.js';
 import { describeError, detailedErrorCode, EXIT, Interrupted } from '../core/errors.js';
 import { exitCodeAfter, leaving, onInterrupt, onStopSignals } from './signals.js';
 import { stopHow } from '../service/table-states.js';
@@ -59,8 +60,8 @@ async function main(argv: string[]): Promise<number> {
     stdout.write(`${__VERSION__}\n`);
     return EXIT.ok;
   }
-  // Offline and small, so answered here: no chunk of its own (docs/development.md, "Performance").
-  if (options.generateIam) return generateIam(options, { stdout, stderr, env: process.env });
+  // Usually answered by the offline face (offline.ts) before this loads; here when it handed the run on.
+  if (options.generateIam) return generateIam(options, { stdout, stderr, env: process.env }, profileRegion);
   // Decided before anything renders: Ink in a pipe writes cursor escapes and needs raw mode.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !wantsHeadless(options);
   // Raw mode now, before the wizard's code loads: keys typed meanwhile wait in stdin for the wizard

@@ -7,7 +7,6 @@
  * call: the region comes by the usual rule (flag, environment, then softly the profile's region),
  * else the run stops naming --region.
  */
-import { readSharedConfig } from '../aws/profiles.js';
 import { UsageError } from '../core/errors.js';
 import { KINDS, kindsOf } from '../core/kinds.js';
 import type { Options } from '../service/options.js';
@@ -19,17 +18,14 @@ import { validateTableName } from '../core/validate.js';
 import { checkRegion, regionDefault } from '../service/region.js';
 import type { HeadlessIo } from './io.js';
 
-/** The profile's region, or undefined when the files cannot tell (never fails the offline path). */
-async function profileRegion(name: string): Promise<string | undefined> {
-  try {
-    return (await readSharedConfig()).profiles[name]?.region;
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * A profile's region: read from the shared files by the program (profiles.ts's profileRegion); the
+ * offline face (cli/offline.ts) has no file reader and hands such runs to the program.
+ */
+export type ProfileRegion = (name: string) => Promise<string | undefined>;
 
 /** Prints the policies for the kind and table (for `all`, each policy naming every table); returns the exit code. */
-export async function generateIam(options: Options, io: HeadlessIo): Promise<number> {
+export async function generateIam(options: Options, io: HeadlessIo, profileRegion: ProfileRegion): Promise<number> {
   const tables = kindsOf(options.kind).map((kind) => ({ kind, table: options.table ?? KINDS[kind].defaultTable }));
   for (const { table } of tables) {
     const tableProblem = validateTableName(table);

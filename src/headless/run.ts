@@ -15,6 +15,7 @@ import { getIdentity } from '../aws/identity.js';
 import { identityText } from '../service/who.js';
 import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
+import { profileRegion } from '../aws/profiles.js';
 import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
 import { deployText, jsonDocument, planDocument, plansText, resultDocument, resultText, tableDocument } from './format.js';
@@ -113,7 +114,7 @@ const tablesText = (plans: readonly Plan[]) => (plans.length === 1 ? `Table ${pl
 
 /** Runs without prompts; returns the exit code or throws a CliError (the entry point prints it). */
 export async function runHeadless(options: Options, io: HeadlessIo): Promise<number> {
-  if (options.generateIam) return generateIam(options, io);
+  if (options.generateIam) return generateIam(options, io, profileRegion);
   const ctxs = await resolveAll(options, io.env);
   const [ctx] = ctxs as [RunContext];
   if (options.command === 'verify') return verifyOnly(ctxs, options, io);

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -104,20 +105,84 @@ it('--version and --help, given alone, are answered by dist/cli.js alone: no chu
   expect(existsSync(cacheHome)).toBe(false);
 });
 
-it('a usage error and --generate-iam load the program and a few small chunks, nothing else', async () => {
-  for (const [args, code, most] of [
-    [['--bogus'], 2, 18],
-    [['--generate-iam', '--region', 'eu-west-1'], 0, 19],
+it('--generate-iam is answered by cli.js and chunks/offline.js alone, with what the program answers', async () => {
+  for (const args of [
+    ['--generate-iam', '--region', 'eu-west-1'],
+    ['--generate-iam', 'runtime', '--region', 'eu-west-1', '--account-id', '123456789012', 'all'],
+    ['approvals', '--generate-iam', 'provisioning', '--table', 'reqs', '--region', 'us-east-1', '--kms-key', '1234abcd-12ab-34cd-56ef-1234567890ab', '--account-id', '123456789012'],
+  ]) {
+    const { run, files } = await runWithHook(args);
+    expect(run.code, run.stderr).toBe(0);
+    expect(files, args.join(' ')).toEqual(['cli.js', 'chunks/offline.js']);
+    // --debug is left to the program (main.ts): the same words on both streams.
+    const program = await runWithHook(['--debug', ...args]);
+    expect(program.files).toContain('chunks/main.js');
+    expect(run.stdout).toBe(program.run.stdout);
+    expect(run.stderr).toBe(program.run.stderr);
+  }
+});
+
+it('--generate-iam the offline face cannot answer goes to the program, nothing written twice', async () => {
+  for (const [args, code, said] of [
+    [['--generate-iam', '--region', 'eu-wst-1'], 2, /^sentinel-init: Region "eu-wst-1" is not one this tool's AWS SDK knows\. Did you mean eu-west-1\?/m],
+    [['--generate-iam', '--regoin', 'eu-west-1'], 2, /^sentinel-init: .*Did you mean --region\?/m],
+    [['--generate-iam', '--region', 'eu-west-1', '--kms-key', 'alias/x'], 2, /^sentinel-init: --generate-iam works offline and cannot look up which key alias\/x names\./m],
+    [['--generate-iam', '--help'], 0, /^$/],
   ] as const) {
     const { run, files } = await runWithHook([...args]);
     expect(run.code, run.stderr).toBe(code);
     expect(files, args.join(' ')).toContain('chunks/main.js');
-    const bytes = files.reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
-    // Measured 16 and 17 files (about 55 KB), then 17 and 19 (65 KB) once the parser suggested flags
-    // and kinds (core/suggest.ts, cli/flags.ts): a bound close above, so growth here is noticed.
-    expect(files.length, `${args.join(' ')}: ${files.length} files, ${bytes} bytes`).toBeLessThanOrEqual(most);
-    expect(bytes, args.join(' ')).toBeLessThan(80_000);
+    expect(run.stderr, args.join(' ')).toMatch(said);
+    const lines = run.stderr.split('\n').filter(Boolean);
+    expect(new Set(lines).size, run.stderr).toBe(lines.length);
   }
+});
+
+it("--generate-iam whose region is a profile's goes to the program, which reads the shared files", async () => {
+  writeFileSync(join(dir, 'with-region'), '[default]\nregion = eu-central-1\n');
+  const { run, files } = await runWithHook(['--generate-iam', 'runtime'], { AWS_CONFIG_FILE: join(dir, 'with-region') });
+  expect(run.code, run.stderr).toBe(0);
+  expect(files).toContain('chunks/main.js');
+  expect(run.stdout).toContain('arn:aws:dynamodb:eu-central-1:*:table/sentinel-sessions');
+  expect(run.stderr.match(/The runtime policy/g)).toHaveLength(1);
+});
+
+it('a usage error loads the program and a few small chunks, nothing else', async () => {
+  const { run, files } = await runWithHook(['--bogus']);
+  expect(run.code, run.stderr).toBe(2);
+  expect(files).toContain('chunks/main.js');
+  const bytes = files.reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+  // Measured 16 files (about 55 KB), then 17 once the parser suggested flags and kinds
+  // (core/suggest.ts, cli/flags.ts), 18 with the offline face's split: a bound close above.
+  expect(files.length, `${files.length} files, ${bytes} bytes`).toBeLessThanOrEqual(19);
+  expect(bytes).toBeLessThan(80_000);
+});
+
+it('no file imports a Node built-in as an ES module (each wrapper costs start-up; the one of http loads undici on Node 22)', () => {
+  const js = readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.js'));
+  for (const entry of js) {
+    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    // The banner's `await import("node:module")` is the one left: it runs only on Node older than 20.16.
+    const found = [...text.matchAll(/(?:from\s*|import\s*\(?\s*)["'](?:node:)?([a-z_/]+)["']/g)].map((m) => m[1] ?? '').filter((id) => id !== 'module');
+    expect(found.filter((id) => builtinModules.includes(id)), entry.name).toEqual([]);
+  }
+});
+
+it('runs where process.getBuiltinModule is missing (Node before 20.16): the banner falls back to createRequire', async () => {
+  const strip = join(dir, 'strip.mjs');
+  writeFileSync(strip, 'delete process.getBuiltinModule;\n');
+  for (const args of [['--version'], ['--generate-iam', '--region', 'eu-west-1'], ['--bogus']]) {
+    const plain = await runCli(args, { env: { HOME: dir } });
+    const old = await runCli(args, { env: { HOME: dir, NODE_OPTIONS: `--import ${strip}` } });
+    expect(old.code, old.stderr).toBe(plain.code);
+    expect(old.stdout).toBe(plain.stdout);
+    expect(old.stderr).toBe(plain.stderr);
+  }
+  const headless = ['--region', 'eu-west-1', '--yes', '--json', '--endpoint-url', 'http://127.0.0.1:9'];
+  const keys = { HOME: dir, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_MAX_ATTEMPTS: '1' };
+  const old = await runCli(headless, { env: { ...keys, NODE_OPTIONS: `--import ${strip}` } });
+  expect(old.code).toBe(1);
+  expect(old.stderr).toMatch(/Could not reach DynamoDB/);
 });
 
 it('--version, --help and --generate-iam load neither the AWS SDK nor Ink', async () => {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/core/errors.js';
 import { generateIam } from '../../src/headless/generate-iam.js';
+import { profileRegion } from '../../src/aws/profiles.js';
 import type { Policies } from '../../src/policy/iam.js';
 import { isolateAws, type AwsEnv } from '../aws/aws-env.js';
 
@@ -21,7 +22,7 @@ afterEach(() => aws.restore());
 async function policyRegion(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string | undefined> {
   let out = '';
   const io = { stdout: { write: (t: string) => void (out += t) }, stderr: { write: () => true }, env };
-  expect(await generateIam(parseArgs(['--generate-iam', ...args]), io)).toBe(0);
+  expect(await generateIam(parseArgs(['--generate-iam', ...args]), io, profileRegion)).toBe(0);
   const both = JSON.parse(out) as Policies;
   const region = both.provisioning.Statement[0]?.Resource[0]?.split(':')[3];
   // The runtime policy names the same table.

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/core/errors.js';
 import { generateIam } from '../../src/headless/generate-iam.js';
+import { profileRegion } from '../../src/aws/profiles.js';
 import type { PolicyDocument } from '../../src/policy/iam.js';
 
 async function print(args: string[]): Promise<{ out: string; err: string }> {
   let out = '';
   let err = '';
   const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: {} };
-  expect(await generateIam(parseArgs(args), io)).toBe(0);
+  expect(await generateIam(parseArgs(args), io, profileRegion)).toBe(0);
   return { out, err };
 }
 
