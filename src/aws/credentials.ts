@@ -27,6 +27,20 @@ export interface CredentialRequest {
 // Refresh a little before expiry, as the SDK does, so a long apply never signs with stale keys.
 const REFRESH_MS = 5 * 60_000;
 
+type RoleAssumer = ReturnType<typeof import('./sdk/sts.js').getDefaultRoleAssumer>;
+
+/**
+ * The SDK's role assumer, with STS loaded when a profile first assumes a role: a run on keys, SSO
+ * or a custom endpoint never loads it (its client is 22 KB minified).
+ */
+function lazyRoleAssumer(config: Parameters<typeof import('./sdk/sts.js').getDefaultRoleAssumer>[0]): RoleAssumer {
+  let assume: RoleAssumer | undefined;
+  return async (source, params) => {
+    assume ??= (await import('./sdk/sts.js')).getDefaultRoleAssumer(config);
+    return assume(source, params);
+  };
+}
+
 /**
  * A memoised provider shared by the STS and DynamoDB clients, so an MFA code is asked, a process run
  * and a role assumed once per run; nothing is resolved until a call needs credentials.
@@ -37,7 +51,7 @@ export async function credentialProvider(request: CredentialRequest): Promise<Aw
   const { fromIni, fromNodeProviderChain } = await import('./sdk/credentials.js');
   // The STS and SSO clients inside the providers get the same time bounds as every other call.
   const { config: clientConfig } = await clientTiming();
-  const roleAssumer = request.region ? (await import('./sdk/sts.js')).getDefaultRoleAssumer({ region: request.region, ...clientConfig }) : undefined;
+  const roleAssumer = request.region ? lazyRoleAssumer({ region: request.region, ...clientConfig }) : undefined;
   let mfaSerial: string | undefined;
   const mfaCodeProvider = request.mfaCodeProvider
     ? (serial: string) => {

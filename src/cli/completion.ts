@@ -58,3 +58,6 @@ export async function complete(args: readonly string[], write: (text: string) =>
     // An unreadable file: no candidates; the run itself says what is wrong.
   }
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from './program-modules.js';

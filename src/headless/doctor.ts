@@ -63,3 +63,6 @@ export async function doctorHeadless(options: Options, io: HeadlessIo): Promise<
   io.stdout.write(options.json ? `${JSON.stringify({ formatVersion: FORMAT_VERSION, command: 'doctor', ...doctorDocument(report) }, null, 2)}\n` : doctorText(report));
   return report.findings.length === 0 ? EXIT.ok : EXIT.failure;
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

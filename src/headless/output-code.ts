@@ -64,3 +64,6 @@ export async function outputCode(format: IacOutput, plans: readonly Plan[], iden
   if (tables.some((t) => t.exists)) io.stderr.write(`${hint.join('\n')}\n`);
   return 0;
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

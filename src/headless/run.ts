@@ -16,12 +16,10 @@ import { identityText } from '../service/who.js';
 import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, type Connection, type RunContext } from '../service/workflow.js';
 import { generateIam } from './generate-iam.js';
 import { profileRegion } from '../aws/profiles.js';
-import { outputCode } from './output-code.js';
 import type { HeadlessIo } from './io.js';
 import { deployText, jsonDocument, planDocument, plansText, resultDocument, resultText, tableDocument } from './format.js';
 import { stopHow, stoppedSentence, type TableState } from '../service/table-states.js';
 import { progressPrinter } from './progress.js';
-import { cleanHeadless, verifyExit, verifyHeadless } from './verify.js';
 
 export type { HeadlessIo } from './io.js';
 
@@ -73,6 +71,8 @@ async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunCon
     return 0;
   }
   owe(io, options, docs);
+  // verify and --output load their modules when asked for: a plain create never reads them.
+  const { verifyExit, verifyHeadless } = await import('./verify.js');
   const reports: VerifyReport[] = [];
   try {
     for (const ctx of ctxs) reports.push(await verifyHeadless(ctx, conn, options, io));
@@ -88,6 +88,7 @@ async function finishWith(results: readonly ApplyResult[], ctxs: readonly RunCon
 
 /** `sentinel-init verify`: who, then the patterns on each table (or, with --clean, the removal of earlier probe items). */
 async function verifyOnly(ctxs: readonly RunContext[], options: Options, io: HeadlessIo): Promise<number> {
+  const { cleanHeadless, verifyExit, verifyHeadless } = await import('./verify.js');
   const [ctx] = ctxs as [RunContext];
   const conn = await connect(ctx, headlessMfaProvider(options.mfaCode, ctx.profile));
   let identity: Identity | undefined;
@@ -121,7 +122,7 @@ export async function runHeadless(options: Options, io: HeadlessIo): Promise<num
   const { plans, identity, conn } = await checkOrStop(ctxs, options, io);
   if (options.output) {
     if (plans.every((p) => p.compared)) io.stderr.write(whoLine(ctx, identity));
-    return outputCode(options.output, plans, identity, ctx, options, io);
+    return (await import('./output-code.js')).outputCode(options.output, plans, identity, ctx, options, io);
   }
   const text = plansText(plans);
 
@@ -187,3 +188,6 @@ function detailedExit(plans: readonly Plan[]): number {
   if (partly) throw new AwsFailure(`Could not read ${partly.table}'s ${unreadList(partly.actual, true)}, so there is no answer for --detailed-exitcode.`, 'Let this identity make that call (--generate-iam prints the policy), then run again.');
   return 0;
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

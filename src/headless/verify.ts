@@ -43,3 +43,6 @@ export async function cleanHeadless(ctx: RunContext, conn: Connection, options: 
   if (!options.json) io.stdout.write(`${line}\n`);
   return report;
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

@@ -9,3 +9,6 @@ export { renderCloudFormation, type CloudFormationOptions } from './cloudformati
 export { importHint, type ImportSteps } from './import-hint.js';
 export { saveIacFile, saveIacFiles } from './save.js';
 export { writeFileAtomic, writeFilesAtomic } from './write-file.js';
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

@@ -7,14 +7,15 @@
  * the name itself, so a symlink there is replaced, never followed. The temporary name is short
  * (a 255-byte name that is valid stays writable) and is removed on every exit path (exit-cleanup.ts).
  */
-import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs/promises';
+// crypto and fs/promises are loaded by the first save, not with the wizard: both load before its first
+// screen otherwise (Node's crypto alone is about 2 ms and 2.5 MiB on Node 22).
+import type * as NodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AwsFailure, UsageError, type CliError } from '../core/errors.js';
 import { release, removeAtExit } from './exit-cleanup.js';
 
 /** The calls the writer makes, so a test can make one of them fail or hang. */
-export type WriteFs = Pick<typeof nodeFs, 'open' | 'link' | 'rename' | 'unlink' | 'lstat' | 'stat'>;
+export type WriteFs = Pick<typeof NodeFs, 'open' | 'link' | 'rename' | 'unlink' | 'lstat' | 'stat'>;
 
 export interface FileToWrite {
   /** The name; or, for a name that must never replace a file, its n-th choice (1, 2, 3, …). */
@@ -53,6 +54,7 @@ async function checkNotDirectory(path: string, fs: WriteFs): Promise<void> {
 /** The text in a new temporary file in `dir`, flushed; registered for removal at once. */
 async function writeTemp(fs: WriteFs, dir: string, text: string, temps: string[]): Promise<string> {
   // 31 bytes whatever the target's name: a valid 255-byte name never becomes ENAMETOOLONG here.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dir, `.sentinel-init-${randomBytes(6).toString('hex')}.tmp`);
   const file = await fs.open(temp, 'wx', 0o644);
   temps.push(temp);
@@ -102,7 +104,7 @@ async function place(fs: WriteFs, temp: string, file: FileToWrite, force: boolea
  * cannot come back, so `force` is for one file). Returns the names written. Throws a CliError.
  */
 export async function writeFilesAtomic(files: readonly FileToWrite[], options: { force?: boolean; fs?: WriteFs } = {}): Promise<string[]> {
-  const fs = options.fs ?? nodeFs;
+  const fs = options.fs ?? (await import('node:fs/promises'));
   const force = options.force ?? false;
   const temps: string[] = [];
   const placed: string[] = [];

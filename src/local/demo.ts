@@ -76,3 +76,6 @@ export async function startDemo(options: Options, deps: DemoDeps = {}): Promise<
     },
   };
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

@@ -202,3 +202,6 @@ export async function startDynamoDbLocal(opts: StartOptions = {}): Promise<Dynam
     };
   }
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

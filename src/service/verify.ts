@@ -127,3 +127,6 @@ export function verifyFailure(report: VerifyReport, ctx: RunContext): AwsFailure
   }
   return new AwsFailure(`Sentinel's access patterns do not all work on table ${report.table}: ${verifySummary(report)}`, hint);
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

@@ -209,3 +209,6 @@ export async function applyPlan(p: Plan, conn: Connection, options: ApplyOptions
     throw toCliError(error, ctx, p.action === 'create' ? 'CreateTable' : 'UpdateTable');
   }
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';

@@ -42,3 +42,6 @@ export async function runWizard(options: Options, io: WizardIo): Promise<number>
   }
   return code;
 }
+
+// One chunk for main's modules (src/cli/program-modules.ts).
+export { programModules } from '../cli/program-modules.js';
