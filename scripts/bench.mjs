@@ -71,8 +71,8 @@ function nodeOf(major) {
   return execFileSync('npx', ['-y', '-p', `node@${major}`, '-c', 'command -v node'], { encoding: 'utf8' }).trim();
 }
 
-/** Every group on one Node binary; DynamoDB Local is shared by the versions. */
-async function benchOn(node, locals) {
+/** Every group on one Node binary; each DynamoDB Local lives only as long as its group. */
+async function benchOn(node) {
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   const results = { date: new Date().toISOString(), node: version, platform: `${process.platform}-${process.arch}`, runs, cases: {} };
   /** Runs one group; a group that cannot run here (no `script`, no Java) is noted, not fatal. */
@@ -93,14 +93,20 @@ async function benchOn(node, locals) {
   });
   if (!process.argv.includes('--no-local')) {
     log(`${version}: headless create on DynamoDB Local...`);
+    // Each group starts its own DynamoDB Local and stops it: an idle JVM left running beside the next
+    // version's start-up rounds made them noisier.
     await group('create', async () => {
-      const local = await locals.fast();
-      return { ...(await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint })), calls: await callsPerCreate({ node, cli, env: keyEnv, endpoint: local.endpoint }) };
+      const local = await startLocal(false);
+      try {
+        return { ...(await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint })), calls: await callsPerCreate({ node, cli, env: keyEnv, endpoint: local.endpoint }) };
+      } finally {
+        await local.stop();
+      }
     });
     if (!process.argv.includes('--no-wait') && waitRuns > 0) {
       log(`${version}: wait latency: ${waitRuns} index builds of ~30 s with -delayTransientStatuses...`);
-      // A DynamoDB Local of its own per version: after six delayed index builds one instance left
-      // the seventh CREATING for good (12 minutes, the tool still waiting), so none is reused.
+      // A fresh one per version too: after six delayed index builds one instance left the seventh
+      // CREATING for good (12 minutes, the tool still waiting).
       await group('wait', async () => {
         const slow = await startLocal(true);
         try {
@@ -119,23 +125,14 @@ async function benchOn(node, locals) {
 let helloPath;
 const inkHello = async () => (helloPath ??= await buildInkHello(root));
 
-/** DynamoDB Local, started when first needed and kept for the next version. */
-const started = [];
-const once = (delay) => {
-  let p;
-  return () => (p ??= startLocal(delay).then((l) => (started.push(l), l)));
-};
-const locals = { fast: once(false) };
-
 const all = { date: new Date().toISOString(), versions: [] };
 try {
   for (const major of majors) {
-    const results = await benchOn(nodeOf(major), locals);
+    const results = await benchOn(nodeOf(major));
     all.versions.push(results);
     printTable(results);
   }
 } finally {
-  for (const l of started) await l.stop();
   rmSync(home, { recursive: true, force: true });
   if (helloPath) rmSync(join(helloPath, '..'), { recursive: true, force: true });
 }

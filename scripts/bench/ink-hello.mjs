@@ -5,8 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { builtins, requireBanner } from '../build/builtins.mjs';
-import { patches } from '../build/patches.mjs';
+import { bundleOptions, bundlePlugins } from '../build/options.mjs';
 
 export const INK_HELLO_READY = /Hello from Ink/;
 
@@ -15,21 +14,11 @@ export async function buildInkHello(root) {
   // .mjs: a .js file outside a package with "type": "module" costs Node a failed CommonJS parse first.
   const out = join(mkdtempSync(join(tmpdir(), 'bench-ink-hello-')), 'hello.mjs');
   await build({
+    ...bundleOptions,
     stdin: { contents: "import { render, Text } from 'ink';\nrender(<Text>Hello from Ink</Text>);\n", loader: 'tsx', resolveDir: root },
     absWorkingDir: root,
     outfile: out,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    minify: true,
-    legalComments: 'none',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: requireBanner },
-    plugins: [...patches, builtins],
-    logLevel: 'warning',
+    plugins: bundlePlugins(),
   });
   return out;
 }
