@@ -14,8 +14,6 @@ import type { Options } from '../service/options.js';
 import { getIdentity } from '../aws/identity.js';
 import { identityText } from '../service/who.js';
 import { applyPlans, checkTables, connect, isAbort, resolveContext, toCliError, type Connection, type RunContext } from '../service/workflow.js';
-import { generateIam } from './generate-iam.js';
-import { profileRegion } from '../aws/profiles.js';
 import type { HeadlessIo } from './io.js';
 import { deployText, jsonDocument, planDocument, plansText, resultDocument, resultText, tableDocument } from './format.js';
 import { stopHow, stoppedSentence, type TableState } from '../service/table-states.js';
@@ -115,7 +113,6 @@ const tablesText = (plans: readonly Plan[]) => (plans.length === 1 ? `Table ${pl
 
 /** Runs without prompts; returns the exit code or throws a CliError (the entry point prints it). */
 export async function runHeadless(options: Options, io: HeadlessIo): Promise<number> {
-  if (options.generateIam) return generateIam(options, io, profileRegion);
   const ctxs = await resolveAll(options, io.env);
   const [ctx] = ctxs as [RunContext];
   if (options.command === 'verify') return verifyOnly(ctxs, options, io);
