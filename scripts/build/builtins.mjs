@@ -43,8 +43,8 @@ export const builtins = {
       // require() calls stay as they are: the banner's require takes them without any wrapper.
       if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
       const id = args.path.replace(/^node:/, '');
-      // node:module stays a real import: it is what the banner falls back to on older Node.
-      if (!names.has(id) || id === 'module') return undefined;
+      // node:module too: the banner's own `import("node:module")` is text esbuild does not resolve.
+      if (!names.has(id)) return undefined;
       // One copy per importing file, so it lands in that file's chunk: shared, it would be a chunk
       // of its own to load. A dynamic import is a chunk of its own anyway, so those share one.
       const by = args.kind === 'dynamic-import' ? '' : args.importer;
