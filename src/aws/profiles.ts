@@ -19,7 +19,6 @@ export interface SharedConfig {
 
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 
-/** Reads the shared files fresh (the SDK caches reads; a wizard may run after `aws configure`). */
 /** The profile's region, or undefined when the files cannot tell (never fails --generate-iam). */
 export async function profileRegion(name: string): Promise<string | undefined> {
   try {
@@ -29,6 +28,7 @@ export async function profileRegion(name: string): Promise<string | undefined> {
   }
 }
 
+/** Reads the shared files fresh (the SDK caches reads; a wizard may run after `aws configure`). */
 export async function readSharedConfig(): Promise<SharedConfig> {
   await checkSharedFiles();
   const { loadSharedConfigFiles } = await import('./sdk/config.js');
