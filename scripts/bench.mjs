@@ -71,6 +71,16 @@ function nodeOf(major) {
   return execFileSync('npx', ['-y', '-p', `node@${major}`, '-c', 'command -v node'], { encoding: 'utf8' }).trim();
 }
 
+/** Runs fn with the endpoint of a DynamoDB Local started for it (delayed statuses or not), then stops it. */
+async function withLocal(delay, fn) {
+  const local = await startLocal(delay);
+  try {
+    return await fn(local.endpoint);
+  } finally {
+    await local.stop();
+  }
+}
+
 /** Every group on one Node binary; each DynamoDB Local lives only as long as its group. */
 async function benchOn(node) {
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
@@ -95,26 +105,14 @@ async function benchOn(node) {
     log(`${version}: headless create on DynamoDB Local...`);
     // Each group starts its own DynamoDB Local and stops it: an idle JVM left running beside the next
     // version's start-up rounds made them noisier.
-    await group('create', async () => {
-      const local = await startLocal(false);
-      try {
-        return { ...(await benchCreate({ node, cli, env: keyEnv, runs, endpoint: local.endpoint })), calls: await callsPerCreate({ node, cli, env: keyEnv, endpoint: local.endpoint }) };
-      } finally {
-        await local.stop();
-      }
-    });
+    await group('create', () =>
+      withLocal(false, async (endpoint) => ({ ...(await benchCreate({ node, cli, env: keyEnv, runs, endpoint })), calls: await callsPerCreate({ node, cli, env: keyEnv, endpoint }) })),
+    );
     if (!process.argv.includes('--no-wait') && waitRuns > 0) {
       log(`${version}: wait latency: ${waitRuns} index builds of ~30 s with -delayTransientStatuses...`);
       // A fresh one per version too: after six delayed index builds one instance left the seventh
       // CREATING for good (12 minutes, the tool still waiting).
-      await group('wait', async () => {
-        const slow = await startLocal(true);
-        try {
-          return { wait: await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint: slow.endpoint, log }) };
-        } finally {
-          await slow.stop();
-        }
-      });
+      await group('wait', () => withLocal(true, async (endpoint) => ({ wait: await benchWait({ node, cli, env: keyEnv, runs: waitRuns, endpoint, log }) })));
     }
   }
   results.rssMeasured = hasTime;

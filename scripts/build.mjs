@@ -38,7 +38,6 @@ const program = await build({
   entryPoints: { 'chunks/main': 'src/cli/main.ts' },
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
-  // SKIP_PATCH=name builds without one patch, to measure what it is worth with `npm run bench`.
   plugins: [...bundlePlugins(), regionTable],
 });
 
