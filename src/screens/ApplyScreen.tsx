@@ -1,6 +1,6 @@
 /** Step 9: each engine step with a spinner and its elapsed time, ticking while it runs. */
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Spinner } from '../components/Spinner.js';
 import { useEffect, useState } from 'react';
 import { KeyHints } from '../components/KeyHints.js';
 import { formatDuration } from '../core/duration.js';

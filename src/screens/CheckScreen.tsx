@@ -3,7 +3,7 @@
  * spinner; asks for an MFA code (masked) when the profile's role needs one.
  */
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Spinner } from '../components/Spinner.js';
 import { useEffect, useRef, useState } from 'react';
 import type { MfaCodeProvider } from '../aws/types.js';
 import { KeyHints } from '../components/KeyHints.js';

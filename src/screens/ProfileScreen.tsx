@@ -3,7 +3,7 @@
  * and kind, broken ones marked with the reason, plus the default credential chain.
  */
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Spinner } from '../components/Spinner.js';
 import { useEffect, useState } from 'react';
 import type { ProfileInfo } from '../aws/types.js';
 import { FilterList } from '../components/FilterList.js';

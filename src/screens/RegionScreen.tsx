@@ -1,6 +1,6 @@
 /** Step 3: the region, from the SDK's own partition data; the profile's region preselected. */
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
+import { Spinner } from '../components/Spinner.js';
 import { useEffect, useState } from 'react';
 import type { RegionInfo } from '../aws/regions.js';
 import { FilterList } from '../components/FilterList.js';
